@@ -1,0 +1,85 @@
+package touchpoint.chat;
+
+import jakarta.inject.Singleton;
+import java.util.List;
+import java.util.stream.Collectors;
+import touchpoint.knowledge.Candidate;
+import touchpoint.knowledge.Decision;
+import touchpoint.knowledge.KnowledgeBase;
+import touchpoint.knowledge.Question;
+
+/** Turns a knowledge decision into transcript events, so every path words and cites answers the same way. */
+@Singleton
+public class BotReplies {
+
+    public static final String TALK_TO_PERSON = "Talk to a person";
+    public static final String NONE_OF_THESE = "None of these";
+
+    private final KnowledgeBase knowledge;
+
+    BotReplies(KnowledgeBase knowledge) {
+        this.knowledge = knowledge;
+    }
+
+    /** Asks the knowledge base about {@code questionText} in this conversation's context and replies. */
+    public TranscriptEvent answer(CustomerTurn turn, String questionText) {
+        ConversationState state = turn.state();
+        List<String> context = state.customerQuestions().stream()
+                .filter(q -> !q.equals(questionText))
+                .collect(Collectors.toList());
+        boolean sameQuestion = state.lastQuestion().map(questionText::equals).orElse(false);
+        Question question = new Question(questionText, turn.session().locale(), context,
+                sameQuestion ? state.rejectedFaqIds() : java.util.Set.of());
+        return reply(turn, questionText, knowledge.decide(question));
+    }
+
+    public TranscriptEvent reply(CustomerTurn turn, String questionText, Decision decision) {
+        String candidates = decision.candidates().stream().map(Candidate::faqId).collect(Collectors.joining(","));
+        return switch (decision.outcome()) {
+            case ANSWER -> {
+                Candidate top = decision.top().orElseThrow();
+                yield turn.reply(NewEvent.of(EventType.BOT_ANSWERED)
+                        .text(decision.text()).html(decision.html())
+                        .faq(top.faqId(), top.confidence())
+                        .data("title", top.title())
+                        .data("question", questionText)
+                        .data("candidates", candidates)
+                        .data("cited", String.join(",", decision.citedFaqIds())));
+            }
+            case CLARIFY -> {
+                List<Option> options = new java.util.ArrayList<>(decision.candidates().stream()
+                        .map(c -> new Option(c.title(), c.title())).toList());
+                options.add(new Option(NONE_OF_THESE, NONE_OF_THESE));
+                yield turn.reply(NewEvent.of(EventType.BOT_CLARIFIED)
+                        .text(decision.text()).html(decision.html())
+                        .options(options)
+                        .data("question", questionText)
+                        .data("candidates", candidates)
+                        .data("confidence", String.format(java.util.Locale.ROOT, "%.3f", decision.confidence())));
+            }
+            case FALLBACK -> turn.reply(NewEvent.of(EventType.BOT_FELL_BACK)
+                    .text(decision.text()).html(decision.html())
+                    .options(List.of(new Option(TALK_TO_PERSON, TALK_TO_PERSON)))
+                    .data("question", questionText)
+                    .data("candidates", candidates)
+                    .data("confidence", String.format(java.util.Locale.ROOT, "%.3f", decision.confidence())));
+        };
+    }
+
+    /** Answers with one specific FAQ the customer picked. */
+    public TranscriptEvent answerWith(CustomerTurn turn, String faqId, String questionText) {
+        return knowledge.faq(faqId).map(faq -> turn.reply(NewEvent.of(EventType.BOT_ANSWERED)
+                        .text(faq.bodyMarkdown()).html(faq.bodyHtml())
+                        .faq(faq.id(), 1.0)
+                        .data("title", faq.title())
+                        .data("question", questionText)
+                        .data("candidates", faq.id())
+                        .data("cited", faq.id())
+                        .data("chosen", "true")))
+                .orElseGet(() -> answer(turn, questionText));
+    }
+
+    public KnowledgeBase knowledge() {
+        return knowledge;
+    }
+}

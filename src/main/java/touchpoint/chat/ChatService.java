@@ -1,0 +1,124 @@
+package touchpoint.chat;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import jakarta.inject.Singleton;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import touchpoint.infra.Ids;
+
+/** The customer's use cases: start a conversation, send a message, read what happened. */
+@Singleton
+public class ChatService {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ChatService.class);
+
+    private final Transcript transcript;
+    private final List<CustomerTurnHandler> handlers;
+    private final ChatConfig config;
+    private final Ids ids;
+    private final MeterRegistry meters;
+    private final Timer turnTimer;
+
+    ChatService(Transcript transcript, List<CustomerTurnHandler> handlers, ChatConfig config, Ids ids, MeterRegistry meters) {
+        this.transcript = transcript;
+        this.handlers = handlers.stream().sorted(java.util.Comparator.comparingInt(CustomerTurnHandler::getOrder)).toList();
+        this.config = config;
+        this.ids = ids;
+        this.meters = meters;
+        this.turnTimer = Timer.builder("touchpoint.reply.latency").description("Time from a stored customer message to the stored replies")
+                .publishPercentiles(0.5, 0.9, 0.99).register(meters);
+    }
+
+    public record Started(String id, String token, ConversationStatus state, List<TranscriptEvent> messages) {
+    }
+
+    public record Sent(TranscriptEvent accepted, List<TranscriptEvent> replies, boolean duplicate) {
+    }
+
+    public record Messages(ConversationStatus state, List<TranscriptEvent> messages) {
+    }
+
+    public Started start(String touchpoint, String locale) {
+        String id = ids.newId();
+        String token = ids.newToken();
+        String tp = touchpoint == null || touchpoint.isBlank() ? config.defaultTouchpoint() : touchpoint;
+        String loc = locale == null || locale.isBlank() ? config.defaultLocale() : locale;
+        Transcript.Written<Void> written = transcript.start(id, Ids.hash(token), tp, loc, session -> {
+            session.append(NewEvent.of(EventType.CONVERSATION_STARTED).data("touchpoint", tp).data("locale", loc));
+            session.append(NewEvent.of(EventType.BOT_GREETED).text(config.greeting()));
+            return null;
+        });
+        meters.counter("touchpoint.conversations.started", "touchpoint", tp).increment();
+        LOG.info("conversation started conversation={} touchpoint={} locale={}", id, tp, loc);
+        return new Started(id, token, written.conversation().status(), written.stored());
+    }
+
+    /** Empty when the conversation does not exist or the token is wrong: callers must not tell which. */
+    public Optional<Sent> send(String conversationId, String token, String clientMessageId, String text) {
+        if (!transcript.tokenMatches(conversationId, token)) {
+            return Optional.empty();
+        }
+        long started = System.nanoTime();
+        Optional<Transcript.Written<Sent>> written = transcript.write(conversationId, session -> {
+            if (clientMessageId != null) {
+                Optional<List<TranscriptEvent>> earlier = session.replayOf(clientMessageId);
+                if (earlier.isPresent()) {
+                    List<TranscriptEvent> events = earlier.get();
+                    return new Sent(events.get(0), events.subList(1, events.size()), true);
+                }
+            }
+            TranscriptEvent accepted = session.append(NewEvent.of(EventType.CUSTOMER_ASKED).text(text).clientMessageId(clientMessageId));
+            CustomerTurn turn = new CustomerTurn(session, accepted);
+            for (CustomerTurnHandler handler : handlers) {
+                if (handler.handle(turn)) {
+                    break;
+                }
+            }
+            List<TranscriptEvent> replies = session.state().lastSeq() > accepted.seq()
+                    ? transcriptSince(session, accepted.seq()) : List.of();
+            return new Sent(accepted, replies, false);
+        });
+        written.ifPresent(w -> record(w.value(), System.nanoTime() - started));
+        return written.map(Transcript.Written::value);
+    }
+
+    public Optional<Messages> messages(String conversationId, String token, long afterSeq) {
+        if (!transcript.tokenMatches(conversationId, token)) {
+            return Optional.empty();
+        }
+        return transcript.conversation(conversationId)
+                .map(c -> new Messages(c.status(), transcript.eventsAfter(conversationId, afterSeq)));
+    }
+
+    public boolean canRead(String conversationId, String token) {
+        return transcript.tokenMatches(conversationId, token);
+    }
+
+    private static List<TranscriptEvent> transcriptSince(Transcript.Session session, long seq) {
+        return session.storedAfter(seq);
+    }
+
+    private void record(Sent sent, long nanos) {
+        if (sent.duplicate()) {
+            meters.counter("touchpoint.messages.duplicates").increment();
+            return;
+        }
+        meters.counter("touchpoint.messages", "author", "customer").increment();
+        turnTimer.record(java.time.Duration.ofNanos(nanos));
+        for (TranscriptEvent reply : sent.replies()) {
+            switch (reply.type()) {
+                case BOT_ANSWERED -> meters.counter("touchpoint.answers", "outcome", "answer").increment();
+                case BOT_CLARIFIED -> meters.counter("touchpoint.answers", "outcome", "clarify").increment();
+                case BOT_FELL_BACK -> meters.counter("touchpoint.fallbacks").increment();
+                default -> {
+                }
+            }
+        }
+        LOG.info("customer message conversation={} seq={} chars={} replies={} ms={}", sent.accepted().conversationId(),
+                sent.accepted().seq(), sent.accepted().text().length(),
+                sent.replies().stream().map(r -> r.type().name()).toList(), nanos / 1_000_000);
+    }
+}

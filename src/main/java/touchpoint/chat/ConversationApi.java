@@ -1,0 +1,39 @@
+package touchpoint.chat;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.util.List;
+
+/** Request and response bodies of the customer API. */
+final class ConversationApi {
+
+    private ConversationApi() {
+    }
+
+    @Serdeable
+    record StartRequest(
+            @Nullable @Size(max = 100) @Pattern(regexp = "[A-Za-z0-9_./:-]*", message = "may contain only letters, digits and _ . / : -") String touchpoint,
+            @Nullable @Size(max = 20) @Pattern(regexp = "[A-Za-z]{2,3}([-_][A-Za-z0-9]{2,8})*", message = "must be a language tag such as en or de-CH") String locale) {
+    }
+
+    @Serdeable
+    record StartResponse(String id, String token, ConversationStatus state, List<TranscriptEvent> messages) {
+    }
+
+    @Serdeable
+    record SendRequest(
+            @Nullable @Size(min = 1, max = 100) @Pattern(regexp = "[A-Za-z0-9_.:-]+", message = "may contain only letters, digits and _ . : -") String clientMessageId,
+            @NotBlank @Size(max = 2000) String text) {
+    }
+
+    @Serdeable
+    record SendResponse(TranscriptEvent accepted, List<TranscriptEvent> replies) {
+    }
+
+    @Serdeable
+    record MessagesResponse(ConversationStatus state, List<TranscriptEvent> messages) {
+    }
+}

@@ -1,0 +1,18 @@
+package touchpoint.chat;
+
+import io.micronaut.data.annotation.Query;
+import io.micronaut.data.jdbc.annotation.JdbcRepository;
+import io.micronaut.data.model.query.builder.sql.Dialect;
+import io.micronaut.data.repository.CrudRepository;
+import java.util.List;
+import java.util.Optional;
+
+@JdbcRepository(dialect = Dialect.POSTGRES)
+interface ConversationRepository extends CrudRepository<ConversationRow, String> {
+
+    /** Serialises writers of one conversation so sequence numbers have no gaps and no duplicates. */
+    @Query("SELECT * FROM conversation WHERE id = :id FOR UPDATE")
+    Optional<ConversationRow> findByIdForUpdate(String id);
+
+    List<ConversationRow> findByStatusOrderByUpdatedAt(String status);
+}

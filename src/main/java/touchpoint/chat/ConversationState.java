@@ -1,0 +1,217 @@
+package touchpoint.chat;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * A conversation's state, derived only by replaying its transcript. {@link #apply} is the one place
+ * where state changes, so the stored log and the state can never disagree.
+ */
+public final class ConversationState {
+
+    private final String conversationId;
+    private ConversationStatus status = ConversationStatus.BOT;
+    private long lastSeq;
+    private String agentId;
+    private String team;
+    private int consecutiveFallbacks;
+    private int thumbsDown;
+    private String lastAnsweredFaqId;
+    private long lastAnswerSeq;
+    private String lastQuestion;
+    private List<String> lastCandidates = List.of();
+    private final Set<String> rejectedFaqIds = new LinkedHashSet<>();
+    private List<Option> pendingClarify = List.of();
+    private final List<String> customerQuestions = new ArrayList<>();
+    private final Set<String> surveysAsked = new LinkedHashSet<>();
+    private final Set<String> surveysClosed = new LinkedHashSet<>();
+    private String pendingSurveyQuestion;
+    private boolean everHandedOff;
+    private Instant lastActivityAt;
+
+    private ConversationState(String conversationId) {
+        this.conversationId = conversationId;
+    }
+
+    public static ConversationState replay(String conversationId, List<TranscriptEvent> events) {
+        ConversationState state = new ConversationState(conversationId);
+        for (TranscriptEvent event : events) {
+            state.apply(event);
+        }
+        return state;
+    }
+
+    /** Folds one more event into the state; events must arrive in sequence order. */
+    public ConversationState apply(TranscriptEvent event) {
+        if (event.seq() != lastSeq + 1) {
+            throw new IllegalStateException("transcript gap in " + conversationId + ": expected seq " + (lastSeq + 1) + " got " + event.seq());
+        }
+        lastSeq = event.seq();
+        lastActivityAt = event.createdAt();
+        switch (event.type()) {
+            case CUSTOMER_ASKED -> {
+                // A pending clarify survives the customer's reply: the next handler needs it to read the choice.
+                customerQuestions.add(event.text());
+                if (status == ConversationStatus.RESOLVED) {
+                    // Writing again after resolution reopens the conversation with the bot.
+                    status = ConversationStatus.BOT;
+                    agentId = null;
+                }
+            }
+            case BOT_ANSWERED -> {
+                pendingClarify = List.of();
+                consecutiveFallbacks = 0;
+                event.datum("question").ifPresent(this::onQuestion);
+                lastAnsweredFaqId = event.faqId();
+                lastAnswerSeq = event.seq();
+                lastCandidates = event.datum("candidates").map(ConversationState::splitIds).orElse(List.of());
+            }
+            case BOT_CLARIFIED -> {
+                pendingClarify = event.options();
+                event.datum("question").ifPresent(this::onQuestion);
+                lastCandidates = event.datum("candidates").map(ConversationState::splitIds).orElse(List.of());
+            }
+            case BOT_FELL_BACK -> {
+                pendingClarify = List.of();
+                consecutiveFallbacks++;
+                event.datum("question").ifPresent(this::onQuestion);
+            }
+            case HANDOFF_REQUESTED -> {
+                pendingClarify = List.of();
+                status = ConversationStatus.WAITING_FOR_AGENT;
+                everHandedOff = true;
+                consecutiveFallbacks = 0;
+                team = event.datum("team").orElse(team);
+            }
+            case AGENT_ASSIGNED -> agentId = event.datum("agentId").orElse(agentId);
+            case AGENT_JOINED -> {
+                status = ConversationStatus.WITH_AGENT;
+                agentId = event.datum("agentId").orElse(agentId);
+            }
+            case CONVERSATION_TRANSFERRED -> {
+                status = ConversationStatus.WAITING_FOR_AGENT;
+                agentId = null;
+                team = event.datum("team").orElse(team);
+            }
+            case BOT_RESUMED -> {
+                status = ConversationStatus.BOT;
+                agentId = null;
+                consecutiveFallbacks = 0;
+                thumbsDown = 0;
+            }
+            case CONVERSATION_RESOLVED -> status = ConversationStatus.RESOLVED;
+            case SURVEY_ASKED -> {
+                String questionId = event.survey().questionId();
+                surveysAsked.add(questionId);
+                pendingSurveyQuestion = questionId;
+            }
+            case SURVEY_ANSWERED, SURVEY_SKIPPED, SURVEY_EXPIRED -> {
+                event.datum("questionId").ifPresent(surveysClosed::add);
+                pendingSurveyQuestion = surveysAsked.stream().filter(q -> !surveysClosed.contains(q)).reduce((a, b) -> b).orElse(null);
+            }
+            case ANSWER_RATED -> {
+                if ("false".equals(event.datum("helpful").orElse(null))) {
+                    thumbsDown++;
+                    event.datum("faqId").ifPresent(rejectedFaqIds::add);
+                }
+            }
+            default -> {
+                // Greeting, notices, agent replies and offline messages do not change who owns the conversation.
+            }
+        }
+        return this;
+    }
+
+    /** A new question starts afresh; retrying the same question keeps the answers already rejected. */
+    private void onQuestion(String question) {
+        if (!question.equals(lastQuestion)) {
+            rejectedFaqIds.clear();
+        }
+        lastQuestion = question;
+    }
+
+    private static List<String> splitIds(String csv) {
+        return csv.isBlank() ? List.of() : List.of(csv.split(","));
+    }
+
+    public String conversationId() {
+        return conversationId;
+    }
+
+    public ConversationStatus status() {
+        return status;
+    }
+
+    public long lastSeq() {
+        return lastSeq;
+    }
+
+    public Optional<String> agentId() {
+        return Optional.ofNullable(agentId);
+    }
+
+    public Optional<String> team() {
+        return Optional.ofNullable(team);
+    }
+
+    public int consecutiveFallbacks() {
+        return consecutiveFallbacks;
+    }
+
+    public int thumbsDown() {
+        return thumbsDown;
+    }
+
+    public Optional<String> lastAnsweredFaqId() {
+        return Optional.ofNullable(lastAnsweredFaqId);
+    }
+
+    public long lastAnswerSeq() {
+        return lastAnswerSeq;
+    }
+
+    public Optional<String> lastQuestion() {
+        return Optional.ofNullable(lastQuestion);
+    }
+
+    public List<String> lastCandidates() {
+        return lastCandidates;
+    }
+
+    public Set<String> rejectedFaqIds() {
+        return Collections.unmodifiableSet(rejectedFaqIds);
+    }
+
+    public List<Option> pendingClarify() {
+        return pendingClarify;
+    }
+
+    public List<String> customerQuestions() {
+        return Collections.unmodifiableList(customerQuestions);
+    }
+
+    public Set<String> surveysAsked() {
+        return Collections.unmodifiableSet(surveysAsked);
+    }
+
+    public Set<String> surveysClosed() {
+        return Collections.unmodifiableSet(surveysClosed);
+    }
+
+    public Optional<String> pendingSurveyQuestion() {
+        return Optional.ofNullable(pendingSurveyQuestion);
+    }
+
+    public boolean everHandedOff() {
+        return everHandedOff;
+    }
+
+    public Optional<Instant> lastActivityAt() {
+        return Optional.ofNullable(lastActivityAt);
+    }
+}

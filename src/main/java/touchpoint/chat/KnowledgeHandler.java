@@ -1,0 +1,27 @@
+package touchpoint.chat;
+
+import jakarta.inject.Singleton;
+
+/** The bot's default turn: ask the knowledge base. Silent whenever a person owns or awaits the conversation. */
+@Singleton
+class KnowledgeHandler implements CustomerTurnHandler {
+
+    private final BotReplies replies;
+
+    KnowledgeHandler(BotReplies replies) {
+        this.replies = replies;
+    }
+
+    @Override
+    public int getOrder() {
+        return KNOWLEDGE;
+    }
+
+    @Override
+    public boolean handle(CustomerTurn turn) {
+        if (turn.state().status().botMaySpeak()) {
+            replies.answer(turn, turn.text());
+        }
+        return true;
+    }
+}

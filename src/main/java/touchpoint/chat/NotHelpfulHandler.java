@@ -1,0 +1,46 @@
+package touchpoint.chat;
+
+import jakarta.inject.Singleton;
+import java.util.Locale;
+
+/**
+ * "That didn't help" is a thumbs-down in words: record it, then try the same question again without the
+ * rejected answer, which moves on to the next candidate or falls back honestly.
+ */
+@Singleton
+class NotHelpfulHandler implements CustomerTurnHandler {
+
+    private final BotReplies replies;
+    private final ChatConfig config;
+
+    NotHelpfulHandler(BotReplies replies, ChatConfig config) {
+        this.replies = replies;
+        this.config = config;
+    }
+
+    @Override
+    public int getOrder() {
+        return NOT_HELPFUL;
+    }
+
+    @Override
+    public boolean handle(CustomerTurn turn) {
+        ConversationState state = turn.state();
+        if (!state.status().botMaySpeak() || state.lastAnsweredFaqId().isEmpty() || state.lastQuestion().isEmpty()
+                || !saysNotHelpful(turn.text())) {
+            return false;
+        }
+        turn.reply(NewEvent.of(EventType.ANSWER_RATED)
+                .data("helpful", false)
+                .data("faqId", state.lastAnsweredFaqId().get())
+                .data("messageSeq", state.lastAnswerSeq())
+                .data("via", "text"));
+        replies.answer(turn, state.lastQuestion().get());
+        return true;
+    }
+
+    boolean saysNotHelpful(String text) {
+        String t = text.toLowerCase(Locale.ROOT).replace('’', '\'');
+        return t.length() <= 80 && config.notHelpfulPhrases().stream().anyMatch(t::contains);
+    }
+}

@@ -1,0 +1,215 @@
+package touchpoint.chat;
+
+import io.micronaut.context.event.ApplicationEventPublisher;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.transaction.TransactionOperations;
+import jakarta.inject.Singleton;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import touchpoint.infra.Ids;
+import touchpoint.infra.LiveBus;
+
+/**
+ * The conversation log: the only writer of {@code conversation_event}. Every write locks the conversation,
+ * replays its state, lets the caller decide what to append, stores it, and only after the commit
+ * tells listeners and live connections.
+ */
+@Singleton
+public class Transcript {
+
+    private final ConversationRepository conversations;
+    private final EventRepository events;
+    private final TransactionOperations<Connection> tx;
+    private final JsonMapper json;
+    private final Ids ids;
+    private final Clock clock;
+    private final LiveBus liveBus;
+    private final ApplicationEventPublisher<TranscriptAppended> appended;
+
+    Transcript(ConversationRepository conversations, EventRepository events, TransactionOperations<Connection> tx,
+               JsonMapper json, Ids ids, Clock clock, LiveBus liveBus, ApplicationEventPublisher<TranscriptAppended> appended) {
+        this.conversations = conversations;
+        this.events = events;
+        this.tx = tx;
+        this.json = json;
+        this.ids = ids;
+        this.clock = clock;
+        this.liveBus = liveBus;
+        this.appended = appended;
+    }
+
+    /** What a write does inside the conversation's lock. */
+    @FunctionalInterface
+    public interface Writer<R> {
+        R write(Session session);
+    }
+
+    /** Result of a write: the caller's value and what was stored. */
+    public record Written<R>(R value, List<TranscriptEvent> stored, ConversationSummary conversation) {
+    }
+
+    /** Starts a conversation and writes its first events in one transaction. */
+    public <R> Written<R> start(String id, String tokenHash, String touchpoint, String locale, Writer<R> writer) {
+        return commitThenPublish(() -> {
+            Instant now = clock.instant();
+            ConversationRow row = conversations.save(new ConversationRow(id, tokenHash, touchpoint, locale,
+                    ConversationStatus.BOT.name(), 0, now, now));
+            return runWriter(row, ConversationState.replay(id, List.of()), writer);
+        });
+    }
+
+    /** Locks the conversation and lets {@code writer} append to it; empty when the conversation does not exist. */
+    public <R> Optional<Written<R>> write(String conversationId, Writer<R> writer) {
+        Written<R> result = commitThenPublish(() -> conversations.findByIdForUpdate(conversationId)
+                .map(row -> runWriter(row, ConversationState.replay(conversationId, load(conversationId)), writer))
+                .orElse(null));
+        return Optional.ofNullable(result);
+    }
+
+    public List<TranscriptEvent> events(String conversationId) {
+        return load(conversationId);
+    }
+
+    public List<TranscriptEvent> eventsAfter(String conversationId, long seq) {
+        return events.findByConversationIdAndSeqGreaterThanOrderBySeq(conversationId, seq).stream().map(this::toEvent).toList();
+    }
+
+    public ConversationState state(String conversationId) {
+        return ConversationState.replay(conversationId, load(conversationId));
+    }
+
+    public Optional<ConversationSummary> conversation(String conversationId) {
+        return conversations.findById(conversationId).map(ConversationSummary::of);
+    }
+
+    public List<ConversationSummary> withStatus(ConversationStatus status) {
+        return conversations.findByStatusOrderByUpdatedAt(status.name()).stream().map(ConversationSummary::of).toList();
+    }
+
+    public Optional<TranscriptEvent> message(String conversationId, String messageId) {
+        return events.findByMessageId(messageId)
+                .filter(row -> row.conversationId().equals(conversationId))
+                .map(this::toEvent);
+    }
+
+    /** Checks a customer's bearer token; false both for a wrong token and an unknown conversation. */
+    public boolean tokenMatches(String conversationId, String token) {
+        Optional<ConversationRow> row = conversations.findById(conversationId);
+        // Hash even when the conversation is unknown so both paths take the same time.
+        String expected = row.map(ConversationRow::tokenHash).orElse(Ids.hash("absent"));
+        return Ids.matches(token, expected) && row.isPresent();
+    }
+
+    List<TranscriptEvent> load(String conversationId) {
+        return events.findByConversationIdOrderBySeq(conversationId).stream().map(this::toEvent).toList();
+    }
+
+    private <R> Written<R> runWriter(ConversationRow row, ConversationState state, Writer<R> writer) {
+        Session session = new Session(row, state);
+        R value = writer.write(session);
+        ConversationRow updated = row;
+        if (!session.stored.isEmpty()) {
+            updated = conversations.update(row.advancedTo(state.status(), state.lastSeq(), clock.instant()));
+        }
+        return new Written<>(value, List.copyOf(session.stored), ConversationSummary.of(updated));
+    }
+
+    private <R> Written<R> commitThenPublish(java.util.function.Supplier<Written<R>> work) {
+        Written<R> written = tx.executeWrite(status -> work.get());
+        if (written != null) {
+            for (TranscriptEvent event : written.stored()) {
+                appended.publishEvent(new TranscriptAppended(event, written.conversation()));
+                liveBus.publish(topic(event.conversationId()), toJson(event));
+            }
+        }
+        return written;
+    }
+
+    public static String topic(String conversationId) {
+        return "conversation:" + conversationId;
+    }
+
+    String toJson(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private TranscriptEvent toEvent(EventRow row) {
+        try {
+            EventPayload p = json.readValue(row.payload(), EventPayload.class);
+            return new TranscriptEvent(row.conversationId(), row.seq(), row.messageId(), EventType.valueOf(row.eventType()),
+                    p.text(), p.html(), p.faqId(), p.confidence(), p.options(), p.survey(), p.data(),
+                    row.clientMessageId(), row.inReplyTo(), row.createdAt());
+        } catch (IOException e) {
+            throw new UncheckedIOException("unreadable event " + row.conversationId() + "#" + row.seq(), e);
+        }
+    }
+
+    /** A write in progress: the replayed state and the events appended so far, all under the conversation's lock. */
+    public final class Session {
+        private final ConversationRow row;
+        private final ConversationState state;
+        private final List<TranscriptEvent> stored = new ArrayList<>();
+
+        private Session(ConversationRow row, ConversationState state) {
+            this.row = row;
+            this.state = state;
+        }
+
+        public ConversationState state() {
+            return state;
+        }
+
+        public ConversationSummary conversation() {
+            return ConversationSummary.of(row);
+        }
+
+        public String touchpoint() {
+            return row.touchpoint();
+        }
+
+        public String locale() {
+            return row.locale();
+        }
+
+        public TranscriptEvent append(NewEvent event) {
+            return append(event, null);
+        }
+
+        /** Stores the event as the next in sequence and folds it into the state. */
+        public TranscriptEvent append(NewEvent e, Long inReplyTo) {
+            long seq = state.lastSeq() + 1;
+            EventPayload payload = new EventPayload(e.text, e.html, e.faqId, e.confidence, e.options, e.survey, e.data);
+            EventRow saved = events.save(new EventRow(null, row.id(), seq, ids.newId(), e.type.name(), e.clientMessageId,
+                    inReplyTo, clock.instant(), toJson(payload)));
+            TranscriptEvent event = toEvent(saved);
+            state.apply(event);
+            stored.add(event);
+            return event;
+        }
+
+        /** Events appended in this write with a sequence number above {@code seq}. */
+        public List<TranscriptEvent> storedAfter(long seq) {
+            return stored.stream().filter(e -> e.seq() > seq).toList();
+        }
+
+        /** The events already stored for a client message id, with the replies to it: what a retry should see again. */
+        public Optional<List<TranscriptEvent>> replayOf(String clientMessageId) {
+            return events.findByConversationIdAndClientMessageId(row.id(), clientMessageId).map(original -> {
+                List<TranscriptEvent> result = new ArrayList<>();
+                result.add(toEvent(original));
+                events.findByConversationIdAndInReplyToOrderBySeq(row.id(), original.seq()).forEach(r -> result.add(toEvent(r)));
+                return result;
+            });
+        }
+    }
+}
