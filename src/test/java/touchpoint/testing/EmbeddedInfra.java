@@ -88,7 +88,6 @@ public final class EmbeddedInfra {
         p.put("datasources.default.url", databaseUrl);
         p.put("datasources.default.username", "postgres");
         p.put("datasources.default.password", "postgres");
-        p.put("datasources.default.driver-class-name", "org.postgresql.Driver");
         p.put("redis.uri", "redis://127.0.0.1:" + redisPort());
         return p;
     }
