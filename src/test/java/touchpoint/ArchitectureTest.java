@@ -30,8 +30,4 @@ class ArchitectureTest {
             .should().dependOnClassesThat().resideInAnyPackage("touchpoint.handoff..", "touchpoint.survey..",
                     "touchpoint.analytics..", "touchpoint.admin..", "touchpoint.widget..");
 
-    @ArchTest
-    static final ArchRule widget_is_only_assets_and_their_delivery = noClasses().that().resideInAPackage("touchpoint.widget..")
-            .should().dependOnClassesThat().resideInAnyPackage("touchpoint.handoff..", "touchpoint.survey..",
-                    "touchpoint.analytics..", "touchpoint.admin..");
 }
