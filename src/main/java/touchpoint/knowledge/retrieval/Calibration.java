@@ -1,25 +1,34 @@
 package touchpoint.knowledge.retrieval;
 
 /**
- * When to fall back, learned from the knowledge base itself.
+ * Whether a query is in scope at all, learned from the knowledge base itself. Ranking features are relative
+ * (a softmax always has a winner), so scope is judged on absolute similarity: the best phrasing's cosine and
+ * the density of close phrasings, combined by a logistic model fitted on simulated in-scope and
+ * out-of-scope questions.
  *
- * @param threshold fused top scores below this fall back
- * @param slope logistic slope of P(in scope | top score)
- * @param intercept logistic intercept of P(in scope | top score)
- * @param expectedPrecision share of fallbacks that were out of scope in the leave-out simulation
+ * @param nearestWeight logistic weight of the best phrasing cosine
+ * @param densityWeight logistic weight of the best density score
+ * @param intercept logistic intercept
+ * @param threshold fall back when the in-scope probability is below this (0..1)
+ * @param inScopeMedian median in-scope probability of held-out phrasings (simulated in-scope questions)
+ * @param outOfScopeMedian median in-scope probability of phrasings whose FAQ was left out (simulated out-of-scope)
+ * @param expectedPrecision share of simulated fallbacks that were out of scope
  * @param expectedRecall share of simulated out-of-scope questions that fell back
  * @param overridden whether the threshold came from configuration
  */
-public record Calibration(double threshold, double slope, double intercept, double expectedPrecision,
+public record Calibration(double nearestWeight, double densityWeight, double intercept, double threshold,
+                          double inScopeMedian, double outOfScopeMedian, double expectedPrecision,
                           double expectedRecall, boolean overridden) {
 
-    static final Calibration NEVER = new Calibration(Double.NEGATIVE_INFINITY, 0, 10, Double.NaN, 0, false);
+    /** Before anything is learned: never fall back on similarity alone. */
+    static final Calibration NEVER = new Calibration(0, 0, 10, 0, Double.NaN, Double.NaN, Double.NaN, 0, false);
 
-    double inScopeProbability(double topScore) {
-        return 1 / (1 + Math.exp(-(slope * topScore + intercept)));
+    double inScopeProbability(double nearest, double density) {
+        return 1 / (1 + Math.exp(-(nearestWeight * nearest + densityWeight * density + intercept)));
     }
 
     Calibration withThreshold(double override) {
-        return new Calibration(override, slope, intercept, Double.NaN, Double.NaN, true);
+        return new Calibration(nearestWeight, densityWeight, intercept, override, inScopeMedian, outOfScopeMedian,
+                Double.NaN, Double.NaN, true);
     }
 }

@@ -14,19 +14,22 @@ import touchpoint.knowledge.Faq;
  * <ul>
  *   <li>fusion weights (maximizing held-out top-1/top-3),</li>
  *   <li>a softmax temperature (minimizing held-out log loss), and</li>
- *   <li>the fallback threshold: held-out phrasings model in-scope questions; the same phrasings scored with
- *       their whole FAQ removed model out-of-scope questions that resemble the knowledge base.</li>
+ *   <li>the scope model and fallback threshold: held-out phrasings model in-scope questions; the same
+ *       phrasings scored with their whole FAQ removed model out-of-scope questions that resemble the
+ *       knowledge base.</li>
  * </ul>
  */
 final class IndexBuilder {
 
     private static final Logger LOG = LoggerFactory.getLogger(IndexBuilder.class);
 
-    private static final float[] NEAREST_GRID = {0, 2, 5, 10, 20, 40};
-    private static final float[] DENSITY_GRID = {0, 2, 5, 10, 20};
-    private static final float[] LEXICAL_GRID = {0, 0.5f, 1, 2, 4};
+    // Weights relative to the head's log-probability (weight 1); roughly geometric so the search spans
+    // "head decides" to "cosines decide".
+    private static final float[] NEAREST_GRID = {0, 2, 5, 10, 20, 40, 80};
+    private static final float[] DENSITY_GRID = {0, 2, 5, 10, 20, 40, 80};
+    private static final float[] LEXICAL_GRID = {0, 0.5f, 1, 2, 4, 8};
     // Top-3 matters for clarify questions; weigh it a little so ties in top-1 break towards it.
-    private static final double TOP3_WEIGHT = 0.25;
+    private static final double TOP3_WEIGHT = 1.0;
 
     private final Embedder embedder;
     private final RetrievalSettings settings;
@@ -78,7 +81,7 @@ final class IndexBuilder {
         if (!samples.isEmpty()) {
             fusion = chooseWeights(samples);
             fusion = chooseTemperature(samples, fusion);
-            calibration = calibrate(samples, fusion);
+            calibration = calibrate(samples);
         }
         if (settings.fallbackThreshold() != null) {
             calibration = calibration.withThreshold(settings.fallbackThreshold());
@@ -204,25 +207,33 @@ final class IndexBuilder {
         return max + Math.log(sum) - z[s.gold];
     }
 
-    private Calibration calibrate(List<Sample> samples, Fusion fusion) {
+    private Calibration calibrate(List<Sample> samples) {
         int m = samples.size();
-        double[] in = new double[m];
-        double[] out = new double[m];
+        double[][] in = new double[m][];
+        double[][] out = new double[m][];
         for (int i = 0; i < m; i++) {
             Sample s = samples.get(i);
-            in[i] = topScore(s.features, fusion, -1);
-            out[i] = topScore(withoutClass(s.features, s.gold), fusion, s.gold);
+            in[i] = scopeFeatures(s.features, -1);
+            out[i] = scopeFeatures(s.features, s.gold);
         }
-        Arrays.sort(in);
-        Arrays.sort(out);
+        double[] w = fitLogistic(in, out);
+        Calibration fitted = new Calibration(w[0], w[1], w[2], 0, 0, 0, 0, 0, false);
+        double[] pIn = new double[m];
+        double[] pOut = new double[m];
+        for (int i = 0; i < m; i++) {
+            pIn[i] = fitted.inScopeProbability(in[i][0], in[i][1]);
+            pOut[i] = fitted.inScopeProbability(out[i][0], out[i][1]);
+        }
+        Arrays.sort(pIn);
+        Arrays.sort(pOut);
         // Scan thresholds from high to low; keep the highest one whose fallbacks are precise enough.
-        double threshold = Double.NEGATIVE_INFINITY;
+        double threshold = 0;
         double precision = Double.NaN;
         double recall = 0;
         for (int k = m - 1; k >= 0; k--) {
-            double t = out[k];
-            int oosBelow = countBelow(out, t);
-            int inBelow = countBelow(in, t);
+            double t = pOut[k];
+            int oosBelow = countBelow(pOut, t);
+            int inBelow = countBelow(pIn, t);
             if (oosBelow == 0) {
                 continue;
             }
@@ -234,48 +245,23 @@ final class IndexBuilder {
                 break;
             }
         }
-        double[] logistic = fitLogistic(in, out);
         LOG.info("Fallback calibration: in-scope median {}, out-of-scope median {}, threshold {} "
-                        + "(simulated precision {}, recall {})", fmt(in[m / 2]), fmt(out[m / 2]), fmt(threshold),
+                        + "(simulated precision {}, recall {})", fmt(pIn[m / 2]), fmt(pOut[m / 2]), fmt(threshold),
                 fmt(precision), fmt(recall));
-        return new Calibration(threshold, logistic[0], logistic[1], precision, recall, false);
+        return new Calibration(w[0], w[1], w[2], threshold, pIn[m / 2], pOut[m / 2], precision, recall, false);
     }
 
-    /**
-     * The features as if FAQ {@code removed} did not exist: the head's probabilities are renormalized over
-     * the remaining FAQs and BM25 is rescaled to the remaining best, as a query would see them.
-     */
-    private static float[][] withoutClass(float[][] f, int removed) {
-        float[][] g = new float[f.length][];
-        for (int k = 0; k < f.length; k++) {
-            g[k] = f[k].clone();
-        }
-        float[] head = g[FeatureIndex.HEAD];
-        double rest = 1 - Math.exp(head[removed]);
-        float shift = (float) Math.log(Math.max(rest, 1e-12));
-        float bestLexical = 0;
-        for (int c = 0; c < head.length; c++) {
-            if (c != removed) {
-                head[c] -= shift;
-                bestLexical = Math.max(bestLexical, g[FeatureIndex.LEXICAL][c]);
-            }
-        }
-        if (bestLexical > 0) {
-            for (int c = 0; c < head.length; c++) {
-                g[FeatureIndex.LEXICAL][c] /= bestLexical;
-            }
-        }
-        return g;
-    }
-
-    private static double topScore(float[][] f, Fusion fusion, int skip) {
-        double top = Double.NEGATIVE_INFINITY;
+    /** Best cosine and best density over all FAQs but {@code skip}: absolute, so comparable across queries. */
+    private static double[] scopeFeatures(float[][] f, int skip) {
+        double nearest = -1;
+        double density = -1;
         for (int c = 0; c < f[0].length; c++) {
             if (c != skip) {
-                top = Math.max(top, fusion.score(f, c));
+                nearest = Math.max(nearest, f[FeatureIndex.NEAREST][c]);
+                density = Math.max(density, f[FeatureIndex.DENSITY][c]);
             }
         }
-        return top;
+        return new double[] {nearest, density};
     }
 
     private static int countBelow(double[] sorted, double t) {
@@ -289,42 +275,71 @@ final class IndexBuilder {
         return idx;
     }
 
-    /** Newton's method for P(in scope | score) = sigmoid(a * score + b) over the two simulated sets. */
-    private static double[] fitLogistic(double[] in, double[] out) {
-        double a = 0;
-        double b = 0;
+    /**
+     * Logistic regression P(in scope | x) over the simulated in-scope (label 1) and out-of-scope (label 0)
+     * feature pairs, by Newton's method with a tiny ridge so separable data stays finite.
+     */
+    private static double[] fitLogistic(double[][] in, double[][] out) {
+        int k = 3;
+        double[] w = new double[k];
         for (int it = 0; it < 50; it++) {
-            double ga = 0;
-            double gb = 0;
-            double haa = 1e-6;
-            double hab = 0;
-            double hbb = 1e-6;
+            double[] g = new double[k];
+            double[][] h = new double[k][k];
             for (int pass = 0; pass < 2; pass++) {
-                double[] xs = pass == 0 ? in : out;
+                double[][] xs = pass == 0 ? in : out;
                 double y = pass == 0 ? 1 : 0;
-                for (double x : xs) {
-                    double p = 1 / (1 + Math.exp(-(a * x + b)));
-                    double w = p * (1 - p);
-                    ga += (p - y) * x;
-                    gb += p - y;
-                    haa += w * x * x;
-                    hab += w * x;
-                    hbb += w;
+                for (double[] x0 : xs) {
+                    double[] x = {x0[0], x0[1], 1};
+                    double p = 1 / (1 + Math.exp(-(w[0] * x[0] + w[1] * x[1] + w[2])));
+                    double v = p * (1 - p);
+                    for (int a = 0; a < k; a++) {
+                        g[a] += (p - y) * x[a];
+                        for (int b = 0; b < k; b++) {
+                            h[a][b] += v * x[a] * x[b];
+                        }
+                    }
                 }
             }
-            double det = haa * hbb - hab * hab;
-            if (Math.abs(det) < 1e-12) {
-                break;
+            for (int a = 0; a < k; a++) {
+                g[a] += 1e-3 * w[a];
+                h[a][a] += 1e-3;
             }
-            double da = (hbb * ga - hab * gb) / det;
-            double db = (haa * gb - hab * ga) / det;
-            a -= da;
-            b -= db;
-            if (Math.abs(da) + Math.abs(db) < 1e-9) {
+            double[] step = solve3(h, g);
+            double size = 0;
+            for (int a = 0; a < k; a++) {
+                w[a] -= step[a];
+                size += Math.abs(step[a]);
+            }
+            if (size < 1e-9) {
                 break;
             }
         }
-        return new double[] {a, b};
+        return w;
+    }
+
+    /** Solves a 3x3 system by Cramer's rule. */
+    private static double[] solve3(double[][] a, double[] b) {
+        double det = det3(a);
+        if (Math.abs(det) < 1e-15) {
+            return new double[3];
+        }
+        double[] x = new double[3];
+        for (int col = 0; col < 3; col++) {
+            double[][] m = new double[3][3];
+            for (int r = 0; r < 3; r++) {
+                for (int c = 0; c < 3; c++) {
+                    m[r][c] = c == col ? b[r] : a[r][c];
+                }
+            }
+            x[col] = det3(m) / det;
+        }
+        return x;
+    }
+
+    private static double det3(double[][] m) {
+        return m[0][0] * (m[1][1] * m[2][2] - m[1][2] * m[2][1])
+                - m[0][1] * (m[1][0] * m[2][2] - m[1][2] * m[2][0])
+                + m[0][2] * (m[1][0] * m[2][1] - m[1][1] * m[2][0]);
     }
 
     private static String fmt(double v) {

@@ -7,9 +7,9 @@ import java.util.Optional;
  * FAQs ranked for one query.
  *
  * @param ranked best first; excluded FAQs are absent
- * @param topScore the fused score of the best FAQ, the quantity the fallback threshold applies to
- * @param outOfScope whether the top score is below the calibrated threshold
- * @param inScopeProbability estimated probability that any FAQ answers the query
+ * @param topScore the fused score of the best FAQ
+ * @param outOfScope whether the in-scope probability is below the calibrated threshold
+ * @param inScopeProbability estimated probability that some FAQ answers the query
  */
 public record Ranking(List<Scored> ranked, double topScore, boolean outOfScope, double inScopeProbability) {
 

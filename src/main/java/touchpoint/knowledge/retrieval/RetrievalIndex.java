@@ -67,11 +67,15 @@ public final class RetrievalIndex {
         double[] score = new double[n];
         boolean[] excluded = new boolean[n];
         double top = Double.NEGATIVE_INFINITY;
+        double nearest = -1;
+        double density = -1;
         for (int c = 0; c < n; c++) {
             excluded[c] = exclude.contains(ids.get(c));
             score[c] = fusion.score(f, c);
             if (!excluded[c]) {
                 top = Math.max(top, score[c]);
+                nearest = Math.max(nearest, f[FeatureIndex.NEAREST][c]);
+                density = Math.max(density, f[FeatureIndex.DENSITY][c]);
             }
         }
         if (top == Double.NEGATIVE_INFINITY) {
@@ -85,7 +89,7 @@ public final class RetrievalIndex {
                 sum += p[c];
             }
         }
-        double inScope = calibration.inScopeProbability(top);
+        double inScope = calibration.inScopeProbability(nearest, density);
         List<Ranking.Scored> ranked = new ArrayList<>();
         for (int c = 0; c < n; c++) {
             if (!excluded[c]) {
@@ -94,7 +98,7 @@ public final class RetrievalIndex {
             }
         }
         ranked.sort(Comparator.comparingDouble(Ranking.Scored::score).reversed());
-        return new Ranking(ranked, top, top < calibration.threshold(), inScope);
+        return new Ranking(ranked, top, inScope < calibration.threshold(), inScope);
     }
 
     /** Plain nearest neighbour: FAQs by their best phrasing's cosine, best first. */
