@@ -1,12 +1,168 @@
 package touchpoint.knowledge.eval;
 
-/** Offline evaluation of the knowledge engine; starts an ApplicationContext without the HTTP server. */
-public final class EvalCommand {
+import io.micronaut.serde.ObjectMapper;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import touchpoint.knowledge.Decision;
+import touchpoint.knowledge.Faq;
+import touchpoint.knowledge.KnowledgeConfig;
+import touchpoint.knowledge.KnowledgeEngine;
+import touchpoint.knowledge.Question;
+import touchpoint.knowledge.content.FaqLoader;
+import touchpoint.knowledge.content.LoadReport;
+import touchpoint.knowledge.retrieval.EmbeddingChoice;
+
+/**
+ * Offline evaluation of the knowledge engine on a faq-content directory and a JSONL query file. Builds the
+ * engine directly (no application context, no database). Progress goes to stderr; the last stdout line is
+ * one JSON object.
+ */
+@Command(name = "eval", mixinStandardHelpOptions = true,
+        description = "Measure retrieval and decisions on labelled queries.")
+public final class EvalCommand implements Callable<Integer> {
+
+    private static final int WARM_UP = 30;
+
+    @Option(names = "--faq", required = true, description = "faq-content directory")
+    Path faqDir;
+
+    @Option(names = "--queries", required = true, description = "JSONL {\"text\":..., \"expected\": id|null}")
+    Path queries;
+
+    @Option(names = "--learn", description = "JSONL phrasings to add to their FAQs before indexing")
+    Path learn;
+
+    @Option(names = "--baseline", description = "rank by plain nearest-neighbour cosine instead")
+    boolean baseline;
+
+    @Option(names = "--holdout-fraction", defaultValue = "0",
+            description = "remove this share of FAQs (seeded); their queries become out of scope")
+    double holdoutFraction;
+
+    @Option(names = "--seed", defaultValue = "7", description = "seed for --holdout-fraction")
+    long seed;
+
+    @Option(names = "--embeddings", description = "BGE, MINILM or BOTH (default: the engine's default)")
+    EmbeddingChoice embeddings;
+
+    @Option(names = "--fallback-threshold", description = "override the calibrated fallback threshold")
+    Double fallbackThreshold;
+
     private EvalCommand() {
     }
 
     public static int run(String[] args) {
-        System.err.println("eval: not implemented yet");
-        return 2;
+        if (System.getProperty("logback.configurationFile") == null) {
+            System.setProperty("logback.configurationFile", "touchpoint/knowledge/eval/logback-eval.xml");
+        }
+        return new CommandLine(new EvalCommand()).execute(args);
+    }
+
+    @Override
+    public Integer call() throws IOException {
+        ObjectMapper json = ObjectMapper.getDefault();
+        LoadReport report = new FaqLoader().load(faqDir);
+        report.problems().forEach(p -> System.err.println("skipped " + p));
+        List<Faq> faqs = new ArrayList<>(report.faqs());
+        if (learn != null) {
+            faqs = learnPhrasings(faqs, readQueries(json, learn));
+        }
+        Set<String> removed = holdout(faqs);
+        faqs.removeIf(f -> removed.contains(f.id()));
+
+        KnowledgeConfig config = KnowledgeConfig.defaults();
+        if (embeddings != null) {
+            config = config.withEmbeddings(embeddings);
+        }
+        if (fallbackThreshold != null) {
+            config = new KnowledgeConfig(config.faqDir(), config.embeddings(), fallbackThreshold,
+                    config.fallbackPrecision(), config.clarifyMargin(), config.followUpMaxWords());
+        }
+        KnowledgeEngine engine = KnowledgeEngine.standalone(config);
+        long buildStart = System.nanoTime();
+        engine.rebuild(faqs);
+        long buildMs = (System.nanoTime() - buildStart) / 1_000_000;
+        System.err.printf("index built in %d ms (%d FAQs)%n", buildMs, faqs.size());
+
+        List<EvalQuery> qs = readQueries(json, queries).stream()
+                .map(q -> q.expected() != null && removed.contains(q.expected()) ? new EvalQuery(q.text(), null) : q)
+                .toList();
+        for (int i = 0; i < Math.min(WARM_UP, qs.size()); i++) {
+            engine.decide(Question.of(qs.get(i).text()));
+        }
+        Metrics metrics = new Metrics();
+        int step = Math.max(1, qs.size() / 10);
+        for (int i = 0; i < qs.size(); i++) {
+            EvalQuery q = qs.get(i);
+            if (baseline) {
+                long t0 = System.nanoTime();
+                List<String> ranked = engine.nearestNeighbour(q.text());
+                metrics.addBaseline(q.expected(), ranked, System.nanoTime() - t0);
+            } else {
+                long t0 = System.nanoTime();
+                Decision d = engine.decide(Question.of(q.text()));
+                long elapsed = System.nanoTime() - t0;
+                List<String> ranked = engine.rank(Question.of(q.text())).ranked().stream().map(s -> s.faqId()).toList();
+                metrics.add(q.expected(), d, ranked, elapsed);
+            }
+            if ((i + 1) % step == 0) {
+                System.err.printf("%d%% (%d/%d)%n", (i + 1) * 100 / qs.size(), i + 1, qs.size());
+            }
+        }
+        EvalReport result = metrics.report(baseline ? "baseline" : "engine", faqs.size(), buildMs,
+                engine.calibration().threshold());
+        PrintWriter out = new PrintWriter(System.out, true);
+        out.println(json.writeValueAsString(result));
+        return 0;
+    }
+
+    private static List<EvalQuery> readQueries(ObjectMapper json, Path file) throws IOException {
+        List<EvalQuery> out = new ArrayList<>();
+        for (String line : Files.readAllLines(file)) {
+            if (!line.isBlank()) {
+                out.add(json.readValue(line, EvalQuery.class));
+            }
+        }
+        return out;
+    }
+
+    private static List<Faq> learnPhrasings(List<Faq> faqs, List<EvalQuery> taught) {
+        Map<String, List<String>> extra = new HashMap<>();
+        for (EvalQuery q : taught) {
+            if (q.expected() != null) {
+                extra.computeIfAbsent(q.expected(), k -> new ArrayList<>()).add(q.text());
+            }
+        }
+        List<Faq> out = new ArrayList<>();
+        for (Faq f : faqs) {
+            out.add(f.withExtraQuestions(extra.getOrDefault(f.id(), List.of())));
+        }
+        System.err.printf("learned %d phrasings%n", taught.size());
+        return out;
+    }
+
+    private Set<String> holdout(List<Faq> faqs) {
+        if (holdoutFraction <= 0) {
+            return Set.of();
+        }
+        List<String> ids = new ArrayList<>(faqs.stream().map(Faq::id).sorted().toList());
+        Collections.shuffle(ids, new Random(seed));
+        Set<String> removed = new HashSet<>(ids.subList(0, (int) Math.round(ids.size() * holdoutFraction)));
+        System.err.printf("held out %d FAQs; their queries count as out of scope%n", removed.size());
+        return removed;
     }
 }

@@ -1,0 +1,196 @@
+package touchpoint.knowledge;
+
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import touchpoint.knowledge.content.FaqLoader;
+import touchpoint.knowledge.content.LoadReport;
+import touchpoint.knowledge.content.MarkdownRenderer;
+import touchpoint.knowledge.llm.AnswerWriter;
+import touchpoint.knowledge.llm.RetrievalAnswerWriter;
+import touchpoint.knowledge.retrieval.Calibration;
+import touchpoint.knowledge.retrieval.Embedder;
+import touchpoint.knowledge.retrieval.Ranking;
+import touchpoint.knowledge.retrieval.RetrievalIndex;
+
+/**
+ * The knowledge base: loads faq-content, keeps an immutable index snapshot and answers questions from it.
+ * Rebuilds (reload, {@link #rebuild}, {@link #upsert}, {@link #remove}) build a new snapshot while the old
+ * one keeps serving, then swap it in atomically; embeddings are cached by text so only changed phrasings are
+ * re-embedded.
+ */
+@Singleton
+public class KnowledgeEngine implements KnowledgeBase {
+
+    private static final Logger LOG = LoggerFactory.getLogger(KnowledgeEngine.class);
+
+    private record Snapshot(List<Faq> faqs, Map<String, FaqView> views, RetrievalIndex index, LoadReport report) {
+    }
+
+    private final KnowledgeConfig config;
+    private final MarkdownRenderer renderer = new MarkdownRenderer();
+    private final DecisionMaker decisions;
+    private final Object buildLock = new Object();
+    private volatile Embedder embedder;
+    private volatile Snapshot snapshot;
+
+    @Inject
+    public KnowledgeEngine(KnowledgeConfig config, AnswerWriter writer) {
+        this.config = config;
+        this.decisions = new DecisionMaker(config.clarifyMargin(), writer, renderer);
+    }
+
+    /** An engine without dependency injection that answers with the FAQ text itself (eval, tools). */
+    public static KnowledgeEngine standalone(KnowledgeConfig config) {
+        return new KnowledgeEngine(config, new RetrievalAnswerWriter());
+    }
+
+    @Override
+    public Decision decide(Question question) {
+        Snapshot s = snapshot();
+        String text = withContext(question);
+        Ranking ranking = s.index.rank(text, question.excludeFaqIds());
+        return decisions.decide(text, ranking, s.views);
+    }
+
+    @Override
+    public Optional<FaqView> faq(String id) {
+        return Optional.ofNullable(snapshot().views.get(id));
+    }
+
+    @Override
+    public List<FaqView> all() {
+        return List.copyOf(snapshot().views.values());
+    }
+
+    /** The FAQs ranked for a question, with calibrated confidences; what {@link #decide} is based on. */
+    public Ranking rank(Question question) {
+        return snapshot().index.rank(withContext(question), question.excludeFaqIds());
+    }
+
+    /** FAQ ids by plain nearest-neighbour cosine over their phrasings, best first (a baseline). */
+    public List<String> nearestNeighbour(String text) {
+        return snapshot().index.nearestNeighbour(text);
+    }
+
+    /** A unit-length sentence embedding, the same the index uses (e.g. to cluster unanswered questions). */
+    public float[] embed(String text) {
+        return embedder().embed(text).clone();
+    }
+
+    public Calibration calibration() {
+        return snapshot().index.calibration();
+    }
+
+    /** What the last load from the faq-content directory served and skipped. */
+    public LoadReport loadReport() {
+        return snapshot().report;
+    }
+
+    /** The FAQs currently served, in index order. */
+    public List<Faq> faqs() {
+        return snapshot().faqs;
+    }
+
+    /** Reloads the faq-content directory and swaps in a new index. */
+    public LoadReport reload() {
+        synchronized (buildLock) {
+            LoadReport report = new FaqLoader().load(Path.of(config.faqDir()));
+            install(report.faqs(), report);
+            return report;
+        }
+    }
+
+    /** Replaces the whole knowledge base (e.g. after the admin publishes a set of FAQs). */
+    public void rebuild(List<Faq> faqs) {
+        synchronized (buildLock) {
+            Snapshot current = snapshot;
+            install(faqs, current == null ? LoadReport.empty("api") : current.report);
+        }
+    }
+
+    /** Adds or replaces one FAQ by id and swaps in a new index. */
+    public void upsert(Faq faq) {
+        synchronized (buildLock) {
+            Map<String, Faq> byId = byId(snapshot().faqs);
+            byId.put(faq.id(), faq);
+            install(new ArrayList<>(byId.values()), snapshot.report);
+        }
+    }
+
+    /** Removes one FAQ; returns false when there was none with that id. */
+    public boolean remove(String id) {
+        synchronized (buildLock) {
+            Map<String, Faq> byId = byId(snapshot().faqs);
+            if (byId.remove(id) == null) {
+                return false;
+            }
+            install(new ArrayList<>(byId.values()), snapshot.report);
+            return true;
+        }
+    }
+
+    private static Map<String, Faq> byId(List<Faq> faqs) {
+        Map<String, Faq> byId = new LinkedHashMap<>();
+        faqs.forEach(f -> byId.put(f.id(), f));
+        return byId;
+    }
+
+    private Snapshot snapshot() {
+        Snapshot s = snapshot;
+        if (s == null) {
+            synchronized (buildLock) {
+                if (snapshot == null) {
+                    reload();
+                }
+                s = snapshot;
+            }
+        }
+        return s;
+    }
+
+    private void install(List<Faq> faqs, LoadReport report) {
+        List<Faq> unique = new ArrayList<>(byId(faqs).values());
+        RetrievalIndex index = RetrievalIndex.build(unique, embedder(), config.retrievalSettings());
+        Map<String, FaqView> views = new LinkedHashMap<>();
+        for (Faq f : unique) {
+            views.put(f.id(), new FaqView(f.id(), f.title(), f.questions(), f.tags(), f.team(), f.locale(),
+                    f.bodyMarkdown(), renderer.toSafeHtml(f.bodyMarkdown())));
+        }
+        snapshot = new Snapshot(List.copyOf(unique), java.util.Collections.unmodifiableMap(views), index, report);
+        LOG.info("Serving {} FAQs", unique.size());
+    }
+
+    private Embedder embedder() {
+        Embedder e = embedder;
+        if (e == null) {
+            synchronized (this) {
+                if (embedder == null) {
+                    embedder = new Embedder(config.embeddings());
+                }
+                e = embedder;
+            }
+        }
+        return e;
+    }
+
+    /** Short follow-ups ("and for returns?") only make sense together with the previous question. */
+    private String withContext(Question question) {
+        String text = question.text() == null ? "" : question.text().strip();
+        if (question.context().isEmpty()) {
+            return text;
+        }
+        int words = text.isEmpty() ? 0 : text.split("\\s+").length;
+        if (words > config.followUpMaxWords()) {
+            return text;
+        }
+        return question.context().get(question.context().size() - 1).strip() + " " + text;
+    }
+}

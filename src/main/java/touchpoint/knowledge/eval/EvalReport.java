@@ -1,0 +1,30 @@
+package touchpoint.knowledge.eval;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
+
+/**
+ * The eval command's result. Fractions are in 0..1; {@code oosPrecision} is null when nothing fell back,
+ * rank metrics are null when there are no in-scope queries, OOS metrics null when there are no OOS queries.
+ */
+@Serdeable
+@JsonInclude(JsonInclude.Include.ALWAYS)
+public record EvalReport(
+        String mode,
+        int faqs,
+        int queries,
+        int inScope,
+        @Nullable Double top1,
+        @Nullable Double top3,
+        @Nullable Double inScopeAccuracy,
+        @Nullable Double withinOneClarification,
+        double clarifyRate,
+        @Nullable Double oosRecall,
+        @Nullable Double oosPrecision,
+        double fallbackRate,
+        double p50Ms,
+        double p99Ms,
+        long indexBuildMs,
+        double fallbackThreshold) {
+}

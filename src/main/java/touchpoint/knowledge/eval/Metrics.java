@@ -1,0 +1,100 @@
+package touchpoint.knowledge.eval;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import touchpoint.knowledge.Candidate;
+import touchpoint.knowledge.Decision;
+
+/** Accumulates per-query outcomes into an {@link EvalReport}. */
+final class Metrics {
+
+    private int queries;
+    private int inScope;
+    private int top1;
+    private int top3;
+    private int answeredRight;
+    private int withinOne;
+    private int clarified;
+    private int oos;
+    private int oosFallback;
+    private int fallbacks;
+    private final List<Long> nanos = new ArrayList<>();
+
+    void add(String expected, Decision d, List<String> ranked, long elapsedNanos) {
+        queries++;
+        nanos.add(elapsedNanos);
+        if (d.outcome() == Decision.Outcome.CLARIFY) {
+            clarified++;
+        }
+        if (d.outcome() == Decision.Outcome.FALLBACK) {
+            fallbacks++;
+        }
+        if (expected == null) {
+            oos++;
+            if (d.outcome() == Decision.Outcome.FALLBACK) {
+                oosFallback++;
+            }
+            return;
+        }
+        inScope++;
+        countRank(expected, ranked);
+        boolean right = d.outcome() == Decision.Outcome.ANSWER && d.citedFaqIds().contains(expected);
+        boolean offered = d.outcome() == Decision.Outcome.CLARIFY
+                && d.candidates().stream().map(Candidate::faqId).anyMatch(expected::equals);
+        if (right) {
+            answeredRight++;
+        }
+        if (right || offered) {
+            withinOne++;
+        }
+    }
+
+    void addBaseline(String expected, List<String> ranked, long elapsedNanos) {
+        queries++;
+        nanos.add(elapsedNanos);
+        if (expected == null) {
+            oos++;
+            return;
+        }
+        inScope++;
+        countRank(expected, ranked);
+    }
+
+    private void countRank(String expected, List<String> ranked) {
+        int rank = ranked.indexOf(expected);
+        if (rank == 0) {
+            top1++;
+        }
+        if (rank >= 0 && rank < 3) {
+            top3++;
+        }
+    }
+
+    EvalReport report(String mode, int faqs, long buildMs, double threshold) {
+        List<Long> sorted = new ArrayList<>(nanos);
+        Collections.sort(sorted);
+        boolean baseline = mode.equals("baseline");
+        return new EvalReport(mode, faqs, queries, inScope,
+                ratio(top1, inScope), ratio(top3, inScope),
+                baseline ? null : ratio(answeredRight, inScope),
+                baseline ? null : ratio(withinOne, inScope),
+                queries == 0 ? 0 : clarified / (double) queries,
+                baseline ? null : ratio(oosFallback, oos),
+                baseline ? null : ratio(oosFallback, fallbacks),
+                queries == 0 ? 0 : fallbacks / (double) queries,
+                percentile(sorted, 0.50), percentile(sorted, 0.99), buildMs, threshold);
+    }
+
+    private static Double ratio(int num, int den) {
+        return den == 0 ? null : Math.round(num * 10000.0 / den) / 10000.0;
+    }
+
+    private static double percentile(List<Long> sorted, double p) {
+        if (sorted.isEmpty()) {
+            return 0;
+        }
+        int idx = (int) Math.min(sorted.size() - 1, Math.ceil(p * sorted.size()) - 1);
+        return Math.round(sorted.get(Math.max(0, idx)) / 10_000.0) / 100.0;
+    }
+}

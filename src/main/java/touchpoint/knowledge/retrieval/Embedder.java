@@ -1,0 +1,118 @@
+package touchpoint.knowledge.retrieval;
+
+import dev.langchain4j.data.segment.TextSegment;
+import dev.langchain4j.model.embedding.EmbeddingModel;
+import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
+import dev.langchain4j.model.embedding.onnx.bgesmallenv15q.BgeSmallEnV15QuantizedEmbeddingModel;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Dense sentence embeddings from in-process ONNX models. With {@link EmbeddingChoice#BOTH} the two models'
+ * unit vectors are concatenated and re-normalized, so a dot product averages the two cosines: the models
+ * make different mistakes, and the average ranks better than either.
+ *
+ * <p>Vectors are cached by text so a rebuild re-embeds only new or changed phrasings.
+ */
+public final class Embedder {
+
+    private static final int BATCH = 32;
+    // Phrasings of a few thousand FAQs fit comfortably; beyond that the cache is simply cleared.
+    private static final int CACHE_LIMIT = 200_000;
+
+    private final List<EmbeddingModel> models;
+    private final int dimension;
+    private final Map<String, float[]> cache = new ConcurrentHashMap<>();
+
+    public Embedder(EmbeddingChoice choice) {
+        List<EmbeddingModel> chosen = new ArrayList<>();
+        if (choice != EmbeddingChoice.MINILM) {
+            chosen.add(new BgeSmallEnV15QuantizedEmbeddingModel());
+        }
+        if (choice != EmbeddingChoice.BGE) {
+            chosen.add(new AllMiniLmL6V2QuantizedEmbeddingModel());
+        }
+        this.models = List.copyOf(chosen);
+        this.dimension = models.stream().mapToInt(EmbeddingModel::dimension).sum();
+    }
+
+    public int dimension() {
+        return dimension;
+    }
+
+    /** A unit vector for the text; cached. */
+    public float[] embed(String text) {
+        String key = key(text);
+        float[] cached = cache.get(key);
+        if (cached != null) {
+            return cached;
+        }
+        float[] out = new float[dimension];
+        int offset = 0;
+        for (EmbeddingModel model : models) {
+            float[] v = model.embed(key).content().vector();
+            System.arraycopy(v, 0, out, offset, v.length);
+            offset += v.length;
+        }
+        normalize(out);
+        remember(key, out);
+        return out;
+    }
+
+    /** Embeds many texts, batching the ones not cached yet; {@code progress} gets (done, total). */
+    public List<float[]> embedAll(List<String> texts, java.util.function.BiConsumer<Integer, Integer> progress) {
+        List<String> missing = texts.stream().map(Embedder::key).distinct().filter(t -> !cache.containsKey(t)).toList();
+        for (int start = 0; start < missing.size(); start += BATCH) {
+            List<String> batch = missing.subList(start, Math.min(missing.size(), start + BATCH));
+            List<TextSegment> segments = batch.stream().map(TextSegment::from).toList();
+            float[][] out = new float[batch.size()][dimension];
+            int offset = 0;
+            for (EmbeddingModel model : models) {
+                var vectors = model.embedAll(segments).content();
+                for (int i = 0; i < batch.size(); i++) {
+                    float[] v = vectors.get(i).vector();
+                    System.arraycopy(v, 0, out[i], offset, v.length);
+                }
+                offset += model.dimension();
+            }
+            for (int i = 0; i < batch.size(); i++) {
+                normalize(out[i]);
+                remember(batch.get(i), out[i]);
+            }
+            progress.accept(Math.min(missing.size(), start + BATCH), missing.size());
+        }
+        List<float[]> result = new ArrayList<>(texts.size());
+        for (String text : texts) {
+            result.add(embed(text));
+        }
+        return result;
+    }
+
+    private void remember(String key, float[] vector) {
+        if (cache.size() >= CACHE_LIMIT) {
+            cache.clear();
+        }
+        cache.put(key, vector);
+    }
+
+    private static String key(String text) {
+        String stripped = text == null ? "" : text.strip();
+        return stripped.isEmpty() ? "?" : stripped;
+    }
+
+    static void normalize(float[] v) {
+        double sum = 0;
+        for (float x : v) {
+            sum += x * x;
+        }
+        if (sum == 0) {
+            return;
+        }
+        float inv = (float) (1 / Math.sqrt(sum));
+        for (int i = 0; i < v.length; i++) {
+            v[i] *= inv;
+        }
+    }
+}

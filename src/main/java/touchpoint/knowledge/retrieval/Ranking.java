@@ -1,0 +1,30 @@
+package touchpoint.knowledge.retrieval;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * FAQs ranked for one query.
+ *
+ * @param ranked best first; excluded FAQs are absent
+ * @param topScore the fused score of the best FAQ
+ * @param outOfScope whether the in-scope probability is below the calibrated threshold
+ * @param inScopeProbability estimated probability that some FAQ answers the query
+ */
+public record Ranking(List<Scored> ranked, double topScore, boolean outOfScope, double inScopeProbability) {
+
+    public Ranking {
+        ranked = List.copyOf(ranked);
+    }
+
+    public Optional<Scored> top() {
+        return ranked.isEmpty() ? Optional.empty() : Optional.of(ranked.get(0));
+    }
+
+    /**
+     * @param probability share among the FAQs (temperature-scaled softmax), ignoring out-of-scope
+     * @param confidence {@code probability} times the in-scope probability: the chance this FAQ answers it
+     */
+    public record Scored(String faqId, double probability, double confidence, double score) {
+    }
+}

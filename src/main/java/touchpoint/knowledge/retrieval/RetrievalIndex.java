@@ -1,0 +1,128 @@
+package touchpoint.knowledge.retrieval;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import touchpoint.knowledge.Faq;
+
+/**
+ * An immutable, query-ready index over a set of FAQs: features, learned fusion and calibrated fallback.
+ * Safe to share between threads; rebuilding means building a new one and swapping the reference.
+ */
+public final class RetrievalIndex {
+
+    private final List<String> ids;
+    private final Map<String, Integer> ordinals;
+    private final Embedder embedder;
+    private final FeatureIndex features;
+    private final Fusion fusion;
+    private final Calibration calibration;
+    private final float[][] phrasings;
+    private final int[] phrasingLabels;
+
+    RetrievalIndex(List<String> ids, Embedder embedder, FeatureIndex features, Fusion fusion,
+                   Calibration calibration, float[][] phrasings, int[] phrasingLabels) {
+        this.ids = List.copyOf(ids);
+        this.ordinals = new HashMap<>();
+        for (int i = 0; i < ids.size(); i++) {
+            ordinals.put(ids.get(i), i);
+        }
+        this.embedder = embedder;
+        this.features = features;
+        this.fusion = fusion;
+        this.calibration = calibration;
+        this.phrasings = phrasings;
+        this.phrasingLabels = phrasingLabels;
+    }
+
+    public static RetrievalIndex build(List<Faq> faqs, Embedder embedder, RetrievalSettings settings) {
+        return new IndexBuilder(embedder, settings).build(faqs);
+    }
+
+    public int size() {
+        return ids.size();
+    }
+
+    public Calibration calibration() {
+        return calibration;
+    }
+
+    /** Learned fusion weights and temperature, for logs and the eval report. */
+    public String describeFusion() {
+        return fusion.toString();
+    }
+
+    public Ranking rank(String text, Set<String> exclude) {
+        int n = ids.size();
+        if (n == 0) {
+            return new Ranking(List.of(), Double.NEGATIVE_INFINITY, true, 0);
+        }
+        float[] q = embedder.embed(text);
+        float[][] f = new float[FeatureIndex.FEATURES][n];
+        features.features(q, text, f);
+        double[] score = new double[n];
+        boolean[] excluded = new boolean[n];
+        double top = Double.NEGATIVE_INFINITY;
+        double nearest = -1;
+        double density = -1;
+        for (int c = 0; c < n; c++) {
+            excluded[c] = exclude.contains(ids.get(c));
+            score[c] = fusion.score(f, c);
+            if (!excluded[c]) {
+                top = Math.max(top, score[c]);
+                nearest = Math.max(nearest, f[FeatureIndex.NEAREST][c]);
+                density = Math.max(density, f[FeatureIndex.DENSITY][c]);
+            }
+        }
+        if (top == Double.NEGATIVE_INFINITY) {
+            return new Ranking(List.of(), top, true, 0);
+        }
+        double sum = 0;
+        double[] p = new double[n];
+        for (int c = 0; c < n; c++) {
+            if (!excluded[c]) {
+                p[c] = Math.exp((score[c] - top) / fusion.temperature());
+                sum += p[c];
+            }
+        }
+        double inScope = calibration.inScopeProbability(nearest, density);
+        List<Ranking.Scored> ranked = new ArrayList<>();
+        for (int c = 0; c < n; c++) {
+            if (!excluded[c]) {
+                double prob = p[c] / sum;
+                ranked.add(new Ranking.Scored(ids.get(c), prob, prob * inScope, score[c]));
+            }
+        }
+        ranked.sort(Comparator.comparingDouble(Ranking.Scored::score).reversed());
+        return new Ranking(ranked, top, inScope < calibration.threshold(), inScope);
+    }
+
+    /** Plain nearest neighbour: FAQs by their best phrasing's cosine, best first. */
+    public List<String> nearestNeighbour(String text) {
+        float[] q = embedder.embed(text);
+        double[] best = new double[ids.size()];
+        Arrays.fill(best, -2);
+        for (int i = 0; i < phrasings.length; i++) {
+            double s = 0;
+            float[] v = phrasings[i];
+            for (int j = 0; j < q.length; j++) {
+                s += q[j] * v[j];
+            }
+            best[phrasingLabels[i]] = Math.max(best[phrasingLabels[i]], s);
+        }
+        List<Integer> order = new ArrayList<>();
+        for (int c = 0; c < ids.size(); c++) {
+            order.add(c);
+        }
+        order.sort(Comparator.comparingDouble((Integer c) -> best[c]).reversed());
+        return order.stream().map(ids::get).toList();
+    }
+
+    boolean contains(String id) {
+        return ordinals.containsKey(id);
+    }
+}
