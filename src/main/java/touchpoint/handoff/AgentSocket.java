@@ -8,7 +8,8 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
-import io.micronaut.security.token.jwt.validator.JwtTokenValidator;
+import io.micronaut.context.BeanContext;
+import io.micronaut.security.token.validator.TokenValidator;
 import io.micronaut.websocket.CloseReason;
 import io.micronaut.websocket.WebSocketSession;
 import io.micronaut.websocket.annotation.OnClose;
@@ -44,16 +45,16 @@ class AgentSocket {
     private static final Logger LOG = LoggerFactory.getLogger(AgentSocket.class);
     private static final String CONVERSATION_PREFIX = "conversation:";
 
-    private final JwtTokenValidator<?> tokens;
+    private final BeanContext beans;
     private final AgentDirectory directory;
     private final HandoffService handoff;
     private final Transcript transcript;
     private final JsonMapper json;
     private final Map<String, Watcher> watchers = new ConcurrentHashMap<>();
 
-    AgentSocket(JwtTokenValidator<?> tokens, AgentDirectory directory, HandoffService handoff, Transcript transcript,
+    AgentSocket(BeanContext beans, AgentDirectory directory, HandoffService handoff, Transcript transcript,
                 JsonMapper json, LiveBus liveBus) {
-        this.tokens = tokens;
+        this.beans = beans;
         this.directory = directory;
         this.handoff = handoff;
         this.transcript = transcript;
@@ -119,13 +120,19 @@ class AgentSocket {
             return Optional.empty();
         }
         try {
-            @SuppressWarnings({"unchecked", "rawtypes"})
-            Optional<Authentication> auth = Mono.from(((JwtTokenValidator) tokens).validateToken(token, null))
-                    .blockOptional(Duration.ofSeconds(5));
-            return auth.filter(a -> a.getRoles().contains(AgentDirectory.AGENT) || a.getRoles().contains(AgentDirectory.ADMIN))
-                    .map(a -> a.getAttributes().get(AgentAuthenticationProvider.AGENT_ID))
-                    .map(Object::toString)
-                    .filter(id -> directory.active(id).isPresent());
+            // The same validators that check bearer headers (signature, expiry), asked directly.
+            for (TokenValidator<?> validator : beans.getBeansOfType(TokenValidator.class)) {
+                @SuppressWarnings({"unchecked", "rawtypes"})
+                Optional<Authentication> auth = Mono.from(((TokenValidator) validator).validateToken(token, null))
+                        .blockOptional(Duration.ofSeconds(5));
+                if (auth.isPresent()) {
+                    return auth.filter(a -> a.getRoles().contains(AgentDirectory.AGENT) || a.getRoles().contains(AgentDirectory.ADMIN))
+                            .map(a -> a.getAttributes().get(AgentAuthenticationProvider.AGENT_ID))
+                            .map(Object::toString)
+                            .filter(id -> directory.active(id).isPresent());
+                }
+            }
+            return Optional.empty();
         } catch (RuntimeException e) {
             return Optional.empty();
         }

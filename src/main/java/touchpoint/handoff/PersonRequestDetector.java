@@ -17,7 +17,7 @@ class PersonRequestDetector {
     /** Words that carry no meaning of their own in "can I please talk to a human now". */
     private static final Set<String> FILLER = Set.of("a", "an", "the", "i", "me", "to", "with", "can", "could", "may",
             "please", "pls", "plz", "want", "need", "would", "like", "let", "get", "give", "talk", "speak", "chat",
-            "now", "just", "real", "live", "actual", "some", "connect", "be", "is", "there", "any", "you", "your", "an", "ok");
+            "now", "just", "real", "live", "actual", "some", "connect", "be", "is", "there", "any", "you", "your", "ok");
 
     private final List<String> phrases;
     private final Set<String> words;
