@@ -337,4 +337,15 @@ class HandoffFlowTest {
         assertThat(unknownField.body()).containsEntry("status", 400).containsEntry("field", "admin");
         assertThat(staff.put("/api/agent/presence", admin, "{\"status\":\"busy\"}").body()).containsEntry("field", "status");
     }
+
+    @Test
+    void given_the_console_page_then_it_is_public_and_loads_only_external_scripts_that_never_use_innerHTML() {
+        var blocking = http.toBlocking();
+        String page = blocking.retrieve("/agent/index.html");
+        String script = blocking.retrieve("/assets/agent/console.js");
+
+        assertThat(page).contains("<script src=\"/assets/agent/console.js\" defer></script>");
+        assertThat(page.replace("<script src=\"/assets/agent/console.js\" defer></script>", "")).doesNotContain("<script").doesNotContainPattern(" on[a-z]+=");
+        assertThat(script).doesNotContain("innerHTML").doesNotContain("eval(");
+    }
 }
