@@ -123,9 +123,13 @@ public class Transcript {
     private <R> Written<R> commitThenPublish(java.util.function.Supplier<Written<R>> work) {
         Written<R> written = tx.executeWrite(status -> work.get());
         if (written != null) {
+            // Live delivery first: a listener may write again (an escalation after a fallback), and its events
+            // must reach sockets after the ones that caused them, not before.
+            for (TranscriptEvent event : written.stored()) {
+                liveBus.publish(topic(event.conversationId()), toJson(event));
+            }
             for (TranscriptEvent event : written.stored()) {
                 appended.publishEvent(new TranscriptAppended(event, written.conversation()));
-                liveBus.publish(topic(event.conversationId()), toJson(event));
             }
         }
         return written;

@@ -1,0 +1,15 @@
+package touchpoint.handoff;
+
+import io.micronaut.data.jdbc.annotation.JdbcRepository;
+import io.micronaut.data.model.query.builder.sql.Dialect;
+import io.micronaut.data.repository.CrudRepository;
+import java.util.List;
+import java.util.Optional;
+
+@JdbcRepository(dialect = Dialect.POSTGRES)
+interface AgentRepository extends CrudRepository<AgentRow, String> {
+
+    Optional<AgentRow> findByUsername(String username);
+
+    List<AgentRow> listOrderByUsername();
+}

@@ -1,0 +1,14 @@
+package touchpoint.handoff;
+
+import io.micronaut.data.jdbc.annotation.JdbcRepository;
+import io.micronaut.data.model.query.builder.sql.Dialect;
+import io.micronaut.data.repository.CrudRepository;
+import java.util.List;
+
+@JdbcRepository(dialect = Dialect.POSTGRES)
+interface AgentTeamRepository extends CrudRepository<AgentTeamRow, Long> {
+
+    List<AgentTeamRow> findByAgentId(String agentId);
+
+    List<AgentTeamRow> findByTeam(String team);
+}

@@ -1,0 +1,72 @@
+package touchpoint.handoff;
+
+import io.micronaut.context.annotation.Factory;
+import jakarta.inject.Singleton;
+import java.util.List;
+import touchpoint.chat.ConversationStatus;
+import touchpoint.chat.CustomerTurn;
+import touchpoint.chat.CustomerTurnHandler;
+
+/**
+ * The escalation rules that look at the customer's own words. They run before the bot answers (order below
+ * {@link CustomerTurnHandler#CLARIFY_CHOICE}), inside the conversation's lock, so a request and the bot's
+ * answer can never both happen for one message.
+ */
+@Factory
+class EscalationHandlers {
+
+    static final int WAITING_ORDER = 5;
+    static final int PERSON_ORDER = 10;
+    static final int FRUSTRATION_ORDER = 20;
+
+    /** While people own or await the conversation the bot is silent; a waiting customer hears their place in the queue. */
+    @Singleton
+    CustomerTurnHandler waitingForAgent(HandoffService handoff) {
+        return handler(WAITING_ORDER, turn -> {
+            ConversationStatus status = turn.state().status();
+            if (status == ConversationStatus.WAITING_FOR_AGENT) {
+                handoff.customerWaiting(turn.session(), turn.message().seq());
+                return true;
+            }
+            // With an agent: the message reaches the agent live; nobody else speaks.
+            return status == ConversationStatus.WITH_AGENT;
+        });
+    }
+
+    @Singleton
+    CustomerTurnHandler personRequest(HandoffService handoff, PersonRequestDetector detector) {
+        return handler(PERSON_ORDER, turn -> {
+            if (!turn.state().status().botMaySpeak() || !detector.asksForPerson(turn.text())) {
+                return false;
+            }
+            handoff.request(turn.session(), turn.message().seq(), HandoffService.CUSTOMER_REQUEST, List.of());
+            return true;
+        });
+    }
+
+    @Singleton
+    CustomerTurnHandler frustration(HandoffService handoff, FrustrationDetector detector, HandoffConfig config) {
+        return handler(FRUSTRATION_ORDER, turn -> {
+            if (config.frustrationThreshold() <= 0 || !turn.state().status().botMaySpeak()
+                    || detector.score(turn.text()) < config.frustrationThreshold()) {
+                return false;
+            }
+            handoff.request(turn.session(), turn.message().seq(), HandoffService.FRUSTRATION, List.of());
+            return true;
+        });
+    }
+
+    private static CustomerTurnHandler handler(int order, java.util.function.Predicate<CustomerTurn> rule) {
+        return new CustomerTurnHandler() {
+            @Override
+            public int getOrder() {
+                return order;
+            }
+
+            @Override
+            public boolean handle(CustomerTurn turn) {
+                return rule.test(turn);
+            }
+        };
+    }
+}

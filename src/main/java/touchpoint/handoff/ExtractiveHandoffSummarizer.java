@@ -1,0 +1,90 @@
+package touchpoint.handoff;
+
+import io.micronaut.context.annotation.Secondary;
+import jakarta.inject.Singleton;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import touchpoint.chat.TranscriptEvent;
+
+/** Picks the facts out of the transcript; {@link Secondary} so an LLM summarizer bean takes over when present. */
+@Singleton
+@Secondary
+class ExtractiveHandoffSummarizer implements HandoffSummarizer {
+
+    private static final int MAX_QUESTIONS = 10;
+
+    @Override
+    public HandoffSummary summarize(List<TranscriptEvent> transcript) {
+        List<String> questions = new ArrayList<>();
+        List<HandoffSummary.FaqTried> tried = new ArrayList<>();
+        List<HandoffSummary.Rating> ratings = new ArrayList<>();
+        List<HandoffSummary.SurveyAnswer> surveys = new ArrayList<>();
+        String reason = null;
+        String team = null;
+        for (TranscriptEvent e : transcript) {
+            switch (e.type()) {
+                case CUSTOMER_ASKED, OFFLINE_MESSAGE_LEFT -> {
+                    if (e.text() != null && !e.text().isBlank()) {
+                        questions.add(e.text());
+                    }
+                }
+                case BOT_ANSWERED -> tried.add(new HandoffSummary.FaqTried(e.faqId(), e.datum("title").orElse(null),
+                        e.confidence(), "answered", e.datum("question").orElse(null)));
+                case BOT_CLARIFIED -> candidates(e, "offered", tried);
+                case BOT_FELL_BACK -> candidates(e, "considered", tried);
+                case ANSWER_RATED -> ratings.add(new HandoffSummary.Rating(e.datum("faqId").orElse(null),
+                        "true".equals(e.datum("helpful").orElse(null)), e.datum("via").orElse(null)));
+                case SURVEY_ANSWERED -> surveys.add(new HandoffSummary.SurveyAnswer(e.datum("questionId").orElse(null),
+                        e.datum("answer").or(() -> e.datum("value")).or(() -> e.datum("score")).orElse(e.text()), e.data()));
+                case HANDOFF_REQUESTED -> {
+                    reason = e.datum("reason").orElse(null);
+                    team = e.datum("team").orElse(null);
+                }
+                case CONVERSATION_TRANSFERRED -> team = e.datum("team").orElse(team);
+                default -> {
+                }
+            }
+        }
+        List<String> recent = questions.size() > MAX_QUESTIONS ? questions.subList(questions.size() - MAX_QUESTIONS, questions.size()) : questions;
+        return new HandoffSummary(text(recent, tried, ratings, reason), reason, team, List.copyOf(recent), tried, ratings, surveys);
+    }
+
+    private static void candidates(TranscriptEvent e, String outcome, List<HandoffSummary.FaqTried> tried) {
+        String question = e.datum("question").orElse(null);
+        Double confidence = e.datum("confidence").map(Double::valueOf).orElse(null);
+        String csv = e.datum("candidates").orElse("");
+        boolean first = true;
+        for (String id : csv.split(",")) {
+            if (!id.isBlank()) {
+                // Only the top candidate's confidence is recorded on clarify and fallback events.
+                tried.add(new HandoffSummary.FaqTried(id, null, first ? confidence : null, outcome, question));
+                first = false;
+            }
+        }
+    }
+
+    private static String text(List<String> questions, List<HandoffSummary.FaqTried> tried, List<HandoffSummary.Rating> ratings, String reason) {
+        StringBuilder b = new StringBuilder();
+        if (questions.isEmpty()) {
+            b.append("The customer has not asked anything yet.");
+        } else {
+            b.append("The customer asked: \"").append(questions.get(questions.size() - 1)).append('"');
+            if (questions.size() > 1) {
+                b.append(" (").append(questions.size()).append(" messages in all)");
+            }
+            b.append('.');
+        }
+        long answered = tried.stream().filter(t -> t.outcome().equals("answered")).count();
+        long notHelpful = ratings.stream().filter(r -> !r.helpful()).count();
+        b.append(" The bot answered ").append(answered).append(answered == 1 ? " time" : " times");
+        if (notHelpful > 0) {
+            b.append("; ").append(notHelpful).append(" answer").append(notHelpful == 1 ? " was" : "s were").append(" rated unhelpful");
+        }
+        b.append('.');
+        if (reason != null) {
+            b.append(" Handed over because: ").append(reason.replace('_', ' ').toLowerCase(Locale.ROOT)).append('.');
+        }
+        return b.toString();
+    }
+}

@@ -1,0 +1,31 @@
+package touchpoint.handoff;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * @param text a short paragraph for the agent
+ * @param reason why the conversation came to a person (the latest HANDOFF_REQUESTED)
+ * @param customerQuestions what the customer asked, oldest first
+ * @param faqsTried the FAQs the bot answered, offered or considered, with confidence
+ * @param ratings thumbs up/down so far
+ * @param surveyAnswers survey answers so far
+ */
+@Serdeable
+public record HandoffSummary(String text, @Nullable String reason, @Nullable String team, List<String> customerQuestions,
+                             List<FaqTried> faqsTried, List<Rating> ratings, List<SurveyAnswer> surveyAnswers) {
+
+    @Serdeable
+    public record FaqTried(String faqId, @Nullable String title, @Nullable Double confidence, String outcome, @Nullable String question) {
+    }
+
+    @Serdeable
+    public record Rating(@Nullable String faqId, boolean helpful, @Nullable String via) {
+    }
+
+    @Serdeable
+    public record SurveyAnswer(@Nullable String questionId, @Nullable String answer, Map<String, String> data) {
+    }
+}

@@ -1,0 +1,271 @@
+// The agent console. Every piece of customer or FAQ text is inserted with textContent, never as HTML.
+(function () {
+  'use strict';
+  const KEY = 'touchpoint.agent.token';
+  const HEARTBEAT_MS = 20000;
+  const $ = function (id) { return document.getElementById(id); };
+  let token = sessionStorage.getItem(KEY);
+  let me = null;
+  let presence = 'offline';
+  let socket = null;
+  let retry = 0;
+  let current = null;      // the open conversation's id
+  let lastSeq = 0;         // highest seq shown for it
+  let queueTimer = null;
+  let queueData = { waiting: [], mine: [] };
+
+  function claims(jwt) {
+    try {
+      const part = jwt.split('.')[1].replace(/-/g, '+').replace(/_/g, '/');
+      return JSON.parse(atob(part));
+    } catch (e) { return null; }
+  }
+
+  function status(text) { $('status').textContent = text || ''; }
+
+  async function api(method, path, body) {
+    const res = await fetch(path, {
+      method: method,
+      headers: Object.assign({ 'Authorization': 'Bearer ' + token }, body ? { 'Content-Type': 'application/json' } : {}),
+      body: body ? JSON.stringify(body) : undefined
+    });
+    if (res.status === 401) { logout(); throw new Error('Please log in again.'); }
+    const data = res.headers.get('content-type') && res.headers.get('content-type').indexOf('json') >= 0 ? await res.json() : null;
+    if (!res.ok) { throw new Error((data && (data.detail || data.title)) || ('HTTP ' + res.status)); }
+    return data;
+  }
+
+  // ---- login ----
+  $('login-form').addEventListener('submit', async function (e) {
+    e.preventDefault();
+    $('login-error').textContent = '';
+    const res = await fetch('/login', {
+      method: 'POST', headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ username: $('username').value, password: $('password').value })
+    });
+    if (!res.ok) { $('login-error').textContent = 'Wrong username or password, or the user is disabled.'; return; }
+    token = (await res.json()).access_token;
+    sessionStorage.setItem(KEY, token);
+    $('password').value = '';
+    start();
+  });
+
+  function logout() {
+    sessionStorage.removeItem(KEY);
+    token = null;
+    if (socket) { socket.onclose = null; socket.close(); socket = null; }
+    $('console-view').hidden = true;
+    $('who').hidden = true;
+    $('login-view').hidden = false;
+  }
+  $('logout').addEventListener('click', async function () {
+    try { await api('PUT', '/api/agent/presence', { status: 'offline' }); } catch (e) { /* logging out anyway */ }
+    logout();
+  });
+
+  // ---- presence: saying it again every 20 s is the heartbeat ----
+  $('presence').addEventListener('change', function () { setPresence($('presence').value); });
+  async function setPresence(value) {
+    try {
+      presence = (await api('PUT', '/api/agent/presence', { status: value })).status;
+      $('presence').value = presence;
+      loadQueue();
+    } catch (e) { status(e.message); }
+  }
+  setInterval(function () { if (token && presence !== 'offline') setPresence(presence); }, HEARTBEAT_MS);
+
+  // ---- queue ----
+  function ago(iso) {
+    const s = Math.max(0, Math.round((Date.now() - Date.parse(iso)) / 1000));
+    return s < 60 ? s + ' s' : Math.floor(s / 60) + ' min ' + (s % 60) + ' s';
+  }
+
+  async function loadQueue() {
+    try { queueData = await api('GET', '/api/agent/queue'); } catch (e) { status(e.message); return; }
+    presence = queueData.presence || presence;
+    $('presence').value = presence;
+    renderQueue();
+  }
+
+  function renderQueue() {
+    const q = $('queue');
+    q.replaceChildren();
+    (queueData.waiting || []).forEach(function (w) {
+      const li = document.createElement('li');
+      li.tabIndex = 0;
+      if (w.myTeam) li.classList.add('mine-team');
+      if (w.offline) li.classList.add('offline');
+      const title = document.createElement('strong');
+      title.textContent = '#' + w.position + ' ' + w.team + ' · ' + w.touchpoint;
+      const meta = document.createElement('div');
+      meta.className = 'muted';
+      meta.textContent = 'waiting ' + ago(w.requestedAt) + ' · ' + String(w.reason).replace(/_/g, ' ')
+        + (w.offline ? ' · offline message from ' + (w.email || '') : '');
+      li.append(title, meta);
+      li.addEventListener('click', function () { openConversation(w.conversationId); });
+      li.addEventListener('keydown', function (e) { if (e.key === 'Enter') openConversation(w.conversationId); });
+      q.appendChild(li);
+    });
+    $('queue-empty').hidden = (queueData.waiting || []).length > 0;
+    const mine = $('mine');
+    mine.replaceChildren();
+    (queueData.mine || []).forEach(function (m) {
+      const li = document.createElement('li');
+      li.tabIndex = 0;
+      li.textContent = m.team + ' · ' + m.touchpoint + ' · since ' + ago(m.assignedAt);
+      li.addEventListener('click', function () { openConversation(m.conversationId); });
+      mine.appendChild(li);
+    });
+  }
+
+  // ---- one conversation ----
+  async function openConversation(id) {
+    let view;
+    try { view = await api('GET', '/api/agent/conversations/' + encodeURIComponent(id)); } catch (e) { status(e.message); return; }
+    current = id;
+    lastSeq = 0;
+    $('conv-empty').hidden = true;
+    $('conv').hidden = false;
+    $('messages').replaceChildren();
+    renderMeta(view);
+    renderSummary(view.summary || {});
+    (view.messages || []).forEach(addMessage);
+    if (socket && socket.readyState === WebSocket.OPEN) {
+      socket.send(JSON.stringify({ watch: id, after: lastSeq }));
+    }
+  }
+
+  function renderMeta(view) {
+    const mine = me && view.agentId === me.agentId;
+    $('conv-meta').textContent = view.state.replace(/_/g, ' ').toLowerCase() + ' · team ' + (view.team || '—')
+      + ' · ' + view.touchpoint + (view.offlineEmail ? ' · reply by email to ' + view.offlineEmail : '');
+    $('claim').hidden = view.state !== 'WAITING_FOR_AGENT';
+    $('handback').hidden = !mine || view.state !== 'WITH_AGENT';
+    $('resolve').hidden = !(mine && view.state === 'WITH_AGENT') && view.state !== 'WAITING_FOR_AGENT';
+    $('reply-form').hidden = !mine || view.state !== 'WITH_AGENT';
+  }
+
+  function li(text) { const e = document.createElement('li'); e.textContent = text; return e; }
+
+  function renderSummary(s) {
+    $('summary-text').textContent = s.text || '';
+    $('summary-questions').replaceChildren.apply($('summary-questions'), (s.customerQuestions || []).map(li));
+    $('summary-faqs').replaceChildren.apply($('summary-faqs'), (s.faqsTried || []).map(function (f) {
+      return li((f.title || f.faqId) + ' — ' + f.outcome + (f.confidence != null ? ' (' + Math.round(f.confidence * 100) + '%)' : ''));
+    }));
+    const ratings = (s.ratings || []).map(function (r) { return li((r.helpful ? '👍 ' : '👎 ') + (r.faqId || '')); })
+      .concat((s.surveyAnswers || []).map(function (a) { return li('Survey ' + (a.questionId || '') + ': ' + (a.answer || '')); }));
+    $('summary-ratings').replaceChildren.apply($('summary-ratings'), ratings);
+  }
+
+  const NAMES = { customer: 'Customer', bot: 'Bot', agent: 'Agent', system: '' };
+  function addMessage(m) {
+    if (m.conversationId !== current || m.seq <= lastSeq) return;
+    lastSeq = m.seq;
+    if (m.type === 'CONVERSATION_STARTED') return;
+    const item = document.createElement('li');
+    item.className = m.author;
+    const who = document.createElement('span');
+    who.className = 'who';
+    who.textContent = m.author === 'agent' && m.data && m.data.agentName ? m.data.agentName : NAMES[m.author] || '';
+    const text = document.createElement('span');
+    text.textContent = m.text || (m.type === 'ANSWER_RATED' ? (m.data && m.data.helpful === 'true' ? 'rated helpful' : 'rated not helpful')
+      : m.type.replace(/_/g, ' ').toLowerCase());
+    item.append(who, text);
+    if (m.kind === 'answer' && m.data && m.data.title) {
+      const meta = document.createElement('div');
+      meta.className = 'muted';
+      meta.textContent = 'FAQ: ' + m.data.title + (m.confidence != null ? ' (' + Math.round(m.confidence * 100) + '%)' : '');
+      item.appendChild(meta);
+    }
+    $('messages').appendChild(item);
+    $('messages').scrollTop = $('messages').scrollHeight;
+  }
+
+  async function act(path, body, done) {
+    if (!current) return;
+    try {
+      await api('POST', '/api/agent/conversations/' + encodeURIComponent(current) + path, body);
+      status(done);
+      await openConversation(current);
+      loadQueue();
+    } catch (e) { status(e.message); }
+  }
+  $('claim').addEventListener('click', function () { act('/claim', null, 'Claimed.'); });
+  $('handback').addEventListener('click', function () { act('/handback', null, 'Handed back to the bot.'); });
+  $('resolve').addEventListener('click', function () { act('/resolve', null, 'Resolved.'); });
+  $('transfer').addEventListener('click', function () { act('/transfer', { team: $('transfer-team').value }, 'Transferred.'); });
+  $('reply-form').addEventListener('submit', async function (e) {
+    e.preventDefault();
+    const text = $('reply-text').value.trim();
+    if (!text || !current) return;
+    try {
+      await api('POST', '/api/agent/conversations/' + encodeURIComponent(current) + '/messages', { text: text });
+      $('reply-text').value = '';
+    } catch (err) { status(err.message); }
+  });
+
+  // ---- FAQ answers to insert, and teams to transfer to ----
+  let faqs = [];
+  async function loadLists() {
+    try {
+      faqs = await api('GET', '/api/agent/faqs');
+      const pick = $('faq-pick');
+      pick.replaceChildren(new Option('—', ''));
+      faqs.forEach(function (f, i) { pick.appendChild(new Option(f.title, String(i))); });
+      const teams = await api('GET', '/api/agent/teams');
+      $('transfer-team').replaceChildren.apply($('transfer-team'), teams.map(function (t) { return new Option(t, t); }));
+    } catch (e) { status(e.message); }
+  }
+  $('faq-pick').addEventListener('change', function () {
+    const f = faqs[Number($('faq-pick').value)];
+    if (f) {
+      const box = $('reply-text');
+      box.value = (box.value ? box.value + '\n\n' : '') + f.text;
+      $('faq-pick').value = '';
+      box.focus();
+    }
+  });
+
+  // ---- live updates ----
+  function connect() {
+    const scheme = location.protocol === 'https:' ? 'wss://' : 'ws://';
+    socket = new WebSocket(scheme + location.host + '/ws/agent?token=' + encodeURIComponent(token));
+    socket.onopen = function () {
+      retry = 0;
+      if (current) socket.send(JSON.stringify({ watch: current, after: lastSeq }));
+      loadQueue();
+    };
+    socket.onmessage = function (e) {
+      let m;
+      try { m = JSON.parse(e.data); } catch (err) { return; }
+      if (m.type === 'queue' || m.type === 'assigned') {
+        loadQueue();
+        if (m.conversationId === current) openConversation(current);
+      } else if (m.seq) {
+        addMessage(m);
+      }
+    };
+    socket.onclose = function () {
+      if (!token) return;
+      retry = Math.min(retry + 1, 6);
+      setTimeout(connect, 500 * Math.pow(2, retry));
+    };
+  }
+
+  function start() {
+    me = claims(token);
+    if (!me || (me.exp && me.exp * 1000 < Date.now())) { logout(); return; }
+    $('agent-name').textContent = me.displayName || me.sub || '';
+    $('login-view').hidden = true;
+    $('console-view').hidden = false;
+    $('who').hidden = false;
+    loadLists();
+    loadQueue();
+    connect();
+    if (queueTimer) clearInterval(queueTimer);
+    queueTimer = setInterval(renderQueue, 1000);
+  }
+
+  if (token) start();
+}());
