@@ -1,17 +1,19 @@
 package touchpoint.survey;
 
 import io.micronaut.context.annotation.ConfigurationProperties;
-import io.micronaut.core.annotation.Introspected;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.bind.annotation.Bindable;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Surveys and service recovery ({@code touchpoint.survey.*}).
  *
  * @param enabled master switch for asking surveys (answers to questions already asked are still accepted)
  * @param companyName replaces {@code {company}} in question wordings
- * @param questions asked in this order, one at a time; empty means the defaults: CES, CSAT on; NPS off
+ * @param questions asked in this order, one at a time: a list of {id, type (CES|CSAT|NPS), wording, enabled};
+ *     absent means the defaults (CES and CSAT on, NPS off). Bound as raw maps because Micronaut 4 does not bind
+ *     lists of records inside configuration properties; {@link #questionList()} reads them once, strictly.
  * @param samplingAfterResolved share of agent-resolved conversations surveyed (0..1)
  * @param samplingAfterHelpful share of conversations surveyed after the customer rated a bot answer helpful
  * @param samplingAfterIdle share of conversations surveyed when they go idle right after a bot answer
@@ -28,7 +30,7 @@ import java.util.List;
 public record SurveyConfig(
         @Bindable(defaultValue = "true") boolean enabled,
         @Bindable(defaultValue = "Hearth & Pine") String companyName,
-        @Nullable List<Question> questions,
+        @Nullable List<Map<String, Object>> questions,
         @Bindable(defaultValue = "1.0") double samplingAfterResolved,
         @Bindable(defaultValue = "0.2") double samplingAfterHelpful,
         @Bindable(defaultValue = "0.1") double samplingAfterIdle,
@@ -50,7 +52,36 @@ public record SurveyConfig(
                     + "(0 = not at all likely, 10 = extremely likely)", false));
 
     public SurveyConfig {
-        questions = questions == null || questions.isEmpty() ? DEFAULT_QUESTIONS : List.copyOf(questions);
+        questions = questions == null ? List.of() : List.copyOf(questions);
+        parse(questions); // fail at startup, naming the entry, rather than at the first survey
+    }
+
+    /** The configured questions in order, or the defaults when none are configured. */
+    public List<Question> questionList() {
+        return questions.isEmpty() ? DEFAULT_QUESTIONS : parse(questions);
+    }
+
+    private static List<Question> parse(List<Map<String, Object>> raw) {
+        List<Question> parsed = new java.util.ArrayList<>();
+        for (int i = 0; i < raw.size(); i++) {
+            Map<String, Object> q = raw.get(i);
+            String where = "touchpoint.survey.questions[" + i + "]";
+            Object id = q.get("id");
+            Object type = q.get("type");
+            Object wording = q.get("wording");
+            if (id == null || type == null || wording == null) {
+                throw new IllegalArgumentException(where + " needs id, type and wording");
+            }
+            SurveyType surveyType;
+            try {
+                surveyType = SurveyType.valueOf(type.toString().trim().toUpperCase(java.util.Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(where + ".type must be CES, CSAT or NPS, not " + type);
+            }
+            boolean enabled = q.get("enabled") == null || Boolean.parseBoolean(q.get("enabled").toString());
+            parsed.add(new Question(id.toString(), surveyType, wording.toString(), enabled));
+        }
+        return List.copyOf(parsed);
     }
 
     /**
@@ -60,12 +91,11 @@ public record SurveyConfig(
      * @param type the scale
      * @param wording what the customer reads; {@code {company}} is replaced by the company name
      */
-    @Introspected
     public record Question(String id, SurveyType type, String wording, boolean enabled) {
     }
 
     List<Question> enabledQuestions() {
-        return questions.stream().filter(Question::enabled).toList();
+        return questionList().stream().filter(Question::enabled).toList();
     }
 
     String wordingOf(Question question) {
