@@ -1,0 +1,74 @@
+package touchpoint.analytics;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Produces;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.json.tree.JsonNode;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.List;
+import touchpoint.infra.JsonRequests;
+
+/** The analytics API behind the admin dashboard. {@code from}/{@code to} are inclusive UTC dates (YYYY-MM-DD). */
+@Controller("/api/analytics")
+@Secured("ADMIN")
+@ExecuteOn(TaskExecutors.BLOCKING)
+@Tag(name = "Analytics")
+class AnalyticsController {
+
+    private final AnalyticsQueries queries;
+    private final KnowledgeGaps gaps;
+    private final FeedbackThemes themes;
+    private final JsonRequests requests;
+
+    AnalyticsController(AnalyticsQueries queries, KnowledgeGaps gaps, FeedbackThemes themes, JsonRequests requests) {
+        this.queries = queries;
+        this.gaps = gaps;
+        this.themes = themes;
+        this.requests = requests;
+    }
+
+    @Get("/summary{?from,to}")
+    @Operation(summary = "Conversations, containment, escalation, response and resolution times, CSAT, CES, NPS; overall and by day, FAQ, agent, team, touchpoint")
+    Summary summary(@Nullable @QueryValue String from, @Nullable @QueryValue String to) {
+        return queries.summary(queries.range(from, to));
+    }
+
+    @Get("/export.csv{?from,to}")
+    @Produces("text/csv")
+    @Operation(summary = "One CSV row per conversation with its figures and survey scores; e-mails, card and phone numbers masked")
+    HttpResponse<String> export(@Nullable @QueryValue String from, @Nullable @QueryValue String to) {
+        AnalyticsQueries.Range range = queries.range(from, to);
+        return HttpResponse.ok(queries.exportCsv(range))
+                .contentType(new MediaType("text/csv; charset=utf-8"))
+                .header("Content-Disposition", "attachment; filename=\"touchpoint-" + range.from() + "-to-" + range.to() + ".csv\"");
+    }
+
+    @Get("/knowledge-gaps{?from,to}")
+    @Operation(summary = "Questions that ended in fallback, thumbs-down or hand-off, clustered into topics with suggested actions")
+    List<KnowledgeGaps.GapTopic> knowledgeGaps(@Nullable @QueryValue String from, @Nullable @QueryValue String to) {
+        return gaps.topics(queries.range(from, to));
+    }
+
+    @Post("/knowledge-gaps/{clusterId}/phrasings")
+    @Operation(summary = "Propose a topic's questions as phrasings of an FAQ: {faqId?, phrasings?, from?, to?}")
+    HttpResponse<List<PhrasingProposal>> proposePhrasings(String clusterId, @Body @Nullable JsonNode body) {
+        KnowledgeGaps.PhrasingsRequest r = requests.read(body, KnowledgeGaps.PhrasingsRequest.class);
+        return HttpResponse.created(gaps.propose(clusterId, r, queries.range(r.from(), r.to())));
+    }
+
+    @Get("/feedback-themes{?from,to}")
+    @Operation(summary = "Survey comments grouped into themes, with sentiment and average scores")
+    List<FeedbackThemes.Theme> feedbackThemes(@Nullable @QueryValue String from, @Nullable @QueryValue String to) {
+        return themes.themes(queries.range(from, to));
+    }
+}

@@ -1,0 +1,58 @@
+package touchpoint.analytics;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.annotation.Id;
+import io.micronaut.data.annotation.MappedEntity;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+
+/** One conversation flattened for analytics; see V20__analytics.sql. */
+@MappedEntity("analytics_conversation")
+record ConversationFactRow(
+        @Id String conversationId,
+        String touchpoint,
+        Instant startedAt,
+        LocalDate startedDay,
+        @Nullable Instant firstCustomerAt,
+        @Nullable Instant firstResponseAt,
+        int customerMessages,
+        @Nullable String firstQuestion,
+        boolean escalated,
+        @Nullable String handoffReason,
+        boolean resolved,
+        boolean resolvedByPerson,
+        @Nullable Instant resolvedAt,
+        @Nullable String agentId,
+        @Nullable String team,
+        @Nullable String lastFaqId,
+        @Nullable Integer cesScore,
+        @Nullable Integer csatScore,
+        @Nullable String csatComment,
+        @Nullable Integer npsScore,
+        long lastSeq) {
+
+    /** The customer wrote at least once: only such conversations can be contained or escalated. */
+    boolean engaged() {
+        return customerMessages > 0;
+    }
+
+    /** Seconds from the first customer message to the first bot or agent reply after it. */
+    @Nullable
+    Double firstResponseSeconds() {
+        return firstCustomerAt == null || firstResponseAt == null ? null : seconds(firstCustomerAt, firstResponseAt);
+    }
+
+    /** Seconds from the first customer message (or the start, if the customer never wrote) to the first resolution. */
+    @Nullable
+    Double resolutionSeconds() {
+        if (resolvedAt == null) {
+            return null;
+        }
+        return seconds(firstCustomerAt == null ? startedAt : firstCustomerAt, resolvedAt);
+    }
+
+    private static double seconds(Instant from, Instant to) {
+        return Duration.between(from, to).toMillis() / 1000.0;
+    }
+}

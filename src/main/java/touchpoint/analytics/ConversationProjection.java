@@ -1,0 +1,193 @@
+package touchpoint.analytics;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import touchpoint.chat.ConversationSummary;
+import touchpoint.chat.EventType;
+import touchpoint.chat.TranscriptEvent;
+
+/**
+ * A conversation's analytics rows as a pure function of its transcript. Pure so the projection is idempotent:
+ * listeners may see events twice or slightly out of order, and any rebuild converges on the same rows.
+ */
+record ConversationProjection(ConversationFactRow fact, List<SurveyAnswerRow> surveys, List<AnswerRow> answers,
+                              List<GapQuestionRow> gaps) {
+
+    static final String FALLBACK = "fallback";
+    static final String THUMBS_DOWN = "thumbs_down";
+    static final String HANDOFF = "handoff";
+
+    static ConversationProjection of(ConversationSummary conversation, List<TranscriptEvent> events) {
+        Builder b = new Builder(conversation);
+        events.forEach(b::apply);
+        return b.build();
+    }
+
+    private static final class Builder {
+        private final ConversationSummary conversation;
+        private Instant startedAt;
+        private Instant firstCustomerAt;
+        private Instant firstResponseAt;
+        private int customerMessages;
+        private String firstQuestion;
+        private String lastCustomerText;
+        private boolean escalated;
+        private String handoffReason;
+        private boolean resolved;
+        private boolean resolvedByPerson;
+        private boolean personJoined;
+        private Instant resolvedAt;
+        private String agentId;
+        private String team;
+        private String lastFaqId;
+        private String lastBotQuestion;
+        private Integer ces;
+        private Integer csat;
+        private String csatComment;
+        private Integer nps;
+        private long lastSeq;
+        private final List<SurveyAnswerRow> surveys = new ArrayList<>();
+        private final Map<Long, AnswerRow> answers = new LinkedHashMap<>();
+        /** Keyed by the normalised question, so one question that fell back and then was handed off counts once. */
+        private final Map<String, GapQuestionRow> gaps = new LinkedHashMap<>();
+
+        Builder(ConversationSummary conversation) {
+            this.conversation = conversation;
+        }
+
+        void apply(TranscriptEvent e) {
+            lastSeq = Math.max(lastSeq, e.seq());
+            if (startedAt == null) {
+                startedAt = e.createdAt();
+            }
+            switch (e.type()) {
+                case CUSTOMER_ASKED -> {
+                    customerMessages++;
+                    if (firstCustomerAt == null) {
+                        firstCustomerAt = e.createdAt();
+                        firstQuestion = e.text();
+                    }
+                    lastCustomerText = e.text();
+                }
+                case BOT_ANSWERED -> {
+                    responded(e);
+                    lastFaqId = e.faqId();
+                    lastBotQuestion = e.datum("question").orElse(lastBotQuestion);
+                    if (e.faqId() != null) {
+                        answers.put(e.seq(), new AnswerRow(null, e.conversationId(), e.seq(), e.faqId(),
+                                e.datum("question").orElse(null), e.confidence(), null, e.createdAt()));
+                    }
+                }
+                case BOT_CLARIFIED -> {
+                    responded(e);
+                    lastBotQuestion = e.datum("question").orElse(lastBotQuestion);
+                }
+                case BOT_FELL_BACK -> {
+                    responded(e);
+                    lastBotQuestion = e.datum("question").orElse(lastBotQuestion);
+                    gap(e, e.datum("question").orElse(lastCustomerText), FALLBACK, e.datum("candidates").orElse(null), null);
+                }
+                case AGENT_REPLIED -> {
+                    responded(e);
+                    agentId = e.datum("agentId").orElse(agentId);
+                    // The agent console tags FAQ answers with faqId: the conversation ended on that FAQ.
+                    lastFaqId = e.datum("faqId").orElse(lastFaqId);
+                }
+                case ANSWER_RATED -> {
+                    boolean helpful = "true".equals(e.datum("helpful").orElse(null));
+                    Long seq = e.datum("messageSeq").map(Long::valueOf).orElse(null);
+                    AnswerRow rated = seq == null ? null : answers.get(seq);
+                    if (rated != null) {
+                        answers.put(seq, rated.rated(helpful));
+                    }
+                    if (!helpful) {
+                        String question = rated != null && rated.question() != null ? rated.question() : lastBotQuestion;
+                        gap(e, question, THUMBS_DOWN, null, e.datum("faqId").orElse(null));
+                    }
+                }
+                case HANDOFF_REQUESTED -> {
+                    if (!escalated) {
+                        handoffReason = e.datum("reason").orElse(null);
+                    }
+                    escalated = true;
+                    team = e.datum("team").orElse(team);
+                    gap(e, lastBotQuestion != null ? lastBotQuestion : lastCustomerText, HANDOFF, null, null);
+                }
+                case CONVERSATION_TRANSFERRED -> team = e.datum("team").orElse(team);
+                case AGENT_ASSIGNED -> agentId = e.datum("agentId").orElse(agentId);
+                case AGENT_JOINED -> {
+                    personJoined = true;
+                    agentId = e.datum("agentId").orElse(agentId);
+                }
+                case CONVERSATION_RESOLVED -> {
+                    if (!resolved) {
+                        resolved = true;
+                        resolvedAt = e.createdAt();
+                        resolvedByPerson = personJoined || e.datum("agentId").isPresent();
+                    }
+                    agentId = e.datum("agentId").orElse(agentId);
+                }
+                case SURVEY_ANSWERED -> survey(e);
+                default -> {
+                }
+            }
+        }
+
+        private void responded(TranscriptEvent e) {
+            if (firstCustomerAt != null && firstResponseAt == null) {
+                firstResponseAt = e.createdAt();
+            }
+        }
+
+        private void survey(TranscriptEvent e) {
+            String type = e.datum("type").orElse("");
+            Integer score = e.datum("score").map(Integer::valueOf).orElse(null);
+            if (score == null) {
+                return;
+            }
+            surveys.add(new SurveyAnswerRow(null, e.conversationId(), e.seq(), e.datum("questionId").orElse(type.toLowerCase(Locale.ROOT)),
+                    type, score, e.datum("comment").orElse(null), e.datum("agentId").orElse(null),
+                    e.datum("lastFaqId").orElse(null), e.datum("touchpoint").orElse(conversation.touchpoint()), e.createdAt()));
+            switch (type) {
+                case "CES" -> ces = score;
+                case "CSAT" -> {
+                    csat = score;
+                    csatComment = e.datum("comment").orElse(null);
+                }
+                case "NPS" -> nps = score;
+                default -> {
+                }
+            }
+        }
+
+        private void gap(TranscriptEvent e, String question, String reason, String candidates, String rejected) {
+            if (question == null || question.isBlank()) {
+                return;
+            }
+            String key = question.strip().toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
+            GapQuestionRow existing = gaps.get(key);
+            if (existing == null) {
+                gaps.put(key, new GapQuestionRow(null, e.conversationId(), e.seq(), question.strip(), reason, candidates, rejected, e.createdAt()));
+            } else if (!List.of(existing.reasons().split(",")).contains(reason)) {
+                gaps.put(key, new GapQuestionRow(null, existing.conversationId(), existing.seq(), existing.question(),
+                        existing.reasons() + "," + reason, existing.candidates() != null ? existing.candidates() : candidates,
+                        existing.rejectedFaqId() != null ? existing.rejectedFaqId() : rejected, existing.askedAt()));
+            }
+        }
+
+        ConversationProjection build() {
+            Instant started = startedAt != null ? startedAt : conversation.createdAt();
+            ConversationFactRow fact = new ConversationFactRow(conversation.id(), conversation.touchpoint(), started,
+                    LocalDate.ofInstant(started, ZoneOffset.UTC), firstCustomerAt, firstResponseAt, customerMessages, firstQuestion,
+                    escalated, handoffReason, resolved, resolvedByPerson, resolvedAt, agentId, team, lastFaqId, ces, csat, csatComment,
+                    nps, lastSeq);
+            return new ConversationProjection(fact, List.copyOf(surveys), List.copyOf(answers.values()), List.copyOf(gaps.values()));
+        }
+    }
+}

@@ -1,0 +1,91 @@
+package touchpoint.analytics;
+
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.exceptions.HttpStatusException;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import touchpoint.infra.BadRequestException;
+
+/**
+ * Proposed FAQ phrasings learned from agents and knowledge gaps, and the admins' decisions on them.
+ * {@link #approvedPhrasings()} is what the knowledge engine includes when it reindexes.
+ */
+@Singleton
+public class PhrasingProposals {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PhrasingProposals.class);
+    private static final int MAX_LENGTH = 500;
+
+    private final Repositories.Proposals proposals;
+    private final Clock clock;
+
+    PhrasingProposals(Repositories.Proposals proposals, Clock clock) {
+        this.proposals = proposals;
+        this.clock = clock;
+    }
+
+    /** Every approved phrasing, oldest first. */
+    public List<Phrasing> approvedPhrasings() {
+        return proposals.findByStatusOrderByCreatedAt(PhrasingProposal.APPROVED).stream()
+                .map(r -> new Phrasing(r.faqId(), r.text())).toList();
+    }
+
+    public List<PhrasingProposal> list(String status) {
+        if (status == null || status.isBlank()) {
+            return proposals.findAllOrderByCreatedAt().stream().map(PhrasingProposal::of).toList();
+        }
+        if (!List.of(PhrasingProposal.PROPOSED, PhrasingProposal.APPROVED, PhrasingProposal.REJECTED).contains(status)) {
+            throw new BadRequestException("status", "must be proposed, approved or rejected");
+        }
+        return proposals.findByStatusOrderByCreatedAt(status).stream().map(PhrasingProposal::of).toList();
+    }
+
+    /**
+     * Records a proposal unless the same phrasing (ignoring case and spacing) was already proposed for this FAQ.
+     * Customer text is PII-masked first: a phrasing becomes shared FAQ content.
+     */
+    Optional<PhrasingProposal> propose(String faqId, String text, String source, String conversationId) {
+        if (faqId == null || faqId.isBlank() || text == null || text.isBlank()) {
+            return Optional.empty();
+        }
+        String masked = PiiMasker.mask(text.strip());
+        if (masked.length() > MAX_LENGTH) {
+            masked = masked.substring(0, MAX_LENGTH);
+        }
+        String normalized = normalize(masked);
+        if (proposals.existsByFaqIdAndNormalizedText(faqId, normalized)) {
+            return Optional.empty();
+        }
+        PhrasingProposalRow saved = proposals.save(new PhrasingProposalRow(null, faqId, masked, normalized, source, conversationId,
+                PhrasingProposal.PROPOSED, null, clock.instant(), null));
+        LOG.info("phrasing proposed id={} faq={} source={} conversation={}", saved.id(), faqId, source, conversationId);
+        return Optional.of(PhrasingProposal.of(saved));
+    }
+
+    public PhrasingProposal approve(long id, String admin) {
+        return decide(id, PhrasingProposal.APPROVED, admin);
+    }
+
+    public PhrasingProposal reject(long id, String admin) {
+        return decide(id, PhrasingProposal.REJECTED, admin);
+    }
+
+    /** An admin may change their mind; the latest decision counts and is what the next reindex sees. */
+    private PhrasingProposal decide(long id, String status, String admin) {
+        PhrasingProposalRow r = proposals.findById(id)
+                .orElseThrow(() -> new HttpStatusException(HttpStatus.NOT_FOUND, "No phrasing proposal " + id));
+        PhrasingProposalRow updated = proposals.update(new PhrasingProposalRow(r.id(), r.faqId(), r.text(), r.normalizedText(), r.source(),
+                r.conversationId(), status, admin, r.createdAt(), clock.instant()));
+        LOG.info("phrasing {} id={} faq={} by={}", status, id, r.faqId(), admin);
+        return PhrasingProposal.of(updated);
+    }
+
+    static String normalize(String text) {
+        return text.strip().toLowerCase(Locale.ROOT).replaceAll("\\s+", " ").replaceAll("[?.!]+$", "");
+    }
+}

@@ -1,0 +1,50 @@
+package touchpoint.analytics;
+
+import io.micronaut.data.jdbc.annotation.JdbcRepository;
+import io.micronaut.data.model.query.builder.sql.Dialect;
+import io.micronaut.data.repository.CrudRepository;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/** The analytics read tables. Only {@link AnalyticsProjector} writes the first four. */
+final class Repositories {
+
+    private Repositories() {
+    }
+
+    @JdbcRepository(dialect = Dialect.POSTGRES)
+    interface Facts extends CrudRepository<ConversationFactRow, String> {
+        List<ConversationFactRow> findByStartedDayBetweenOrderByStartedAt(LocalDate from, LocalDate to);
+    }
+
+    @JdbcRepository(dialect = Dialect.POSTGRES)
+    interface SurveyAnswers extends CrudRepository<SurveyAnswerRow, Long> {
+        void deleteByConversationId(String conversationId);
+
+        List<SurveyAnswerRow> findByAnsweredAtBetweenOrderByAnsweredAt(Instant from, Instant to);
+    }
+
+    @JdbcRepository(dialect = Dialect.POSTGRES)
+    interface Answers extends CrudRepository<AnswerRow, Long> {
+        void deleteByConversationId(String conversationId);
+
+        List<AnswerRow> findByAnsweredAtBetweenOrderByAnsweredAt(Instant from, Instant to);
+    }
+
+    @JdbcRepository(dialect = Dialect.POSTGRES)
+    interface GapQuestions extends CrudRepository<GapQuestionRow, Long> {
+        void deleteByConversationId(String conversationId);
+
+        List<GapQuestionRow> findByAskedAtBetweenOrderByAskedAt(Instant from, Instant to);
+    }
+
+    @JdbcRepository(dialect = Dialect.POSTGRES)
+    interface Proposals extends CrudRepository<PhrasingProposalRow, Long> {
+        List<PhrasingProposalRow> findByStatusOrderByCreatedAt(String status);
+
+        List<PhrasingProposalRow> findAllOrderByCreatedAt();
+
+        boolean existsByFaqIdAndNormalizedText(String faqId, String normalizedText);
+    }
+}

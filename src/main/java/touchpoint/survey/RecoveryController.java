@@ -1,0 +1,52 @@
+package touchpoint.survey;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Put;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.json.tree.JsonNode;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import java.util.List;
+import touchpoint.infra.JsonRequests;
+
+/** The service-recovery queue for agents and admins. */
+@Controller("/api/recovery/tasks")
+@Secured({"AGENT", "ADMIN"})
+@ExecuteOn(TaskExecutors.BLOCKING)
+@Tag(name = "Recovery")
+class RecoveryController {
+
+    private final RecoveryQueue queue;
+    private final JsonRequests requests;
+
+    RecoveryController(RecoveryQueue queue, JsonRequests requests) {
+        this.queue = queue;
+        this.requests = requests;
+    }
+
+    @Serdeable
+    record UpdateRequest(@NotBlank String status, @Nullable @Size(max = 100) String assignee) {
+    }
+
+    @Get("{?status}")
+    @Operation(summary = "Recovery tasks, oldest first; optionally only one status (open, in_progress, done)")
+    List<RecoveryTask> list(@Nullable @QueryValue String status) {
+        return queue.list(status);
+    }
+
+    @Put("/{id}")
+    @Operation(summary = "Set a task's status and assignee: {status, assignee}")
+    RecoveryTask update(long id, @Body @Nullable JsonNode body) {
+        UpdateRequest r = requests.read(body, UpdateRequest.class);
+        return queue.update(id, r.status(), r.assignee());
+    }
+}

@@ -1,0 +1,60 @@
+package touchpoint.survey;
+
+import io.micronaut.runtime.event.annotation.EventListener;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import touchpoint.chat.TranscriptAppended;
+import touchpoint.chat.TranscriptEvent;
+
+/**
+ * Opens a recovery task on a low score (CSAT, CES or NPS at or below its configured maximum) or on a hand-off
+ * whose reason is {@code frustration}: a frustrated customer is worth a follow-up however the chat ends.
+ */
+@Singleton
+class RecoveryTriggers {
+
+    static final String FRUSTRATION = "frustration";
+    private static final Logger LOG = LoggerFactory.getLogger(RecoveryTriggers.class);
+
+    private final RecoveryQueue queue;
+    private final SurveyConfig config;
+
+    RecoveryTriggers(RecoveryQueue queue, SurveyConfig config) {
+        this.queue = queue;
+        this.config = config;
+    }
+
+    @EventListener
+    void on(TranscriptAppended appended) {
+        TranscriptEvent event = appended.event();
+        try {
+            switch (event.type()) {
+                case SURVEY_ANSWERED -> lowScore(event);
+                case HANDOFF_REQUESTED -> {
+                    if (FRUSTRATION.equals(event.datum("reason").orElse(null))) {
+                        queue.open(event.conversationId(), "frustrated hand-off", null);
+                    }
+                }
+                default -> {
+                }
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("recovery trigger failed conversation={} seq={}", event.conversationId(), event.seq(), e);
+        }
+    }
+
+    private void lowScore(TranscriptEvent event) {
+        SurveyType type = SurveyType.valueOf(event.datum("type").orElseThrow());
+        int score = Integer.parseInt(event.datum("score").orElseThrow());
+        int max = switch (type) {
+            case CSAT -> config.recoveryCsatMax();
+            case CES -> config.recoveryCesMax();
+            case NPS -> config.recoveryNpsMax();
+        };
+        if (score <= max) {
+            String comment = event.datum("comment").map(c -> ": \"" + (c.length() > 200 ? c.substring(0, 200) + "…" : c) + "\"").orElse("");
+            queue.open(event.conversationId(), "low " + type.name() + " " + score + comment, event.datum("agentId").orElse(null));
+        }
+    }
+}

@@ -1,0 +1,49 @@
+package touchpoint.survey;
+
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.exceptions.HttpStatusException;
+import jakarta.inject.Singleton;
+import java.util.List;
+import touchpoint.chat.ChatService;
+import touchpoint.chat.Transcript;
+import touchpoint.chat.TranscriptEvent;
+import touchpoint.infra.BadRequestException;
+
+/** Survey answers sent through the API instead of typed into the chat. */
+@Singleton
+class SurveyAnswers {
+
+    private final ChatService chat;
+    private final Transcript transcript;
+    private final SurveyFlow flow;
+
+    SurveyAnswers(ChatService chat, Transcript transcript, SurveyFlow flow) {
+        this.chat = chat;
+        this.transcript = transcript;
+        this.flow = flow;
+    }
+
+    List<TranscriptEvent> answer(String conversationId, String token, String questionId, Double score, String comment) {
+        if (!chat.canRead(conversationId, token)) {
+            throw CustomerToken.notFound();
+        }
+        return transcript.write(conversationId, session -> {
+            AskedQuestion question = flow.asked(session, questionId)
+                    .orElseThrow(() -> new BadRequestException("questionId", "was not asked in this conversation"));
+            if (session.state().surveysClosed().contains(questionId)) {
+                throw new HttpStatusException(HttpStatus.CONFLICT, "Question " + questionId + " was already answered, skipped or expired");
+            }
+            if (score == null) {
+                throw new BadRequestException("score", "is required: a whole number from " + question.min() + " to " + question.max());
+            }
+            if (score != Math.rint(score) || !question.accepts((int) Math.rint(score))) {
+                throw new BadRequestException("score", "must be a whole number from " + question.min() + " to " + question.max());
+            }
+            String text = question.type() == SurveyType.CSAT ? comment : null;
+            if (comment != null && !comment.isBlank() && question.type() != SurveyType.CSAT) {
+                throw new BadRequestException("comment", "is accepted only with CSAT answers");
+            }
+            return flow.answer(session, null, question, (int) Math.rint(score), text, "api");
+        }).orElseThrow(CustomerToken::notFound).stored();
+    }
+}

@@ -1,0 +1,251 @@
+// Analytics dashboard. Signs in with POST /login, keeps the JWT for this tab only (sessionStorage), and reads
+// /api/analytics/*. Everything from the server is inserted with textContent: customer text is never HTML here.
+(function () {
+  'use strict';
+
+  const TOKEN_KEY = 'touchpoint.admin.token';
+  const $ = (id) => document.getElementById(id);
+  const charts = {};
+
+  function token() { return sessionStorage.getItem(TOKEN_KEY); }
+
+  function status(text) { $('status').textContent = text || ''; }
+
+  function showSignedIn(signedIn) {
+    $('login-panel').hidden = signedIn;
+    $('filters').hidden = !signedIn;
+    $('dashboard').hidden = !signedIn;
+  }
+
+  async function api(path, options) {
+    const response = await fetch(path, Object.assign({}, options, {
+      headers: Object.assign({ 'Authorization': 'Bearer ' + token(), 'Accept': 'application/json' },
+        (options && options.headers) || {})
+    }));
+    if (response.status === 401) {
+      sessionStorage.removeItem(TOKEN_KEY);
+      showSignedIn(false);
+      throw new Error('Please sign in again.');
+    }
+    if (response.status === 403) { throw new Error('This page needs an admin account.'); }
+    if (!response.ok) {
+      let detail = response.statusText;
+      try { const p = await response.json(); detail = p.detail || p.title || detail; } catch (e) { /* not JSON */ }
+      throw new Error(detail);
+    }
+    return response;
+  }
+
+  function range() {
+    const q = new URLSearchParams();
+    if ($('from').value) { q.set('from', $('from').value); }
+    if ($('to').value) { q.set('to', $('to').value); }
+    return q.toString();
+  }
+
+  const pct = (v) => v === null || v === undefined ? '–' : (v * 100).toFixed(1) + '%';
+  const num = (v, d) => v === null || v === undefined ? '–' : Number(v).toFixed(d === undefined ? 2 : d);
+  const secs = (v) => {
+    if (v === null || v === undefined) { return '–'; }
+    if (v < 120) { return v.toFixed(1) + ' s'; }
+    if (v < 7200) { return (v / 60).toFixed(1) + ' min'; }
+    return (v / 3600).toFixed(1) + ' h';
+  };
+
+  function el(tag, text, cls) {
+    const e = document.createElement(tag);
+    if (text !== undefined && text !== null) { e.textContent = String(text); }
+    if (cls) { e.className = cls; }
+    return e;
+  }
+
+  function kpi(label, value, sub) {
+    const box = el('div', null, 'kpi');
+    box.append(el('p', label, 'label'), el('div', value, 'value'));
+    if (sub) { box.append(el('p', sub, 'sub')); }
+    return box;
+  }
+
+  function renderKpis(f) {
+    $('kpis').replaceChildren(
+      kpi('Conversations', f.conversations, f.engaged + ' with a customer message'),
+      kpi('Containment', pct(f.containment), f.contained + ' handled without a person'),
+      kpi('Escalation rate', pct(f.escalationRate), f.escalated + ' handed off'),
+      kpi('First response (median)', secs(f.firstResponseTime.median), 'p90 ' + secs(f.firstResponseTime.p90)),
+      kpi('Resolution time (median)', secs(f.resolutionTime.median), 'p90 ' + secs(f.resolutionTime.p90)),
+      kpi('CSAT', num(f.csat.average), pct(f.csat.share4to5) + ' rated 4–5 · ' + f.csat.responses + ' answers'),
+      kpi('CES', num(f.ces.average), pct(f.ces.share5to7) + ' rated 5–7 · ' + f.ces.responses + ' answers'),
+      kpi('NPS', num(f.nps.score, 1), f.nps.responses + ' answers')
+    );
+  }
+
+  function table(target, groups, keyLabel) {
+    const t = el('table');
+    const head = el('tr');
+    [keyLabel, 'Conversations', 'Containment', 'Escalation', 'FRT median', 'Resolution median', 'Resolution p90', 'CSAT', 'CES', 'NPS']
+      .forEach((h) => head.append(el('th', h)));
+    t.append(head);
+    groups.forEach((g) => {
+      const f = g.figures;
+      const row = el('tr');
+      [g.key, f.conversations, pct(f.containment), pct(f.escalationRate), secs(f.firstResponseTime.median),
+        secs(f.resolutionTime.median), secs(f.resolutionTime.p90), num(f.csat.average), num(f.ces.average), num(f.nps.score, 1)]
+        .forEach((c) => row.append(el('td', c)));
+      t.append(row);
+    });
+    $(target).replaceChildren(groups.length ? t : el('p', 'No data in this range.', 'hint'));
+  }
+
+  function answersTable(rows) {
+    const t = el('table');
+    const head = el('tr');
+    ['FAQ', 'Answers', 'Helpful', 'Not helpful'].forEach((h) => head.append(el('th', h)));
+    t.append(head);
+    rows.forEach((r) => {
+      const row = el('tr');
+      [r.faqId, r.answers, r.helpful, r.notHelpful].forEach((c) => row.append(el('td', c)));
+      t.append(row);
+    });
+    $('answers-by-faq').replaceChildren(rows.length ? t : el('p', 'No answers in this range.', 'hint'));
+  }
+
+  function chart(id, config) {
+    if (!window.Chart) { return; }
+    if (charts[id]) { charts[id].destroy(); }
+    charts[id] = new window.Chart($(id), config);
+  }
+
+  function renderCharts(byDay) {
+    const labels = byDay.map((g) => g.key);
+    chart('chart-volume', {
+      data: {
+        labels,
+        datasets: [
+          { type: 'bar', label: 'Conversations', data: byDay.map((g) => g.figures.conversations), yAxisID: 'y', backgroundColor: '#9cc3ad' },
+          { type: 'line', label: 'Containment %', data: byDay.map((g) => g.figures.containment === null ? null : g.figures.containment * 100),
+            yAxisID: 'pct', borderColor: '#2f6b4f' }
+        ]
+      },
+      options: { scales: { y: { beginAtZero: true }, pct: { position: 'right', min: 0, max: 100 } } }
+    });
+    chart('chart-scores', {
+      type: 'line',
+      data: {
+        labels,
+        datasets: [
+          { label: 'CSAT (1–5)', data: byDay.map((g) => g.figures.csat.average), borderColor: '#2f6b4f', spanGaps: true },
+          { label: 'CES (1–7)', data: byDay.map((g) => g.figures.ces.average), borderColor: '#c58b2b', spanGaps: true }
+        ]
+      },
+      options: { scales: { y: { min: 1, max: 7 } } }
+    });
+  }
+
+  function renderGaps(topics) {
+    const list = $('gaps');
+    if (!topics.length) { list.replaceChildren(el('li', 'No unanswered questions in this range.', 'hint')); return; }
+    list.replaceChildren(...topics.map((t) => {
+      const li = el('li');
+      const reasons = Object.entries(t.reasons).map(([k, v]) => k.replace('_', ' ') + ' ' + v).join(' · ');
+      li.append(el('h3', t.topic + ' (' + t.count + ')'), el('p', reasons, 'hint'));
+      const ul = el('ul');
+      t.examples.forEach((x) => ul.append(el('li', x)));
+      li.append(ul);
+      const create = el('a', 'Create FAQ from this');
+      create.href = t.createFaq.link;
+      const add = el('button', t.suggestedFaqId ? 'Add these phrasings to ' + t.suggestedFaqId : 'Add these phrasings to an FAQ…');
+      add.type = 'button';
+      add.addEventListener('click', () => addPhrasings(t));
+      li.append(create, document.createTextNode(' '), add);
+      return li;
+    }));
+  }
+
+  async function addPhrasings(topic) {
+    const faqId = window.prompt('Add these phrasings to which FAQ id?', topic.suggestedFaqId || '');
+    if (!faqId) { return; }
+    const body = Object.assign({}, topic.addPhrasings.body, { faqId: faqId.trim() });
+    try {
+      const r = await api(topic.addPhrasings.href, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+      const created = await r.json();
+      status(created.length + ' phrasing(s) proposed for ' + faqId + '; approve them under phrasing proposals.');
+    } catch (e) { status(e.message); }
+  }
+
+  function renderThemes(themes) {
+    const list = $('themes');
+    if (!themes.length) { list.replaceChildren(el('li', 'No survey comments in this range.', 'hint')); return; }
+    list.replaceChildren(...themes.map((t) => {
+      const li = el('li');
+      const scores = Object.entries(t.averageScores).map(([k, v]) => k + ' ' + v).join(' · ');
+      li.append(el('h3', t.theme + ' (' + t.count + ')'),
+        el('p', t.sentimentLabel + ' (' + t.sentiment + ')' + (scores ? ' · ' + scores : ''), t.sentimentLabel));
+      const ul = el('ul');
+      t.examples.forEach((x) => ul.append(el('li', x)));
+      li.append(ul);
+      return li;
+    }));
+  }
+
+  async function load() {
+    status('Loading…');
+    try {
+      const q = range();
+      const summary = await (await api('/api/analytics/summary?' + q)).json();
+      $('from').value = summary.from;
+      $('to').value = summary.to;
+      renderKpis(summary.overall);
+      renderCharts(summary.byDay);
+      table('by-agent', summary.byAgent, 'Agent');
+      table('by-team', summary.byTeam, 'Team');
+      table('by-touchpoint', summary.byTouchpoint, 'Touchpoint');
+      table('by-faq', summary.byFaq, 'FAQ');
+      answersTable(summary.answersByFaq);
+      status('');
+      // The clustered views embed text on the server and may take a moment the first time.
+      renderGaps(await (await api('/api/analytics/knowledge-gaps?' + q)).json());
+      renderThemes(await (await api('/api/analytics/feedback-themes?' + q)).json());
+    } catch (e) { status(e.message); }
+  }
+
+  async function exportCsv() {
+    try {
+      const response = await api('/api/analytics/export.csv?' + range(), { headers: { 'Accept': 'text/csv' } });
+      const blob = await response.blob();
+      const link = document.createElement('a');
+      link.href = URL.createObjectURL(blob);
+      link.download = 'touchpoint-analytics.csv';
+      document.body.append(link);
+      link.click();
+      link.remove();
+      setTimeout(() => URL.revokeObjectURL(link.href), 1000);
+    } catch (e) { status(e.message); }
+  }
+
+  async function login(event) {
+    event.preventDefault();
+    status('Signing in…');
+    try {
+      const response = await fetch('/login', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'Accept': 'application/json' },
+        body: JSON.stringify({ username: $('username').value, password: $('password').value })
+      });
+      if (!response.ok) { throw new Error('Sign-in failed: check the user name and password.'); }
+      const body = await response.json();
+      sessionStorage.setItem(TOKEN_KEY, body.access_token);
+      $('password').value = '';
+      showSignedIn(true);
+      load();
+    } catch (e) { status(e.message); }
+  }
+
+  document.addEventListener('DOMContentLoaded', () => {
+    $('login').addEventListener('submit', login);
+    $('filters').addEventListener('submit', (e) => { e.preventDefault(); load(); });
+    $('export').addEventListener('click', exportCsv);
+    $('logout').addEventListener('click', () => { sessionStorage.removeItem(TOKEN_KEY); showSignedIn(false); status('Signed out.'); });
+    showSignedIn(!!token());
+    if (token()) { load(); }
+  });
+}());
