@@ -1,5 +1,6 @@
 package touchpoint.admin;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.validation.constraints.NotBlank;
@@ -20,6 +21,7 @@ final class AdminApi {
      * Detailed rules (lengths, alphabets, duplicates) are in {@link FaqRules}, shared with imports.
      */
     @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     record FaqInput(
             @Nullable String id,
             @NotBlank String title,
@@ -33,6 +35,7 @@ final class AdminApi {
 
     /** An FAQ as the API returns it; {@code revision} is the newest, {@code publishedRevision} the live one. */
     @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     record FaqJson(
             String id,
             String title,
@@ -58,6 +61,7 @@ final class AdminApi {
 
     /** A list row: everything but the body. */
     @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     record FaqSummary(
             String id,
             String title,
@@ -82,15 +86,18 @@ final class AdminApi {
 
     /** The list, with every tag and team in use so the editor can offer filters. */
     @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     record FaqList(List<FaqSummary> items, List<String> tags, List<String> teams) {
     }
 
     /** Optional body of publish: the revision the admin reviewed, so a newer unseen edit is not published. */
     @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     record PublishRequest(@Nullable Long revision) {
     }
 
     @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     record Revision(
             long revision,
             String action,
@@ -108,15 +115,18 @@ final class AdminApi {
     }
 
     @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     record TestRequest(@NotBlank @Size(max = 2000) String text, @Nullable String faqId) {
     }
 
     @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     record Scored(String faqId, String title, double score) {
     }
 
     /** {@code outcome} is {@code answer}, {@code clarify} or {@code fallback}. */
     @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     record Verdict(String outcome, String text, String html, List<Scored> candidates, List<String> citedFaqIds) {
     }
 
@@ -125,18 +135,22 @@ final class AdminApi {
      * live set with that FAQ's newest revision; without, every FAQ's newest revision.
      */
     @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     record TestResponse(String text, @Nullable String faqId, Verdict draft, Verdict live) {
     }
 
     @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     record PreviewRequest(@NotNull @Size(max = FaqRules.MAX_BODY) String body) {
     }
 
     @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     record PreviewResponse(String html) {
     }
 
     @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     record AuditEntry(long id, Instant at, String actor, String action, String target, @Nullable String detail) {
 
         static AuditEntry of(AuditRow r) {
@@ -145,6 +159,7 @@ final class AdminApi {
     }
 
     @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     record AuditPage(List<AuditEntry> entries) {
     }
 }

@@ -1,5 +1,6 @@
 package touchpoint.admin;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import java.util.List;
@@ -10,10 +11,12 @@ import java.util.List;
  * @param source {@code upload} or {@code server}
  */
 @Serdeable
+@JsonInclude(JsonInclude.Include.ALWAYS)
 record ImportReport(String source, int created, int updated, int unchanged, int failed, List<FileResult> files) {
 
     /** {@code outcome}: created, updated, unchanged or error; {@code line} is 1-based, 0 when not about a line. */
     @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     record FileResult(String file, @Nullable String id, String outcome, int line, @Nullable String error) {
     }
 

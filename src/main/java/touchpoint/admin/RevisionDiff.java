@@ -3,6 +3,7 @@ package touchpoint.admin;
 import com.github.difflib.DiffUtils;
 import com.github.difflib.patch.AbstractDelta;
 import com.github.difflib.patch.Patch;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import java.util.ArrayList;
@@ -19,11 +20,13 @@ final class RevisionDiff {
     }
 
     @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     record FieldChange(String field, @Nullable String before, @Nullable String after) {
     }
 
     /** {@code op} is {@code =} unchanged, {@code -} removed, {@code +} added. */
     @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     record Line(String op, String text) {
     }
 
