@@ -38,8 +38,8 @@ class FaqStore {
     record FaqState(FaqRow row, FaqDocument head) {
     }
 
-    /** What customers get for {@code faqId} has changed; published after the commit. */
-    record FaqChanged(String faqId, @Nullable Long publishedRevision) {
+    /** What customers get for these FAQs has changed; published after the commit, one event per request. */
+    record FaqChanged(List<String> faqIds) {
     }
 
     /** A faq-content file to import: its name (for the report) and its text, null when it is not UTF-8. */
@@ -210,6 +210,7 @@ class FaqStore {
      */
     ImportReport importFiles(String source, List<SourceFile> files, boolean publish, String actor) {
         List<ImportReport.FileResult> results = new ArrayList<>();
+        List<String> liveChanged = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         for (SourceFile file : files) {
             if (file.content() == null) {
@@ -228,11 +229,15 @@ class FaqStore {
                 continue;
             }
             try {
-                results.add(new ImportReport.FileResult(file.name(), doc.id(), importOne(doc, publish, actor), 0, null));
+                results.add(new ImportReport.FileResult(file.name(), doc.id(), importOne(doc, publish, actor, liveChanged), 0, null));
             } catch (RuntimeException e) {
                 LOG.warn("import of {} failed", file.name(), e);
                 results.add(new ImportReport.FileResult(file.name(), doc.id(), "error", 0, "could not be stored: " + reason(e)));
             }
+        }
+        if (!liveChanged.isEmpty()) {
+            // One announcement for the whole import: engines re-index once, not once per file.
+            changed.publishEvent(new FaqChanged(List.copyOf(liveChanged)));
         }
         ImportReport report = ImportReport.of(source, results);
         tx.executeWrite(status -> {
@@ -244,9 +249,9 @@ class FaqStore {
         return report;
     }
 
-    private String importOne(FaqDocument doc, boolean publish, String actor) {
+    private String importOne(FaqDocument doc, boolean publish, String actor, List<String> liveChanged) {
         String[] outcome = new String[1];
-        write(doc.id(), actor, () -> {
+        commit(doc.id(), liveChanged, () -> {
             Instant now = clock.instant();
             FaqRow row = faqs.findByIdForUpdate(doc.id()).orElse(null);
             FaqState state;
@@ -285,6 +290,16 @@ class FaqStore {
 
     /** Runs a change in one transaction and announces it after the commit when customers' answers change. */
     private FaqState write(String id, String actor, Change change) {
+        List<String> liveChanged = new ArrayList<>(1);
+        FaqState state = commit(id, liveChanged, change);
+        if (!liveChanged.isEmpty()) {
+            changed.publishEvent(new FaqChanged(liveChanged));
+        }
+        return state;
+    }
+
+    /** Runs a change in one transaction; adds {@code id} to {@code liveChanged} when what customers get changed. */
+    private FaqState commit(String id, List<String> liveChanged, Change change) {
         Long[] liveBefore = new Long[1];
         FaqState state = tx.executeWrite(status -> {
             liveBefore[0] = faqs.findById(id).filter(FaqRow::live).map(FaqRow::publishedRevision).orElse(null);
@@ -292,7 +307,7 @@ class FaqStore {
         });
         Long liveAfter = state.row().live() ? state.row().publishedRevision() : null;
         if (!java.util.Objects.equals(liveBefore[0], liveAfter)) {
-            changed.publishEvent(new FaqChanged(id, liveAfter));
+            liveChanged.add(id);
         }
         return state;
     }

@@ -62,7 +62,7 @@ class KnowledgeController {
     }
 
     @Post("/import{?source,publish}")
-    @Consumes({ZIP, MediaType.APPLICATION_OCTET_STREAM, "application/x-zip-compressed"})
+    @Consumes({ZIP, MediaType.APPLICATION_OCTET_STREAM, "application/x-zip-compressed", MediaType.APPLICATION_JSON})
     @Operation(summary = "Import faq-content files from an uploaded zip, or from the server's directory with source=server; bad files are reported, the rest imported as drafts (or published with publish=true)")
     ImportReport importFiles(@Nullable @QueryValue String source, @Nullable @QueryValue Boolean publish,
                              @Body @Nullable byte[] zip, Authentication user) {

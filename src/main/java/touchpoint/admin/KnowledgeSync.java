@@ -36,9 +36,23 @@ class KnowledgeSync {
 
     private static final Logger LOG = LoggerFactory.getLogger(KnowledgeSync.class);
 
-    /** The announcement; {@code revision} null means "no longer served"; {@code at} is epoch millis, for lag. */
+    /**
+     * The announcement. One FAQ: {@code faqId} and its live {@code revision} (null: no longer served); a batch
+     * (an import): {@code faqIds}. Receivers re-read the database either way. {@code at} is epoch millis, for lag.
+     */
     @Serdeable
-    record Announcement(String faqId, @Nullable Long revision, long at) {
+    record Announcement(@Nullable String faqId, @Nullable Long revision, @Nullable List<String> faqIds, long at) {
+
+        List<String> ids() {
+            List<String> ids = new java.util.ArrayList<>();
+            if (faqId != null) {
+                ids.add(faqId);
+            }
+            if (faqIds != null) {
+                ids.addAll(faqIds);
+            }
+            return ids;
+        }
     }
 
     private final FaqStore store;
@@ -76,14 +90,22 @@ class KnowledgeSync {
         started = true;
     }
 
-    /** After a committed change on this instance: serve it here at once, then tell the other instances. */
+    /**
+     * After a committed change on this instance: serve it here at once, then tell the other instances.
+     * While seeding at startup the full load that follows serves everything, so only the announcement goes out.
+     */
     @EventListener
     void onChange(FaqStore.FaqChanged change) {
-        refresh(change.faqId());
+        if (started) {
+            refresh(change.faqIds());
+        }
+        Announcement a = change.faqIds().size() == 1
+                ? new Announcement(change.faqIds().get(0), store.published(change.faqIds().get(0)).map(FaqDocument::revision).orElse(null), null, clock.millis())
+                : new Announcement(null, null, change.faqIds(), clock.millis());
         try {
-            bus.publish(TOPIC, json.writeValueAsString(new Announcement(change.faqId(), change.publishedRevision(), clock.millis())));
+            bus.publish(TOPIC, json.writeValueAsString(a));
         } catch (IOException e) {
-            LOG.warn("could not announce knowledge change faq={}", change.faqId(), e);
+            LOG.warn("could not announce knowledge change faqs={}", change.faqIds(), e);
         }
     }
 
@@ -105,31 +127,37 @@ class KnowledgeSync {
         }
         if (!stale.isEmpty()) {
             LOG.info("knowledge resync: {} FAQs differ from the database", stale.size());
-            stale.forEach(this::refresh);
+            refresh(List.copyOf(stale));
         }
     }
 
-    /** Reads one FAQ's live revision from the database and serves exactly that (or withdraws it). */
-    synchronized void refresh(String faqId) {
-        Optional<FaqDocument> live = store.published(faqId);
-        if (live.isPresent()) {
-            FaqDocument doc = live.get();
-            if (Long.valueOf(doc.revision()).equals(served.get(faqId))) {
-                return;
+    /**
+     * Reads these FAQs' live revisions from the database and serves exactly those (or withdraws them), in one
+     * call each to the engine so a batch re-indexes once. FAQs already served at that revision cost nothing.
+     */
+    synchronized void refresh(List<String> faqIds) {
+        List<FaqDocument> toPublish = new java.util.ArrayList<>();
+        List<String> toWithdraw = new java.util.ArrayList<>();
+        for (String faqId : faqIds) {
+            Optional<FaqDocument> live = store.published(faqId);
+            if (live.isPresent()) {
+                if (!Long.valueOf(live.get().revision()).equals(served.get(faqId))) {
+                    toPublish.add(live.get());
+                }
+            } else if (served.containsKey(faqId)) {
+                toWithdraw.add(faqId);
             }
-            engine.publish(List.of(doc));
-            served.put(faqId, doc.revision());
-            LOG.info("knowledge serving faq={} revision={}", faqId, doc.revision());
-        } else if (served.containsKey(faqId)) {
-            engine.withdraw(List.of(faqId));
-            served.remove(faqId);
-            LOG.info("knowledge withdrew faq={}", faqId);
         }
-    }
-
-    /** The revision this instance serves for {@code faqId}, if any (for tests and diagnostics). */
-    synchronized Optional<Long> servedRevision(String faqId) {
-        return Optional.ofNullable(served.get(faqId));
+        if (!toPublish.isEmpty()) {
+            engine.publish(toPublish);
+            toPublish.forEach(d -> served.put(d.id(), d.revision()));
+            LOG.info("knowledge serving {}", toPublish.stream().map(d -> d.id() + "@" + d.revision()).toList());
+        }
+        if (!toWithdraw.isEmpty()) {
+            engine.withdraw(toWithdraw);
+            toWithdraw.forEach(served::remove);
+            LOG.info("knowledge withdrew {}", toWithdraw);
+        }
     }
 
     private void onAnnouncement(String message) {
@@ -140,11 +168,12 @@ class KnowledgeSync {
             LOG.warn("ignoring unreadable knowledge announcement");
             return;
         }
-        if (a == null || a.faqId() == null || !FaqRules.ID.matcher(a.faqId()).matches()) {
+        if (a == null) {
             return;
         }
-        refresh(a.faqId());
-        LOG.debug("knowledge announcement faq={} revision={} lagMs={}", a.faqId(), a.revision(), clock.millis() - a.at());
+        List<String> ids = a.ids().stream().filter(id -> id != null && FaqRules.ID.matcher(id).matches()).toList();
+        refresh(ids);
+        LOG.debug("knowledge announcement faqs={} revision={} lagMs={}", ids, a.revision(), clock.millis() - a.at());
     }
 
     private synchronized void loadAll() {
