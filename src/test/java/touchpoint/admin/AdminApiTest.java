@@ -350,6 +350,22 @@ class AdminApiTest {
         assertThat(all.list("entries").get(0)).containsEntry("action", "user.created").containsEntry("actor", "carol");
     }
 
+    // ---- the editor page
+
+    @Test
+    void should_serve_the_editor_page_and_its_assets_without_inline_script() {
+        AdminClient anonymous = new AdminClient(http.toBlocking(), json, tokens, null);
+
+        Reply page = anonymous.get("/admin/faqs.html");
+
+        assertThat(page.status()).isEqualTo(200);
+        String html = new String(page.bytes(), StandardCharsets.UTF_8);
+        assertThat(html).contains("<script src=\"/assets/admin/faqs.js\" defer></script>");
+        assertThat(html.replace("<script src=\"/assets/admin/faqs.js\" defer></script>", "")).doesNotContain("<script", " onclick=", " onload=", "style=\"");
+        assertThat(anonymous.get("/assets/admin/faqs.js").status()).isEqualTo(200);
+        assertThat(anonymous.get("/assets/admin/faqs.css").status()).isEqualTo(200);
+    }
+
     // ---- helpers
 
     private static byte[] zip(Map<String, String> files) throws IOException {
