@@ -6,6 +6,7 @@ import io.micronaut.json.JsonMapper;
 import io.micronaut.runtime.event.annotation.EventListener;
 import io.micronaut.scheduling.annotation.Scheduled;
 import io.micronaut.serde.annotation.Serdeable;
+import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.time.Clock;
@@ -15,6 +16,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import touchpoint.infra.LiveBus;
@@ -64,6 +67,15 @@ class KnowledgeSync {
     private final ContentSource content;
     /** FAQ id → revision this instance's engine serves. Guarded by {@code this}. */
     private final Map<String, Long> served = new HashMap<>();
+    /**
+     * Announcements arrive on the bus's I/O thread, which also carries every chat message; re-reading the
+     * database and re-indexing happen here instead, one at a time and in arrival order.
+     */
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "knowledge-sync");
+        t.setDaemon(true);
+        return t;
+    });
     private volatile boolean started;
 
     KnowledgeSync(FaqStore store, LiveKnowledge engine, LiveBus bus, JsonMapper json, Clock clock, AdminConfig config,
@@ -91,14 +103,12 @@ class KnowledgeSync {
     }
 
     /**
-     * After a committed change on this instance: serve it here at once, then tell the other instances.
-     * While seeding at startup the full load that follows serves everything, so only the announcement goes out.
+     * After a committed change on this instance: tell every instance, then serve it here before the request
+     * returns (a customer asking this instance next already gets it). While seeding at startup the full load
+     * that follows serves everything, so only the announcement goes out.
      */
     @EventListener
     void onChange(FaqStore.FaqChanged change) {
-        if (started) {
-            refresh(change.faqIds());
-        }
         Announcement a = change.faqIds().size() == 1
                 ? new Announcement(change.faqIds().get(0), store.published(change.faqIds().get(0)).map(FaqDocument::revision).orElse(null), null, clock.millis())
                 : new Announcement(null, null, change.faqIds(), clock.millis());
@@ -106,6 +116,10 @@ class KnowledgeSync {
             bus.publish(TOPIC, json.writeValueAsString(a));
         } catch (IOException e) {
             LOG.warn("could not announce knowledge change faqs={}", change.faqIds(), e);
+        }
+        // Announce first so other instances re-index in parallel with this one.
+        if (started) {
+            refresh(change.faqIds());
         }
     }
 
@@ -172,8 +186,20 @@ class KnowledgeSync {
             return;
         }
         List<String> ids = a.ids().stream().filter(id -> id != null && FaqRules.ID.matcher(id).matches()).toList();
-        refresh(ids);
         LOG.debug("knowledge announcement faqs={} revision={} lagMs={}", ids, a.revision(), clock.millis() - a.at());
+        worker.execute(() -> {
+            try {
+                refresh(ids);
+            } catch (RuntimeException e) {
+                // The periodic resync retries what failed here.
+                LOG.warn("knowledge refresh failed faqs={}", ids, e);
+            }
+        });
+    }
+
+    @PreDestroy
+    void close() {
+        worker.shutdownNow();
     }
 
     private synchronized void loadAll() {
