@@ -68,11 +68,18 @@ class KnowledgePropagationIT {
 
         long start = System.nanoTime();
         Reply published = admin.post("/api/admin/faqs/spare-parts/publish", null);
+        long answered = System.nanoTime();
         assertThat(published.status()).isEqualTo(200);
-        await().atMost(Duration.ofSeconds(2)).pollInterval(Duration.ofMillis(5))
-                .until(() -> engineB.served("spare-parts").isPresent());
-        long propagationMs = (System.nanoTime() - start) / 1_000_000;
-        LOG.info("publish propagated to the second instance in {} ms (from the publish request)", propagationMs);
+        // Polled by hand, 1 ms apart, so the measurement is not rounded up to a poll interval.
+        long deadline = start + Duration.ofSeconds(2).toNanos();
+        while (engineB.served("spare-parts").isEmpty() && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+            sleepQuietly();
+        }
+        long seen = System.nanoTime();
+        assertThat(engineB.served("spare-parts")).as("instance B serves the FAQ within 2 s").isPresent();
+        LOG.info("publish propagation: request {} ms, instance B serving {} ms after the request started ({} ms after it returned)",
+                (answered - start) / 1_000_000, (seen - start) / 1_000_000, Math.max(0, seen - answered) / 1_000_000);
 
         assertThat(engineA.served("spare-parts")).as("the publisher serves it too").isPresent();
         assertThat(engineB.served("spare-parts")).get().extracting(FaqDocument::revision).isEqualTo(1L);
@@ -84,6 +91,14 @@ class KnowledgePropagationIT {
         await().atMost(Duration.ofSeconds(2)).until(() -> engineB.served("spare-parts").map(FaqDocument::revision).orElse(0L) == 2L);
         admin.delete("/api/admin/faqs/spare-parts");
         await().atMost(Duration.ofSeconds(2)).until(() -> engineB.served("spare-parts").isEmpty());
+    }
+
+    private static void sleepQuietly() {
+        try {
+            Thread.sleep(1);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Test
