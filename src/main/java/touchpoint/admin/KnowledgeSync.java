@@ -1,0 +1,228 @@
+package touchpoint.admin;
+
+import io.micronaut.context.event.StartupEvent;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.runtime.event.annotation.EventListener;
+import io.micronaut.scheduling.annotation.Scheduled;
+import io.micronaut.serde.annotation.Serdeable;
+import jakarta.annotation.PreDestroy;
+import jakarta.inject.Singleton;
+import java.io.IOException;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import touchpoint.infra.LiveBus;
+
+/**
+ * Keeps this instance's knowledge engine equal to what the database says is published, without restarts.
+ *
+ * <p>A change is committed first, then announced on the {@code LiveBus} topic {@value #TOPIC}
+ * ({@code {faqId, revision}}); every instance, the publisher included, re-reads that one FAQ from the database
+ * and hands it to {@link LiveKnowledge}. Re-reading instead of trusting the message makes late, repeated and
+ * out-of-order announcements harmless; remembering the revision each FAQ is served at means an instance that
+ * already has it does no work. Pub/sub loses what is sent while Redis is down, so a periodic resync compares
+ * the served revisions with the database and repairs the difference.
+ */
+@Singleton
+class KnowledgeSync {
+
+    static final String TOPIC = "knowledge";
+
+    private static final Logger LOG = LoggerFactory.getLogger(KnowledgeSync.class);
+
+    /**
+     * The announcement. One FAQ: {@code faqId} and its live {@code revision} (null: no longer served); a batch
+     * (an import): {@code faqIds}. Receivers re-read the database either way. {@code at} is epoch millis, for lag.
+     */
+    @Serdeable
+    record Announcement(@Nullable String faqId, @Nullable Long revision, @Nullable List<String> faqIds, long at) {
+
+        List<String> ids() {
+            List<String> ids = new java.util.ArrayList<>();
+            if (faqId != null) {
+                ids.add(faqId);
+            }
+            if (faqIds != null) {
+                ids.addAll(faqIds);
+            }
+            return ids;
+        }
+    }
+
+    private final FaqStore store;
+    private final LiveKnowledge engine;
+    private final LiveBus bus;
+    private final JsonMapper json;
+    private final Clock clock;
+    private final AdminConfig config;
+    private final ContentSource content;
+    /** FAQ id → revision this instance's engine serves. Guarded by {@code this}. */
+    private final Map<String, Long> served = new HashMap<>();
+    /**
+     * Announcements arrive on the bus's I/O thread, which also carries every chat message; re-reading the
+     * database and re-indexing happen here instead, one at a time and in arrival order.
+     */
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "knowledge-sync");
+        t.setDaemon(true);
+        return t;
+    });
+    private volatile boolean started;
+
+    KnowledgeSync(FaqStore store, LiveKnowledge engine, LiveBus bus, JsonMapper json, Clock clock, AdminConfig config,
+                  ContentSource content) {
+        this.store = store;
+        this.engine = engine;
+        this.bus = bus;
+        this.json = json;
+        this.clock = clock;
+        this.config = config;
+        this.content = content;
+    }
+
+    /** Seeds an empty database from faq-content, then serves everything published and starts listening. */
+    @EventListener
+    void onStartup(StartupEvent event) {
+        seedIfEmpty();
+        bus.subscribe(message -> {
+            if (TOPIC.equals(message.topic())) {
+                onAnnouncement(message.json());
+            }
+        });
+        loadAll();
+        started = true;
+    }
+
+    /**
+     * After a committed change on this instance: tell every instance, then serve it here before the request
+     * returns (a customer asking this instance next already gets it). While seeding at startup the full load
+     * that follows serves everything, so only the announcement goes out.
+     */
+    @EventListener
+    void onChange(FaqStore.FaqChanged change) {
+        Announcement a = change.faqIds().size() == 1
+                ? new Announcement(change.faqIds().get(0), store.published(change.faqIds().get(0)).map(FaqDocument::revision).orElse(null), null, clock.millis())
+                : new Announcement(null, null, change.faqIds(), clock.millis());
+        try {
+            bus.publish(TOPIC, json.writeValueAsString(a));
+        } catch (IOException e) {
+            LOG.warn("could not announce knowledge change faqs={}", change.faqIds(), e);
+        }
+        // Announce first so other instances re-index in parallel with this one.
+        if (started) {
+            refresh(change.faqIds());
+        }
+    }
+
+    /** Repairs announcements lost while the bus was down. */
+    @Scheduled(fixedDelay = "${touchpoint.admin.resync-interval:60s}", initialDelay = "${touchpoint.admin.resync-interval:60s}")
+    void resync() {
+        if (!started) {
+            return;
+        }
+        Map<String, Long> live = store.liveRevisions();
+        Set<String> stale = new HashSet<>();
+        synchronized (this) {
+            live.forEach((id, revision) -> {
+                if (!revision.equals(served.get(id))) {
+                    stale.add(id);
+                }
+            });
+            served.keySet().stream().filter(id -> !live.containsKey(id)).forEach(stale::add);
+        }
+        if (!stale.isEmpty()) {
+            LOG.info("knowledge resync: {} FAQs differ from the database", stale.size());
+            refresh(List.copyOf(stale));
+        }
+    }
+
+    /**
+     * Reads these FAQs' live revisions from the database and serves exactly those (or withdraws them), in one
+     * call each to the engine so a batch re-indexes once. FAQs already served at that revision cost nothing.
+     */
+    synchronized void refresh(List<String> faqIds) {
+        List<FaqDocument> toPublish = new java.util.ArrayList<>();
+        List<String> toWithdraw = new java.util.ArrayList<>();
+        for (String faqId : faqIds) {
+            Optional<FaqDocument> live = store.published(faqId);
+            if (live.isPresent()) {
+                if (!Long.valueOf(live.get().revision()).equals(served.get(faqId))) {
+                    toPublish.add(live.get());
+                }
+            } else if (served.containsKey(faqId)) {
+                toWithdraw.add(faqId);
+            }
+        }
+        if (!toPublish.isEmpty()) {
+            engine.publish(toPublish);
+            toPublish.forEach(d -> served.put(d.id(), d.revision()));
+            LOG.info("knowledge serving {}", toPublish.stream().map(d -> d.id() + "@" + d.revision()).toList());
+        }
+        if (!toWithdraw.isEmpty()) {
+            engine.withdraw(toWithdraw);
+            toWithdraw.forEach(served::remove);
+            LOG.info("knowledge withdrew {}", toWithdraw);
+        }
+    }
+
+    private void onAnnouncement(String message) {
+        Announcement a;
+        try {
+            a = json.readValue(message, Announcement.class);
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("ignoring unreadable knowledge announcement");
+            return;
+        }
+        if (a == null) {
+            return;
+        }
+        List<String> ids = a.ids().stream().filter(id -> id != null && FaqRules.ID.matcher(id).matches()).toList();
+        LOG.debug("knowledge announcement faqs={} revision={} lagMs={}", ids, a.revision(), clock.millis() - a.at());
+        worker.execute(() -> {
+            try {
+                refresh(ids);
+            } catch (RuntimeException e) {
+                // The periodic resync retries what failed here.
+                LOG.warn("knowledge refresh failed faqs={}", ids, e);
+            }
+        });
+    }
+
+    @PreDestroy
+    void close() {
+        worker.shutdownNow();
+    }
+
+    private synchronized void loadAll() {
+        List<FaqDocument> published = store.published();
+        engine.load(published);
+        served.clear();
+        published.forEach(d -> served.put(d.id(), d.revision()));
+        LOG.info("knowledge serving {} published FAQs from the database", published.size());
+    }
+
+    private void seedIfEmpty() {
+        if (!config.seedOnStart() || !store.isEmpty()) {
+            return;
+        }
+        try {
+            ImportReport report = store.importFiles("server", content.serverFiles(), true, "system");
+            LOG.info("seeded the knowledge base from {}: {} FAQs, {} files skipped", config.contentDir(),
+                    report.created(), report.failed());
+            report.files().stream().filter(f -> f.error() != null)
+                    .forEach(f -> LOG.warn("seed skipped {}:{}: {}", f.file(), f.line(), f.error()));
+        } catch (RuntimeException e) {
+            // Another instance starting at the same moment may have seeded first; its FAQs are what we load.
+            LOG.warn("seeding the knowledge base failed: {}", e.toString());
+        }
+    }
+}
