@@ -330,7 +330,9 @@ button[disabled] { cursor: default; }
   }
 
   const json = (response) => response.json().catch(() => ({}));
-  const missing = (response) => response.status === 404 || response.status === 405;
+  // Endpoints built by other features may not be deployed yet. The service then answers 404 or 405, or 401:
+  // its security layer refuses anonymous calls to routes it does not have, and our calls always carry the token.
+  const missing = (response) => [401, 404, 405].includes(response.status);
 
   function newClientMessageId() {
     const bytes = crypto.getRandomValues(new Uint8Array(16));
@@ -381,7 +383,7 @@ button[disabled] { cursor: default; }
   // Later events close what earlier ones opened: an answered survey, a left message, a rated answer.
   function applyFacts(m) {
     if (/^SURVEY_(ANSWERED|SKIPPED|EXPIRED)$/.test(m.type) && m.data.questionId) {
-      shadow.querySelectorAll(`.survey[data-question="${CSS_ESCAPE(m.data.questionId)}"]`).forEach((box) => finish(box, 'Thanks for your feedback!'));
+      shadow.querySelectorAll(`.rating[data-question="${CSS_ESCAPE(m.data.questionId)}"]`).forEach((box) => finish(box, 'Thanks for your feedback!'));
     }
     if (m.type === 'OFFLINE_MESSAGE_LEFT') {
       shadow.querySelectorAll('.leave').forEach((box) => finish(box, 'Your message was sent. We will reply by email.'));
@@ -476,7 +478,7 @@ button[disabled] { cursor: default; }
   const SCALE_ENDS = { 0: ['Not at all likely', 'Extremely likely'], 1: ['Very difficult', 'Very easy'] };
 
   function survey(prompt) {
-    const box = el('div', { class: 'survey', 'data-question': prompt.questionId });
+    const box = el('div', { class: 'rating', 'data-question': prompt.questionId });
     const min = Number.isInteger(prompt.min) ? prompt.min : 1;
     const max = Number.isInteger(prompt.max) && prompt.max >= min && prompt.max - min <= 10 ? prompt.max : min + 4;
     const csat = /csat/i.test(prompt.type || '') || (min === 1 && max === 5);
