@@ -96,6 +96,8 @@ button[disabled] { cursor: default; }
 .agent .bubble { background: #fff4d6; border: 1px solid #d9bd6a; }
 .system { align-self: center; max-width: 95%; text-align: center; font-size: 13px; color: #4a524d; }
 .system .bubble { background: none; padding: 2px 6px; }
+.system .form { text-align: left; background: #fff; border: 1px solid #dde2de; border-radius: 12px; padding: 10px 12px; }
+.msg.wide { align-self: stretch; max-width: none; }
 .name { display: block; margin: 0 0 3px 4px; font-size: 12px; font-weight: 650; color: #4a524d; }
 .meta { display: block; margin: 4px 4px 0; font-size: 12px; color: #4a524d; }
 .customer .meta { text-align: right; }
@@ -106,7 +108,10 @@ button[disabled] { cursor: default; }
 .chip:hover:not([disabled]), .score:hover:not([disabled]), .score[aria-pressed=true] { background: var(--tp-accent); color: #fff; }
 .chip[disabled], .score[disabled] { border-color: #b9c0bb; color: #5b635e; }
 .thumbs { display: flex; align-items: center; gap: 4px; margin: 4px 4px 0; font-size: 12px; color: #4a524d; }
-.thumb { border: 1px solid #b9c0bb; background: #fff; border-radius: 8px; width: 34px; height: 30px; font-size: 15px; line-height: 1; }
+.thumb { border: 1px solid #7d8681; background: #fff; color: #4a524d; border-radius: 8px; width: 34px; height: 30px; padding: 0;
+  display: grid; place-items: center; }
+.thumb svg { width: 16px; height: 16px; fill: currentColor; }
+.thumb:hover { color: var(--tp-accent); border-color: var(--tp-accent); }
 .thumb[aria-pressed=true] { border-color: var(--tp-accent); background: #e3ece6; }
 .scale { display: flex; flex-wrap: wrap; gap: 4px; margin-top: 6px; }
 .score { border-radius: 8px; min-width: 34px; height: 34px; padding: 0 6px; }
@@ -230,10 +235,19 @@ button[disabled] { cursor: default; }
 
   const CHAT_ICON = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24" aria-hidden="true" focusable="false"><path d="M4 4h16a2 2 0 0 1 2 2v10a2 2 0 0 1-2 2H9l-5 4v-4a2 2 0 0 1-2-2V6a2 2 0 0 1 2-2zm3 6.5a1.5 1.5 0 1 0 0 .01zm5 0a1.5 1.5 0 1 0 0 .01zm5 0a1.5 1.5 0 1 0 0 .01z"/></svg>';
 
+  const THUMB = 'M2 10h4v11H2zM8 10l4-8c1.7 0 2.8 1.4 2.4 3L13.8 9H20a2 2 0 0 1 2 2.3l-1.3 7.6A2.5 2.5 0 0 1 18.2 21H8z';
+
+  // Icons are drawn, not emoji, so they look the same on systems without an emoji font.
+  function icon(markup) {
+    return document.importNode(new DOMParser().parseFromString(markup, 'image/svg+xml').documentElement, true);
+  }
+  const thumbIcon = (down) => icon(`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24" aria-hidden="true" focusable="false"${
+    down ? ' transform="rotate(180)"' : ''}><path d="${THUMB}"/></svg>`);
+
   const badge = el('span', { class: 'badge', hidden: true, 'aria-hidden': 'true' });
   const launcher = el('button', { type: 'button', class: 'launcher', 'aria-expanded': 'false', 'aria-controls': 'tp-panel',
     'aria-label': 'Open chat', onclick: () => (panel.hidden ? open(true) : close()) });
-  launcher.append(new DOMParser().parseFromString(CHAT_ICON, 'image/svg+xml').documentElement, badge);
+  launcher.append(icon(CHAT_ICON), badge);
 
   const log = el('ol', { class: 'log', 'aria-label': 'Conversation' });
   const typing = el('div', { class: 'typing', hidden: true },
@@ -414,7 +428,7 @@ button[disabled] { cursor: default; }
     if (m.options && m.options.length) li.append(optionButtons(m.options));
     if (m.kind === 'answer' && m.id) li.append(thumbs(m));
     if (m.kind === 'survey' && m.survey) li.append(survey(m.survey));
-    if (noAgent) li.append(leaveMessageForm());
+    if (noAgent) { li.classList.add('wide'); li.append(leaveMessageForm()); }
     return li;
   }
 
@@ -447,8 +461,8 @@ button[disabled] { cursor: default; }
     const box = el('div', { class: 'thumbs', role: 'group', 'aria-label': 'Was this answer helpful?' });
     const rated = conversation && conversation.rated ? conversation.rated[m.id] : undefined;
     if (rated !== undefined) { finish(box, 'Thanks for your feedback!'); return box; }
-    const up = el('button', { type: 'button', class: 'thumb', 'aria-pressed': 'false', 'aria-label': 'Yes, this helped', text: '👍' });
-    const down = el('button', { type: 'button', class: 'thumb', 'aria-pressed': 'false', 'aria-label': "No, this didn't help", text: '👎' });
+    const up = el('button', { type: 'button', class: 'thumb', 'aria-pressed': 'false', 'aria-label': 'Yes, this helped' }, thumbIcon(false));
+    const down = el('button', { type: 'button', class: 'thumb', 'aria-pressed': 'false', 'aria-label': "No, this didn't help" }, thumbIcon(true));
     up.addEventListener('click', () => rate(m, true, box, up));
     down.addEventListener('click', () => rate(m, false, box, down));
     box.append(el('span', { text: 'Helpful?', 'aria-hidden': 'true' }), up, down);
