@@ -1,5 +1,7 @@
 package touchpoint.widget;
 
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.ResponseFilter;
 import io.micronaut.http.annotation.ServerFilter;
@@ -28,7 +30,10 @@ class SecurityHeadersFilter {
     }
 
     @ResponseFilter
-    void addHeaders(MutableHttpResponse<?> response) {
+    void addHeaders(HttpRequest<?> request, MutableHttpResponse<?> response) {
+        if (request.getHeaders().contains(HttpHeaders.UPGRADE)) {
+            return; // a WebSocket handshake: no page to protect, and its timing is left alone
+        }
         var headers = response.getHeaders();
         if (!headers.contains(CSP)) {
             headers.add(CSP, policy);

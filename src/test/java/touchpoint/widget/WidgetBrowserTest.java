@@ -223,6 +223,16 @@ class WidgetBrowserTest extends BrowserTestSupport {
         expect(messages(page, "")).hasCount(3);
     }
 
+    @Test
+    void should_leave_the_help_page_working_under_the_content_security_policy() {
+        page.navigate(base() + "/");
+        page.locator("#text").fill("How do I return a lamp?");
+        page.locator("#text").press("Enter");
+
+        expect(page.locator("#log li").last()).containsText("30 days");
+        assertThat(console).noneMatch(line -> line.contains("Content Security Policy") || line.startsWith("pageerror"));
+    }
+
     private static String focusedText(Page p) {
         return (String) p.evaluate("() => { const a = document.activeElement; const e = a && a.shadowRoot ? a.shadowRoot.activeElement : a; return e ? e.textContent : ''; }");
     }
