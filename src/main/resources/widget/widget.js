@@ -643,7 +643,11 @@ button[disabled] { cursor: default; }
   async function resume() {
     try {
       const response = await call('GET', conversationPath('/messages?after=0'));
-      if (response.status === 404 || response.status === 401) { forget(); return; }
+      if (response.status === 404 || response.status === 401) {
+        forget();
+        if (!panel.hidden) startSoon(); // an open panel should greet, not sit empty
+        return;
+      }
       if (!response.ok) throw new Error(String(response.status));
       (await json(response)).messages.forEach((m) => render(m, false));
       connect();
