@@ -1,0 +1,42 @@
+package touchpoint.widget;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Playwright;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Starts the system's Chromium under Playwright. The browser is the distribution's package, not one Playwright
+ * downloads; when it is missing the tests fail and say how to install it, because a skipped browser test would
+ * let a broken widget through CI unnoticed.
+ */
+final class Chromium {
+
+    static final Path EXECUTABLE = Paths.get(System.getProperty("touchpoint.test.chromium", "/usr/bin/chromium"));
+
+    /** Flags that keep the browser from phoning home, which this closed network would refuse many times a second. */
+    private static final List<String> ARGS = List.of("--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+            "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run");
+
+    private Chromium() {
+    }
+
+    static Playwright playwright() {
+        return Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+    }
+
+    static Browser launch(Playwright playwright) {
+        if (!Files.isExecutable(EXECUTABLE)) {
+            fail("Chromium is not installed at " + EXECUTABLE + ". The widget's browser tests need it: "
+                    + "apt-get install -y chromium (CI installs it), or point -Dtouchpoint.test.chromium at another Chromium.");
+        }
+        return playwright.chromium().launch(new BrowserType.LaunchOptions()
+                .setExecutablePath(EXECUTABLE).setHeadless(true).setArgs(ARGS).setTimeout(30_000));
+    }
+}
