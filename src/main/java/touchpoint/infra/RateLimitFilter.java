@@ -1,0 +1,94 @@
+package touchpoint.infra;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.core.order.Ordered;
+import io.micronaut.http.HttpMethod;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.annotation.RequestFilter;
+import io.micronaut.http.annotation.ServerFilter;
+import io.micronaut.http.filter.ServerFilterPhase;
+import java.net.InetSocketAddress;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Answers 429 with {@code Retry-After} when a client address sends more than its share to the API or the live
+ * socket, or one conversation sends messages faster than a person types. Runs before authentication, so a
+ * flood of bad tokens is throttled before any token is checked or hashed.
+ *
+ * <p>The conversation bucket is keyed by the conversation id together with a digest of the credential the
+ * request carries: someone who knows only a conversation's id cannot spend its customer's budget.
+ */
+@ServerFilter({"/api/**", "/ws/**"})
+class RateLimitFilter implements Ordered {
+
+    private static final String CONVERSATIONS = "/api/conversations/";
+
+    private final RateLimitConfig config;
+    private final RateLimiter limiter;
+
+    RateLimitFilter(RateLimitConfig config, RateLimiter limiter) {
+        this.config = config;
+        this.limiter = limiter;
+    }
+
+    @Override
+    public int getOrder() {
+        return ServerFilterPhase.FIRST.order();
+    }
+
+    @RequestFilter
+    @Nullable
+    HttpResponse<Problem> limit(HttpRequest<?> request) {
+        if (!config.enabled()) {
+            return null;
+        }
+        long wait = limiter.tryTake("ip:" + clientAddress(request), config.perIpPerMinute());
+        if (wait == 0 && request.getMethod() != HttpMethod.GET && request.getMethod() != HttpMethod.HEAD) {
+            String conversation = conversationId(request.getPath());
+            if (conversation != null) {
+                String credential = request.getHeaders().get("Authorization");
+                wait = limiter.tryTake("conversation:" + conversation + ":" + Ids.hash(credential == null ? "" : credential),
+                        config.perConversationPerMinute());
+            }
+        }
+        return wait == 0 ? null : tooMany(wait);
+    }
+
+    private String clientAddress(HttpRequest<?> request) {
+        if (config.clientAddressHeader() != null && !config.clientAddressHeader().isBlank()) {
+            String forwarded = request.getHeaders().get(config.clientAddressHeader());
+            if (forwarded != null && !forwarded.isBlank()) {
+                // The proxy appends the peer it saw; the left-most entry is the original client.
+                String first = forwarded.split(",", 2)[0].strip();
+                return first.length() > 64 ? first.substring(0, 64) : first;
+            }
+        }
+        InetSocketAddress remote = request.getRemoteAddress();
+        return remote.getAddress() == null ? remote.getHostString() : remote.getAddress().getHostAddress();
+    }
+
+    /** The id segment of {@code /api/conversations/{id}/...}, or null for any other path. */
+    static String conversationId(String path) {
+        if (!path.startsWith(CONVERSATIONS)) {
+            return null;
+        }
+        int end = path.indexOf('/', CONVERSATIONS.length());
+        String id = end < 0 ? path.substring(CONVERSATIONS.length()) : path.substring(CONVERSATIONS.length(), end);
+        if (id.isEmpty()) {
+            return null;
+        }
+        // Real ids are 36 characters; anything longer is refused later and need not take more memory here.
+        return id.length() > 40 ? id.substring(0, 40) : id;
+    }
+
+    private static HttpResponse<Problem> tooMany(long waitNanos) {
+        long seconds = Math.max(1, TimeUnit.NANOSECONDS.toSeconds(waitNanos + 999_999_999L));
+        return HttpResponse.<Problem>status(HttpStatus.TOO_MANY_REQUESTS)
+                .header("Retry-After", Long.toString(seconds))
+                .contentType(Problem.MEDIA_TYPE)
+                .body(new Problem("about:blank", "Too Many Requests", 429,
+                        "Too many requests; try again in " + seconds + " s", null, null));
+    }
+}

@@ -1,0 +1,342 @@
+package touchpoint.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.langchain4j.model.embedding.EmbeddingModel;
+import dev.langchain4j.model.embedding.onnx.bgesmallenv15q.BgeSmallEnV15QuantizedEmbeddingModel;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.runtime.server.EmbeddedServer;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The load bench: the service on its embedded default (H2 file, in-process bus, the real knowledge engine when
+ * it is on the classpath) on loopback, driven by {@code bench.customers} simulated customers for
+ * {@code bench.seconds}, each through realistic conversations; and, in the same run, the raw throughput of the
+ * bundled embedding model, the physical limit of a bot turn. Writes target/bench/load.json.
+ *
+ * <p>Latency is the round trip of {@code POST /api/conversations/{id}/messages} (the customer's message and the
+ * bot's reply), measured by the client with {@link System#nanoTime()} around a blocking send, one thread per
+ * customer, so every request is timed individually and queueing in the service counts.
+ */
+class LoadBench {
+
+    private static final Pattern ID = Pattern.compile("\"id\":\"([^\"]+)\"");
+    private static final Pattern TOKEN = Pattern.compile("\"token\":\"([^\"]+)\"");
+    private static final Pattern OPTION_LABEL = Pattern.compile("\"label\":\"((?:[^\"\\\\]|\\\\.)*)\"");
+
+    private final int customers = BenchReport.intSetting("bench.customers", 50);
+    private final int seconds = BenchReport.intSetting("bench.seconds", 60);
+    private final int thinkMs = BenchReport.intSetting("bench.thinkMs", 250);
+    private final int embedSeconds = BenchReport.intSetting("bench.embedSeconds", Math.max(5, Math.min(15, seconds / 4)));
+    private final FaqPhrasings phrasings = FaqPhrasings.load(Path.of("faq-content"));
+
+    private final LongAdder conversations = new LongAdder();
+    private final LongAdder messages = new LongAdder();
+    private final LongAdder errors = new LongAdder();
+    private final LongAdder clarifies = new LongAdder();
+    private final LongAdder fallbacks = new LongAdder();
+    private final LongAdder notHelpful = new LongAdder();
+    private final ConcurrentLinkedQueue<String> errorSamples = new ConcurrentLinkedQueue<>();
+    /** Latencies of the current progress window, and of the whole measured run. */
+    private volatile ConcurrentLinkedQueue<Long> window = new ConcurrentLinkedQueue<>();
+    private final List<long[]> perCustomer = new ArrayList<>();
+    private volatile boolean measuring;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
+            .version(HttpClient.Version.HTTP_1_1).build();
+
+    @Test
+    void drives_concurrent_customers_and_compares_the_message_rate_with_the_encoder() throws Exception {
+        // -Dbench.knowledge=scripted swaps in the fixed-answer test knowledge base: what is left is the cost of
+        // the service itself (HTTP, JSON, transcript, database), which is how hot spots outside the encoder show.
+        boolean scripted = "scripted".equals(System.getProperty("bench.knowledge"));
+        boolean realEngine = !scripted && hasClass("touchpoint.knowledge.KnowledgeEngine");
+        Path dataDir = Files.createTempDirectory(Files.createDirectories(Path.of("target", "bench")), "load-data-");
+        Map<String, Object> props = new HashMap<>();
+        props.put("micronaut.server.host", "127.0.0.1");
+        props.put("micronaut.server.port", -1);
+        props.put("touchpoint.data-dir", dataDir.toAbsolutePath().toString());
+        // Every simulated customer comes from 127.0.0.1: the per-address limit would measure the limiter.
+        // The per-conversation limit stays at its default and is exercised on every message.
+        props.put("touchpoint.ratelimit.per-ip-per-minute", 100_000_000);
+        if (scripted) {
+            props.put("touchpoint.test.scripted-knowledge", "true");
+        } else if (!realEngine) {
+            props.put("touchpoint.bench.stand-in-knowledge", "true");
+        }
+        log("knowledge: %s; %d customers, %d s, think time %d ms mean; %d cores; load average %.2f",
+                scripted ? "scripted (no retrieval cost)" : realEngine ? "the knowledge engine" : "stand-in (BGE embedding + nearest phrasing)", customers, seconds,
+                thinkMs, Runtime.getRuntime().availableProcessors(), loadAverage());
+
+        double embeddingsPerSecond = embeddingThroughput();
+
+        try (EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class, props)) {
+            String base = "http://127.0.0.1:" + server.getPort();
+            warmUp(base);
+            double loadBefore = loadAverage();
+            Instant start = Instant.now();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+            measuring = true;
+            ExecutorService pool = Executors.newFixedThreadPool(customers);
+            for (int c = 0; c < customers; c++) {
+                long[] own = new long[1 << 16];
+                perCustomer.add(own);
+                Random random = new Random(1000L + c);
+                pool.submit(() -> customer(base, random, deadline, own));
+            }
+            pool.shutdown();
+            long last = System.nanoTime();
+            long lastMessages = 0;
+            while (!pool.awaitTermination(5, TimeUnit.SECONDS)) {
+                long now = System.nanoTime();
+                long m = messages.sum();
+                ConcurrentLinkedQueue<Long> w = window;
+                window = new ConcurrentLinkedQueue<>();
+                long[] lat = w.stream().mapToLong(Long::longValue).sorted().toArray();
+                log("t=%3ds conversations=%d messages=%d (%.1f/s) window p50=%.1fms p99=%.1fms errors=%d",
+                        Duration.between(start, Instant.now()).toSeconds(), conversations.sum(), m,
+                        (m - lastMessages) / ((now - last) / 1e9), percentile(lat, 0.50), percentile(lat, 0.99), errors.sum());
+                last = now;
+                lastMessages = m;
+            }
+            double elapsed = Duration.between(start, Instant.now()).toNanos() / 1e9;
+            long[] all = perCustomer.stream().flatMapToLong(a -> Arrays.stream(a).filter(x -> x > 0)).sorted().toArray();
+            double messagesPerSecond = messages.sum() / elapsed;
+            BenchReport report = new BenchReport()
+                    .put("conversations", conversations.sum())
+                    .put("messages", messages.sum())
+                    .put("p50Ms", percentile(all, 0.50))
+                    .put("p99Ms", percentile(all, 0.99))
+                    .put("maxMs", all.length == 0 ? 0.0 : all[all.length - 1] / 1e6)
+                    .put("messagesPerSecond", messagesPerSecond)
+                    .put("embeddingsPerSecond", embeddingsPerSecond)
+                    .put("ratio", messagesPerSecond / embeddingsPerSecond)
+                    .put("errors", errors.sum())
+                    .put("clarifies", clarifies.sum())
+                    .put("fallbacks", fallbacks.sum())
+                    .put("notHelpful", notHelpful.sum())
+                    .put("customers", customers)
+                    .put("seconds", seconds)
+                    .put("thinkMsMean", thinkMs)
+                    .put("knowledge", scripted ? "scripted" : realEngine ? "engine" : "stand-in")
+                    .put("cores", Runtime.getRuntime().availableProcessors())
+                    .put("loadAverageBefore", loadBefore)
+                    .put("loadAverageAfter", loadAverage())
+                    .put("date", Instant.now().toString());
+            report.write("load.json");
+            errorSamples.stream().limit(5).forEach(e -> log("error sample: %s", e));
+            assertThat(errors.sum()).as("failed requests").isZero();
+            if (Boolean.getBoolean("bench.enforce")) {
+                assertThat(percentile(all, 0.99)).as("p99 ms").isLessThan(30.0);
+                assertThat(messagesPerSecond / embeddingsPerSecond).as("ratio").isGreaterThanOrEqualTo(0.7);
+            }
+        }
+    }
+
+    /** One simulated customer: conversations of 3–6 questions, with think time, until the deadline. */
+    private void customer(String base, Random random, long deadline, long[] latencies) {
+        int n = 0;
+        while (System.nanoTime() < deadline) {
+            try {
+                HttpResponse<String> started = post(base + "/api/conversations", null, "{\"touchpoint\":\"bench\"}");
+                if (started.statusCode() != 201) {
+                    error("start " + started.statusCode() + " " + started.body());
+                    think(random);
+                    continue;
+                }
+                conversations.increment();
+                String id = group(ID, started.body());
+                String token = group(TOKEN, started.body());
+                int questions = 3 + random.nextInt(4);
+                int sent = 0;
+                for (int q = 0; q < questions && System.nanoTime() < deadline; q++) {
+                    think(random);
+                    String reply = say(base, id, token, "q" + (sent++), phrasings.question(random), latencies, n++);
+                    if (reply == null || System.nanoTime() >= deadline) {
+                        continue;
+                    }
+                    if (reply.contains("\"kind\":\"clarify\"")) {
+                        clarifies.increment();
+                        List<String> labels = labels(reply);
+                        if (!labels.isEmpty() && random.nextInt(10) < 8) {
+                            think(random);
+                            say(base, id, token, "q" + (sent++), labels.get(random.nextInt(Math.min(2, labels.size()))), latencies, n++);
+                        }
+                    } else if (reply.contains("\"kind\":\"fallback\"")) {
+                        fallbacks.increment();
+                    } else if (reply.contains("\"kind\":\"answer\"") && random.nextInt(100) < 12) {
+                        notHelpful.increment();
+                        think(random);
+                        say(base, id, token, "q" + (sent++), random.nextBoolean() ? "that didn't help" : "That's not what I asked", latencies, n++);
+                    }
+                }
+            } catch (Exception e) {
+                error(e.toString());
+            }
+        }
+    }
+
+    /** Sends one message and returns the reply body, or null after counting an error. */
+    private String say(String base, String id, String token, String clientMessageId, String text, long[] latencies, int n) throws Exception {
+        String body = "{\"clientMessageId\":\"" + clientMessageId + "\",\"text\":" + touchpoint.testing.CustomerClient.quote(text) + "}";
+        long t0 = System.nanoTime();
+        HttpResponse<String> r = post(base + "/api/conversations/" + id + "/messages", token, body);
+        long nanos = System.nanoTime() - t0;
+        if (r.statusCode() != 200) {
+            error("message " + r.statusCode() + " " + r.body());
+            return null;
+        }
+        if (measuring) {
+            messages.increment();
+            window.add(nanos);
+            if (n < latencies.length) {
+                latencies[n] = nanos;
+            }
+        }
+        return r.body();
+    }
+
+    private HttpResponse<String> post(String url, String token, String json) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json));
+        if (token != null) {
+            b.header("Authorization", "Bearer " + token);
+        }
+        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Think time: uniform between 0 and twice the mean, so customers do not march in step. */
+    private void think(Random random) throws InterruptedException {
+        if (thinkMs > 0) {
+            Thread.sleep(random.nextInt(2 * thinkMs + 1));
+        }
+    }
+
+    /** Loads the index and warms the JIT before anything is measured. */
+    private void warmUp(String base) throws Exception {
+        long t0 = System.nanoTime();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(Math.max(3, Math.min(10, seconds / 6)));
+        Random random = new Random(7);
+        long[] ignored = new long[1 << 12];
+        customer(base, random, System.nanoTime() + 1, ignored);
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(customers, 8));
+        for (int c = 0; c < Math.min(customers, 8); c++) {
+            Random r = new Random(c);
+            pool.submit(() -> customer(base, r, deadline, new long[1 << 12]));
+        }
+        pool.shutdown();
+        pool.awaitTermination(60, TimeUnit.SECONDS);
+        conversations.reset();
+        errors.reset();
+        clarifies.reset();
+        fallbacks.reset();
+        notHelpful.reset();
+        errorSamples.clear();
+        log("warmed up in %.1f s", (System.nanoTime() - t0) / 1e9);
+    }
+
+    /**
+     * The encoder alone: the bundled BGE model embedding the same mix of questions, one caller thread per core,
+     * as fast as it goes. Texts are fresh perturbations, and the model is called directly, so no cache helps.
+     */
+    private double embeddingThroughput() throws Exception {
+        EmbeddingModel model = new BgeSmallEnV15QuantizedEmbeddingModel();
+        Random warm = new Random(3);
+        for (int i = 0; i < 50; i++) {
+            model.embed(phrasings.question(warm));
+        }
+        int threads = Runtime.getRuntime().availableProcessors();
+        AtomicLong count = new AtomicLong();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(embedSeconds);
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        long t0 = System.nanoTime();
+        for (int t = 0; t < threads; t++) {
+            Random random = new Random(100 + t);
+            pool.submit(() -> {
+                while (System.nanoTime() < deadline) {
+                    model.embed(phrasings.question(random));
+                    count.incrementAndGet();
+                }
+            });
+        }
+        pool.shutdown();
+        pool.awaitTermination(embedSeconds + 30L, TimeUnit.SECONDS);
+        double perSecond = count.get() / ((System.nanoTime() - t0) / 1e9);
+        log("encoder: %d embeddings in %d s on %d threads = %.1f/s", count.get(), embedSeconds, threads, perSecond);
+        return perSecond;
+    }
+
+    private static List<String> labels(String reply) {
+        List<String> labels = new ArrayList<>();
+        Matcher m = OPTION_LABEL.matcher(reply);
+        while (m.find()) {
+            String label = m.group(1).replace("\\\"", "\"").replace("\\\\", "\\");
+            if (!label.equals("None of these") && !label.equals("Talk to a person")) {
+                labels.add(label);
+            }
+        }
+        return labels;
+    }
+
+    private void error(String what) {
+        errors.increment();
+        if (errorSamples.size() < 20) {
+            errorSamples.add(what.length() > 300 ? what.substring(0, 300) : what);
+        }
+    }
+
+    private static double percentile(long[] sortedNanos, double p) {
+        if (sortedNanos.length == 0) {
+            return 0;
+        }
+        int i = (int) Math.ceil(p * sortedNanos.length) - 1;
+        return sortedNanos[Math.max(0, Math.min(sortedNanos.length - 1, i))] / 1e6;
+    }
+
+    private static String group(Pattern p, String body) {
+        Matcher m = p.matcher(body);
+        if (!m.find()) {
+            throw new IllegalStateException("no " + p + " in " + body);
+        }
+        return m.group(1);
+    }
+
+    private static boolean hasClass(String name) {
+        try {
+            Class.forName(name, false, LoadBench.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException e) {
+            return false;
+        }
+    }
+
+    static double loadAverage() {
+        return java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+    }
+
+    private static void log(String format, Object... args) {
+        System.out.printf(Locale.ROOT, "[load] " + format + "%n", args);
+    }
+}
