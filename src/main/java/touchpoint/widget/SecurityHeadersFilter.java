@@ -31,7 +31,7 @@ class SecurityHeadersFilter {
 
     @ResponseFilter
     void addHeaders(HttpRequest<?> request, MutableHttpResponse<?> response) {
-        if (request.getHeaders().contains(HttpHeaders.UPGRADE)) {
+        if ("websocket".equalsIgnoreCase(request.getHeaders().get(HttpHeaders.UPGRADE))) {
             return; // a WebSocket handshake: no page to protect, and its timing is left alone
         }
         var headers = response.getHeaders();
