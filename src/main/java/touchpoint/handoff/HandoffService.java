@@ -5,7 +5,6 @@ import io.micronaut.http.exceptions.HttpStatusException;
 import io.micronaut.scheduling.annotation.Scheduled;
 import jakarta.inject.Singleton;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -376,9 +375,5 @@ public class HandoffService {
 
     private static HttpStatusException forbidden() {
         return new HttpStatusException(HttpStatus.FORBIDDEN, "This user is disabled");
-    }
-
-    static Duration waitedSince(Instant since, Instant now) {
-        return Duration.between(since, now);
     }
 }
