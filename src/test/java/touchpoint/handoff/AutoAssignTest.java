@@ -18,6 +18,7 @@ import touchpoint.testing.CustomerClient.Reply;
 @Property(name = "touchpoint.test.scripted-knowledge", value = "true")
 @Property(name = "touchpoint.admin-password", value = StaffClient.ADMIN_PASSWORD)
 @Property(name = "touchpoint.handoff.max-conversations-per-agent", value = "1")
+@Property(name = "touchpoint.handoff.waiting-notice-interval", value = "1s")
 class AutoAssignTest {
 
     @Inject
@@ -88,5 +89,19 @@ class AutoAssignTest {
 
         List<Map<String, Object>> messages = customer.messages(c.string("id"), c.string("token"), 0).list("messages");
         assertThat(messages).anyMatch(m -> "Stan has joined the conversation.".equals(m.get("text")));
+    }
+
+    @Test
+    void given_a_waiting_customer_who_keeps_writing_then_they_get_a_queue_notice_at_most_once_per_interval() throws Exception {
+        CustomerClient customer = new CustomerClient(http.toBlocking());
+        Reply c = customer.start("{\"touchpoint\":\"returns\"}");
+        customer.say(c.string("id"), c.string("token"), "m1", "talk to a person");
+
+        Reply soon = customer.say(c.string("id"), c.string("token"), "m2", "hello?");
+        Thread.sleep(1100);
+        Reply later = customer.say(c.string("id"), c.string("token"), "m3", "anyone there?");
+
+        assertThat(replies(soon)).isEmpty();
+        assertThat(replies(later)).extracting(m -> m.get("type")).containsExactly("SYSTEM_NOTICE");
     }
 }
