@@ -133,11 +133,11 @@ class AgentController {
     }
 
     @Post("/conversations/{id}/transfer")
-    @Operation(summary = "Move the conversation to another team's queue")
+    @Operation(summary = "Move the conversation to another team's queue, or with agentId straight to that agent of the team")
     HttpResponse<?> transfer(Authentication auth, String id, @Body @Nullable JsonNode body) {
         HandoffService.Actor actor = current.of(auth);
         TransferRequest r = requests.read(body, TransferRequest.class);
-        handoff.transfer(id, actor, r.team());
+        handoff.transfer(id, actor, r.team(), r.agentId());
         return HttpResponse.ok(java.util.Map.of("team", r.team()));
     }
 

@@ -45,7 +45,7 @@ final class HandoffApi {
     }
 
     @Serdeable
-    record TransferRequest(@NotBlank @Size(max = 50) String team) {
+    record TransferRequest(@NotBlank @Size(max = 50) String team, @Nullable @Size(max = 36) String agentId) {
     }
 
     @Serdeable

@@ -67,7 +67,8 @@ class HandoffListener {
                 case ANSWER_RATED -> {
                     if (config.thumbsDownBeforeHandoff() > 0 && "false".equals(event.datum("helpful").orElse(null))) {
                         escalateIf(event, HandoffService.REPEATED_THUMBS_DOWN, event.datum("faqId").map(List::of).orElse(List.of()),
-                                s -> s.thumbsDown() >= config.thumbsDownBeforeHandoff());
+                                s -> s.thumbsDown() >= config.thumbsDownBeforeHandoff()
+                                        && thumbsDownSinceLastPerson(event.conversationId()) >= config.thumbsDownBeforeHandoff());
                     }
                 }
                 default -> {
@@ -88,6 +89,23 @@ class HandoffListener {
             }
             return null;
         });
+    }
+
+    /**
+     * The state's counter is reset only when the bot resumes; a resolved conversation that the customer reopens
+     * must not escalate again on its first thumbs-down, so count only since a person last had it.
+     */
+    private long thumbsDownSinceLastPerson(String conversationId) {
+        long count = 0;
+        for (TranscriptEvent e : transcript.events(conversationId)) {
+            switch (e.type()) {
+                case HANDOFF_REQUESTED, BOT_RESUMED, CONVERSATION_RESOLVED -> count = 0;
+                case ANSWER_RATED -> count += "false".equals(e.datum("helpful").orElse(null)) ? 1 : 0;
+                default -> {
+                }
+            }
+        }
+        return count;
     }
 
     private void fanOut(TranscriptEvent event) {

@@ -5,7 +5,6 @@ import io.micronaut.http.exceptions.HttpStatusException;
 import io.micronaut.scheduling.annotation.Scheduled;
 import jakarta.inject.Singleton;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -224,10 +223,22 @@ public class HandoffService {
         freed(actor.agentId());
     }
 
-    void transfer(String conversationId, Actor actor, String team) {
+    /**
+     * Moves a conversation to another team's queue, or straight to one agent of that team (re-assignment).
+     * Either way the old owner is released and the customer is told.
+     */
+    void transfer(String conversationId, Actor actor, String team, String toAgentId) {
         if (!directory.teamExists(team)) {
             throw new touchpoint.infra.BadRequestException("team", "is not a known team");
         }
+        Optional<AgentRow> target = Optional.empty();
+        if (toAgentId != null) {
+            target = directory.active(toAgentId).filter(a -> directory.teamsOf(a.id()).contains(team));
+            if (target.isEmpty()) {
+                throw new touchpoint.infra.BadRequestException("agentId", "is not an enabled agent of team " + team);
+            }
+        }
+        Optional<AgentRow> to = target;
         write(conversationId, session -> {
             ConversationStatus status = session.state().status();
             if (status == ConversationStatus.WITH_AGENT) {
@@ -240,7 +251,10 @@ public class HandoffService {
             session.append(NewEvent.of(EventType.CONVERSATION_TRANSFERRED).text("You're being transferred to our " + team + " team.")
                     .data("team", team).data("fromAgentId", actor.agentId()));
             CaseRow moved = cases.update(row.waiting(team, now));
-            if (!tryAssign(session, moved, null)) {
+            if (to.isPresent()) {
+                assign(session, moved, to.get(), null, "transfer", now);
+                presence.findByIdForUpdate(to.get().id()).ifPresent(p -> presence.update(p.assignedAt(now)));
+            } else if (!tryAssign(session, moved, null)) {
                 notice(session, moved, null, now);
             }
         });
@@ -361,9 +375,5 @@ public class HandoffService {
 
     private static HttpStatusException forbidden() {
         return new HttpStatusException(HttpStatus.FORBIDDEN, "This user is disabled");
-    }
-
-    static Duration waitedSince(Instant since, Instant now) {
-        return Duration.between(since, now);
     }
 }

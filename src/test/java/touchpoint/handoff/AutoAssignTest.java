@@ -18,11 +18,15 @@ import touchpoint.testing.CustomerClient.Reply;
 @Property(name = "touchpoint.test.scripted-knowledge", value = "true")
 @Property(name = "touchpoint.admin-password", value = StaffClient.ADMIN_PASSWORD)
 @Property(name = "touchpoint.handoff.max-conversations-per-agent", value = "1")
+@Property(name = "touchpoint.handoff.waiting-notice-interval", value = "1s")
 class AutoAssignTest {
 
     @Inject
     @Client("/")
     HttpClient http;
+
+    @Inject
+    PresenceRepository presence;
 
     private List<Map<String, Object>> replies(Reply r) {
         List<Map<String, Object>> list = r.list("replies");
@@ -60,5 +64,44 @@ class AutoAssignTest {
         assertThat(staff.post("/api/agent/conversations/" + annsConversation + "/resolve", ann, null).status()).isEqualTo(200);
         List<Map<String, Object>> messages = customer.messages(third.string("id"), third.string("token"), 0).list("messages");
         assertThat(messages).anyMatch(m -> "Ann has joined the conversation.".equals(m.get("text")));
+    }
+
+    @Test
+    void given_an_online_agent_whose_heartbeat_went_stale_then_they_count_as_offline_until_the_next_heartbeat_takes_the_waiting_conversation() {
+        CustomerClient customer = new CustomerClient(http.toBlocking());
+        StaffClient staff = new StaffClient(http.toBlocking());
+        String admin = staff.adminToken();
+        String id = staff.createAgent(admin, "stan", List.of("orders"));
+        String stan = staff.token("stan", "stan-password-1");
+        staff.online(stan);
+        PresenceRow row = presence.findById(id).orElseThrow();
+        presence.update(new PresenceRow(id, row.status(), row.lastHeartbeatAt().minusSeconds(120), row.lastAssignedAt()));
+
+        Reply c = customer.start("{\"touchpoint\":\"orders\"}");
+        Reply asked = customer.say(c.string("id"), c.string("token"), "m1", "talk to a person");
+
+        assertThat(replies(asked)).extracting(m -> m.get("type")).doesNotContain("AGENT_JOINED");
+        assertThat(replies(asked).stream().filter(m -> "SYSTEM_NOTICE".equals(m.get("type"))).findFirst().orElseThrow().get("data").toString())
+                .contains("notice=no_agent_online");
+        assertThat(staff.get("/api/agent/queue", stan).string("presence")).isEqualTo("offline");
+
+        staff.online(stan);
+
+        List<Map<String, Object>> messages = customer.messages(c.string("id"), c.string("token"), 0).list("messages");
+        assertThat(messages).anyMatch(m -> "Stan has joined the conversation.".equals(m.get("text")));
+    }
+
+    @Test
+    void given_a_waiting_customer_who_keeps_writing_then_they_get_a_queue_notice_at_most_once_per_interval() throws Exception {
+        CustomerClient customer = new CustomerClient(http.toBlocking());
+        Reply c = customer.start("{\"touchpoint\":\"returns\"}");
+        customer.say(c.string("id"), c.string("token"), "m1", "talk to a person");
+
+        Reply soon = customer.say(c.string("id"), c.string("token"), "m2", "hello?");
+        Thread.sleep(1100);
+        Reply later = customer.say(c.string("id"), c.string("token"), "m3", "anyone there?");
+
+        assertThat(replies(soon)).isEmpty();
+        assertThat(replies(later)).extracting(m -> m.get("type")).containsExactly("SYSTEM_NOTICE");
     }
 }

@@ -348,4 +348,44 @@ class HandoffFlowTest {
         assertThat(page.replace("<script src=\"/assets/agent/console.js\" defer></script>", "")).doesNotContain("<script").doesNotContainPattern(" on[a-z]+=");
         assertThat(script).doesNotContain("innerHTML").doesNotContain("eval(");
     }
+
+    @Test
+    void given_a_transfer_to_a_named_agent_of_a_team_then_that_agent_owns_the_conversation_and_the_old_owner_may_no_longer_reply() {
+        String from = staff.agentToken(admin, name("fred"), List.of("support"));
+        String toName = name("gina");
+        String toId = staff.createAgent(admin, toName, List.of("billing"));
+        String to = staff.token(toName, toName + "-password-1");
+        Reply c = customer.start(null);
+        customer.say(c.string("id"), c.string("token"), "m1", "talk to a person");
+        staff.claim(from, c.string("id"));
+
+        Reply notMember = staff.post("/api/agent/conversations/" + c.string("id") + "/transfer", from,
+                "{\"team\":\"delivery\",\"agentId\":\"" + toId + "\"}");
+        Reply moved = staff.post("/api/agent/conversations/" + c.string("id") + "/transfer", from,
+                "{\"team\":\"billing\",\"agentId\":\"" + toId + "\"}");
+
+        assertThat(notMember.status()).isEqualTo(400);
+        assertThat(notMember.body()).containsEntry("field", "agentId");
+        assertThat(moved.status()).isEqualTo(200);
+        assertThat(state(c)).isEqualTo("WITH_AGENT");
+        assertThat(staff.reply(from, c.string("id"), "still me?").status()).isEqualTo(403);
+        assertThat(staff.reply(to, c.string("id"), "Gina here").status()).isEqualTo(200);
+    }
+
+    @Test
+    void given_a_resolved_conversation_after_repeated_thumbs_down_when_the_customer_rates_one_more_answer_down_then_it_stays_with_the_bot() {
+        String agent = staff.agentToken(admin, name("vera"), List.of("returns"));
+        Reply c = customer.start(null);
+        customer.say(c.string("id"), c.string("token"), "m1", "How do I return a lamp?");
+        customer.say(c.string("id"), c.string("token"), "m2", "that didn't help");
+        customer.say(c.string("id"), c.string("token"), "m3", "that didn't help");
+        assertThat(state(c)).isEqualTo("WAITING_FOR_AGENT");
+        staff.claim(agent, c.string("id"));
+        staff.post("/api/agent/conversations/" + c.string("id") + "/resolve", agent, null);
+
+        customer.say(c.string("id"), c.string("token"), "m4", "What is the return policy?");
+        customer.say(c.string("id"), c.string("token"), "m5", "that didn't help");
+
+        assertThat(state(c)).isEqualTo("BOT");
+    }
 }
