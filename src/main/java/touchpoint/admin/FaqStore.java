@@ -130,6 +130,18 @@ class FaqStore {
 
     FaqState create(FaqDocument input, String actor) {
         requireValid(input);
+        try {
+            return createChecked(input, actor);
+        } catch (io.micronaut.data.exceptions.DataAccessException e) {
+            // Two admins creating the same id at once: the primary key decides, the loser gets the same 409.
+            if (faqs.existsById(input.id())) {
+                throw new HttpStatusException(HttpStatus.CONFLICT, "id: an FAQ '" + input.id() + "' already exists");
+            }
+            throw e;
+        }
+    }
+
+    private FaqState createChecked(FaqDocument input, String actor) {
         return write(input.id(), actor, () -> {
             if (faqs.existsById(input.id())) {
                 throw new HttpStatusException(HttpStatus.CONFLICT,

@@ -1,5 +1,6 @@
 package touchpoint.admin;
 
+import io.micronaut.context.BeanProvider;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import java.util.LinkedHashMap;
@@ -7,20 +8,25 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import touchpoint.knowledge.Decision;
+import touchpoint.knowledge.KnowledgeBase;
+import touchpoint.knowledge.Question;
 
 /**
  * "Test a question": what the bot would decide with the drafts published, next to what it decides now.
- * Both sides go through the same {@link LiveKnowledge#test}, so any difference comes from content alone.
+ * The live side asks the knowledge base customers are served from (free: no index to build); without one,
+ * it tries the published set through {@link LiveKnowledge#test} like the draft side.
  */
 @Singleton
 class QuestionTester {
 
     private final FaqStore store;
     private final LiveKnowledge engine;
+    private final BeanProvider<KnowledgeBase> served;
 
-    QuestionTester(FaqStore store, LiveKnowledge engine) {
+    QuestionTester(FaqStore store, LiveKnowledge engine, BeanProvider<KnowledgeBase> served) {
         this.store = store;
         this.engine = engine;
+        this.served = served;
     }
 
     AdminApi.TestResponse test(String text, @Nullable String faqId) {
@@ -34,7 +40,7 @@ class QuestionTester {
             store.all().stream().filter(s -> !s.row().deleted()).forEach(s -> draft.put(s.head().id(), s.head()));
         }
         Decision draftDecision = engine.test(text, List.copyOf(draft.values()));
-        Decision liveDecision = engine.test(text, live);
+        Decision liveDecision = served.isPresent() ? served.get().decide(Question.of(text)) : engine.test(text, live);
         return new AdminApi.TestResponse(text, faqId, verdict(draftDecision), verdict(liveDecision));
     }
 

@@ -347,6 +347,7 @@ class AdminApiTest {
         assertThat(faqAudit.list("entries")).extracting(e -> e.get("action")).containsExactly("faq.published", "faq.created");
         assertThat(faqAudit.list("entries")).allSatisfy(e -> assertThat(e).containsEntry("actor", "alice").containsKey("at"));
         assertThat(all.list("entries")).hasSize(1);
+        assertThat(admin.get("/api/admin/audit?limit=0").status()).isEqualTo(400);
         assertThat(all.list("entries").get(0)).containsEntry("action", "user.created").containsEntry("actor", "carol");
     }
 

@@ -259,7 +259,7 @@
   $('new-faq').addEventListener('click', function () {
     current = null;
     fill(null);
-    $('history').replaceChildren();
+    refreshSide();
     $('f-title').focus();
   });
 
@@ -309,7 +309,8 @@
       renderVerdict($('verdict-draft'), r.draft);
       renderVerdict($('verdict-live'), r.live);
     } catch (err) {
-      $('verdict-draft').replaceChildren(el('p', 'error', err.message));
+      const text = err.status === 503 ? 'Testing needs the knowledge engine, which this server does not have wired yet.' : err.message;
+      $('verdict-draft').replaceChildren(el('p', 'error', text));
       $('verdict-live').replaceChildren();
     }
   });
@@ -333,7 +334,8 @@
     let revisions;
     try { revisions = await api('GET', '/api/admin/faqs/' + encodeURIComponent(current.id) + '/revisions'); } catch (e) { return; }
     list.replaceChildren();
-    revisions.forEach(function (r) {
+    revisions.forEach(function (r, index) {
+      const first = index === revisions.length - 1;
       const li = el('li');
       const head = el('div');
       head.appendChild(el('strong', null, 'Revision ' + r.revision));
@@ -347,7 +349,8 @@
         });
         li.appendChild(ul);
       }
-      if (r.bodyDiff.some(function (l) { return l.op !== '='; })) li.appendChild(diff(r.bodyDiff));
+      // The first revision has nothing to compare with; its diff would be the whole body in green.
+      if (!first && r.bodyDiff.some(function (l) { return l.op !== '='; })) li.appendChild(diff(r.bodyDiff));
       const restore = el('button', null, 'Restore this revision');
       restore.type = 'button';
       restore.disabled = !current.deleted && r.revision === current.revision;
