@@ -144,6 +144,18 @@ class SurveyRulesTest {
     }
 
     @Test
+    void should_close_an_open_question_when_the_conversation_is_handed_to_a_person() {
+        script.agentResolves(id, "returns", "ann");
+
+        script.handOff(id, "returns", "customer_request");
+
+        TranscriptEvent closed = script.last(id);
+        assertThat(closed.type()).isEqualTo(EventType.SURVEY_SKIPPED);
+        assertThat(closed.datum("reason")).contains("handoff");
+        assertThat(transcript.state(id).pendingSurveyQuestion()).isEmpty();
+    }
+
+    @Test
     void should_expire_an_unanswered_question_after_the_configured_hours() {
         script.agentResolves(id, "returns", "ann");
 
