@@ -134,6 +134,17 @@ class SurveyRulesTest {
     }
 
     @Test
+    void should_re_ask_for_a_decimal_and_pass_a_long_number_such_as_an_order_number_to_the_bot() {
+        script.agentResolves(id, "returns", "ann");
+
+        Reply decimal = customer.say(id, token, "s1", "4.5");
+        Reply order = customer.say(id, token, "s2", "1234567");
+
+        assertThat(decimal.list("replies")).extracting(m -> m.get("type")).containsExactly("SYSTEM_NOTICE");
+        assertThat(order.list("replies")).extracting(m -> m.get("type")).containsExactly("SURVEY_SKIPPED", "BOT_FELL_BACK");
+    }
+
+    @Test
     void should_let_the_bot_answer_when_the_customer_moves_on_instead_of_answering() {
         script.agentResolves(id, "returns", "ann");
 
