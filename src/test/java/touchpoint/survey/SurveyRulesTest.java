@@ -282,6 +282,11 @@ class SurveyRulesTest {
                 .contentType(MediaType.APPLICATION_JSON).bearerAuth(tokens.admin()));
         assertThat(bad.status()).isEqualTo(400);
         assertThat(bad.body()).containsEntry("field", "status");
+        Reply missing = customer.exchange(HttpRequest.PUT("/api/recovery/tasks/999999", "{\"status\":\"done\"}")
+                .contentType(MediaType.APPLICATION_JSON).bearerAuth(tokens.agent()));
+        assertThat(missing.status()).isEqualTo(404);
+        assertThat(list(tokens.agent(), "?status=in_progress")).extracting(t -> t.get("conversationId")).contains(id);
+        assertThat(list(tokens.agent(), "?status=open")).extracting(t -> t.get("conversationId")).doesNotContain(id);
     }
 
     @Test
@@ -302,7 +307,12 @@ class SurveyRulesTest {
 
     @SuppressWarnings("unchecked")
     private List<Map<String, Object>> list(String bearer) {
-        return http.toBlocking().retrieve(HttpRequest.GET("/api/recovery/tasks").bearerAuth(bearer),
+        return list(bearer, "");
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Map<String, Object>> list(String bearer, String query) {
+        return http.toBlocking().retrieve(HttpRequest.GET("/api/recovery/tasks" + query).bearerAuth(bearer),
                 io.micronaut.core.type.Argument.listOf(io.micronaut.core.type.Argument.mapOf(String.class, Object.class)));
     }
 
