@@ -4,6 +4,7 @@ import io.micronaut.runtime.event.annotation.EventListener;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import touchpoint.analytics.PiiMasker;
 import touchpoint.chat.TranscriptAppended;
 import touchpoint.chat.TranscriptEvent;
 
@@ -53,7 +54,9 @@ class RecoveryTriggers {
             case NPS -> config.recoveryNpsMax();
         };
         if (score <= max) {
-            String comment = event.datum("comment").map(c -> ": \"" + (c.length() > 200 ? c.substring(0, 200) + "…" : c) + "\"").orElse("");
+            // Masked: task lists travel (webhook, helpdesk); the agent opens the conversation for contact details.
+            String comment = event.datum("comment").map(PiiMasker::mask)
+                    .map(c -> ": \"" + (c.length() > 200 ? c.substring(0, 200) + "…" : c) + "\"").orElse("");
             queue.open(event.conversationId(), "low " + type.name() + " " + score + comment, event.datum("agentId").orElse(null));
         }
     }

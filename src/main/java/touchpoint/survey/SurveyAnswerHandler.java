@@ -21,7 +21,9 @@ class SurveyAnswerHandler implements CustomerTurnHandler {
     static final int ORDER = 50;
 
     /** A score, optionally followed by a comment: "4", "4 - quick and friendly", "10!". */
-    private static final Pattern SCORE = Pattern.compile("(\\d{1,3})(?:\\s*[-–:,.!)/]*\\s*(.*))?", Pattern.DOTALL);
+    private static final Pattern SCORE = Pattern.compile("(\\d{1,3})(?!\\d|[.,]\\d)(?:\\s*[-–:,.!)/]*\\s*(.*))?", Pattern.DOTALL);
+    /** "4.5" is an attempt at a score, not a new question: ask again rather than pass it to the bot. */
+    private static final Pattern DECIMAL = Pattern.compile("\\d{1,2}[.,]\\d+");
 
     private final SurveyFlow flow;
 
@@ -47,6 +49,10 @@ class SurveyAnswerHandler implements CustomerTurnHandler {
             flow.skip(turn.session(), inReplyTo, question, "skip");
             return true;
         }
+        if (DECIMAL.matcher(text).matches()) {
+            reprompt(turn, question);
+            return true;
+        }
         Matcher m = SCORE.matcher(text);
         if (!m.matches()) {
             flow.skip(turn.session(), inReplyTo, question, "moved_on");
@@ -54,14 +60,18 @@ class SurveyAnswerHandler implements CustomerTurnHandler {
         }
         int score = Integer.parseInt(m.group(1));
         if (!question.accepts(score)) {
-            turn.reply(NewEvent.of(EventType.SYSTEM_NOTICE)
-                    .text("Please answer with a number from " + question.min() + " to " + question.max() + ", or Skip.")
-                    .data("notice", "survey_out_of_range"));
+            reprompt(turn, question);
             return true;
         }
         // Only CSAT invites a comment; trailing words after another scale ("7 out of 7") are not feedback text.
         String comment = question.type() == SurveyType.CSAT ? m.group(2) : null;
         flow.answer(turn.session(), inReplyTo, question, score, comment, "chat");
         return true;
+    }
+
+    private static void reprompt(CustomerTurn turn, AskedQuestion question) {
+        turn.reply(NewEvent.of(EventType.SYSTEM_NOTICE)
+                .text("Please answer with a whole number from " + question.min() + " to " + question.max() + ", or Skip.")
+                .data("notice", "survey_out_of_range"));
     }
 }

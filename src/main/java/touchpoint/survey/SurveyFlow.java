@@ -104,6 +104,13 @@ class SurveyFlow {
                 .data("reason", reason), inReplyTo);
     }
 
+    /** Closes the pending question, if any, as skipped for {@code reason}. */
+    Optional<TranscriptEvent> closePending(String conversationId, String reason) {
+        return transcript.write(conversationId, session -> pending(session)
+                .map(question -> skip(session, null, question, reason))
+                .orElse(null)).map(Transcript.Written::value);
+    }
+
     /** Closes a question nobody answered in time; a no-op when it was answered meanwhile. */
     Optional<TranscriptEvent> expire(String conversationId, String questionId) {
         return transcript.write(conversationId, session -> {

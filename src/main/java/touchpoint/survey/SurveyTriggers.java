@@ -48,6 +48,8 @@ class SurveyTriggers {
                 }
                 case BOT_RESUMED -> flow.start(event.conversationId(), SurveyRule.HAND_BACK,
                         s -> s.status() == ConversationStatus.BOT);
+                // Once a person is on the way, a typed number is meant for them, not for a survey question.
+                case HANDOFF_REQUESTED -> flow.closePending(event.conversationId(), "handoff");
                 default -> {
                 }
             }

@@ -134,6 +134,17 @@ class SurveyRulesTest {
     }
 
     @Test
+    void should_re_ask_for_a_decimal_and_pass_a_long_number_such_as_an_order_number_to_the_bot() {
+        script.agentResolves(id, "returns", "ann");
+
+        Reply decimal = customer.say(id, token, "s1", "4.5");
+        Reply order = customer.say(id, token, "s2", "1234567");
+
+        assertThat(decimal.list("replies")).extracting(m -> m.get("type")).containsExactly("SYSTEM_NOTICE");
+        assertThat(order.list("replies")).extracting(m -> m.get("type")).containsExactly("SURVEY_SKIPPED", "BOT_FELL_BACK");
+    }
+
+    @Test
     void should_let_the_bot_answer_when_the_customer_moves_on_instead_of_answering() {
         script.agentResolves(id, "returns", "ann");
 
@@ -141,6 +152,18 @@ class SurveyRulesTest {
 
         assertThat(moved.list("replies")).extracting(m -> m.get("type")).containsExactly("SURVEY_SKIPPED", "BOT_ANSWERED");
         assertThat(data(moved.list("replies").get(0))).containsEntry("reason", "moved_on");
+    }
+
+    @Test
+    void should_close_an_open_question_when_the_conversation_is_handed_to_a_person() {
+        script.agentResolves(id, "returns", "ann");
+
+        script.handOff(id, "returns", "customer_request");
+
+        TranscriptEvent closed = script.last(id);
+        assertThat(closed.type()).isEqualTo(EventType.SURVEY_SKIPPED);
+        assertThat(closed.datum("reason")).contains("handoff");
+        assertThat(transcript.state(id).pendingSurveyQuestion()).isEmpty();
     }
 
     @Test
@@ -259,6 +282,11 @@ class SurveyRulesTest {
                 .contentType(MediaType.APPLICATION_JSON).bearerAuth(tokens.admin()));
         assertThat(bad.status()).isEqualTo(400);
         assertThat(bad.body()).containsEntry("field", "status");
+        Reply missing = customer.exchange(HttpRequest.PUT("/api/recovery/tasks/999999", "{\"status\":\"done\"}")
+                .contentType(MediaType.APPLICATION_JSON).bearerAuth(tokens.agent()));
+        assertThat(missing.status()).isEqualTo(404);
+        assertThat(list(tokens.agent(), "?status=in_progress")).extracting(t -> t.get("conversationId")).contains(id);
+        assertThat(list(tokens.agent(), "?status=open")).extracting(t -> t.get("conversationId")).doesNotContain(id);
     }
 
     @Test
@@ -279,7 +307,12 @@ class SurveyRulesTest {
 
     @SuppressWarnings("unchecked")
     private List<Map<String, Object>> list(String bearer) {
-        return http.toBlocking().retrieve(HttpRequest.GET("/api/recovery/tasks").bearerAuth(bearer),
+        return list(bearer, "");
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Map<String, Object>> list(String bearer, String query) {
+        return http.toBlocking().retrieve(HttpRequest.GET("/api/recovery/tasks" + query).bearerAuth(bearer),
                 io.micronaut.core.type.Argument.listOf(io.micronaut.core.type.Argument.mapOf(String.class, Object.class)));
     }
 

@@ -187,6 +187,29 @@
     }));
   }
 
+  function renderProposals(proposals) {
+    const list = $('proposals');
+    if (!proposals.length) { list.replaceChildren(el('li', 'Nothing waiting for a decision.', 'hint')); return; }
+    list.replaceChildren(...proposals.map((p) => {
+      const li = el('li');
+      li.append(el('h3', '“' + p.text + '” → ' + p.faqId),
+        el('p', 'from ' + (p.source === 'agent' ? 'an agent’s FAQ answer' : 'a knowledge gap') + ' · ' + p.createdAt.slice(0, 10), 'hint'));
+      ['approve', 'reject'].forEach((action) => {
+        const button = el('button', action === 'approve' ? 'Approve' : 'Reject');
+        button.type = 'button';
+        button.addEventListener('click', async () => {
+          try {
+            await api('/api/admin/phrasing-proposals/' + p.id + '/' + action, { method: 'POST' });
+            li.remove();
+            status('Phrasing ' + (action === 'approve' ? 'approved' : 'rejected') + '.');
+          } catch (e) { status(e.message); }
+        });
+        li.append(button, document.createTextNode(' '));
+      });
+      return li;
+    }));
+  }
+
   async function load() {
     status('Loading…');
     try {
@@ -205,6 +228,7 @@
       // The clustered views embed text on the server and may take a moment the first time.
       renderGaps(await (await api('/api/analytics/knowledge-gaps?' + q)).json());
       renderThemes(await (await api('/api/analytics/feedback-themes?' + q)).json());
+      renderProposals(await (await api('/api/admin/phrasing-proposals?status=proposed')).json());
     } catch (e) { status(e.message); }
   }
 
