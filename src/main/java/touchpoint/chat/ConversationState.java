@@ -57,8 +57,9 @@ public final class ConversationState {
             case CUSTOMER_ASKED -> {
                 // A pending clarify survives the customer's reply: the next handler needs it to read the choice.
                 customerQuestions.add(event.text());
-                if (status == ConversationStatus.RESOLVED) {
-                    // Writing again after resolution reopens the conversation with the bot.
+                if (status == ConversationStatus.RESOLVED && pendingSurveyQuestion == null) {
+                    // Writing again after resolution reopens the conversation with the bot; answering the
+                    // survey that follows a resolution does not.
                     status = ConversationStatus.BOT;
                     agentId = null;
                 }
