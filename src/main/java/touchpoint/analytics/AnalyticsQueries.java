@@ -1,5 +1,6 @@
 package touchpoint.analytics;
 
+import touchpoint.infra.PiiMasker;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Instant;

@@ -1,5 +1,6 @@
 package touchpoint.analytics;
 
+import touchpoint.infra.PiiMasker;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.inject.Singleton;

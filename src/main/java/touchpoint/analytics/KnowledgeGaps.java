@@ -1,5 +1,6 @@
 package touchpoint.analytics;
 
+import touchpoint.infra.PiiMasker;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.exceptions.HttpStatusException;

@@ -1,6 +1,7 @@
 package touchpoint.infra;
 
 import io.micronaut.core.order.Ordered;
+import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MutableHttpHeaders;
 import io.micronaut.http.MutableHttpResponse;
@@ -36,6 +37,9 @@ class SecurityHeadersFilter implements Ordered {
 
     @ResponseFilter
     void addHeaders(HttpRequest<?> request, MutableHttpResponse<?> response) {
+        if (request.getHeaders().contains(HttpHeaders.UPGRADE)) {
+            return; // a WebSocket handshake: no page to protect
+        }
         MutableHttpHeaders headers = response.getHeaders();
         setIfAbsent(headers, CSP, policy);
         setIfAbsent(headers, "X-Content-Type-Options", "nosniff");

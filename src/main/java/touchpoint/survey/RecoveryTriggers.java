@@ -4,7 +4,7 @@ import io.micronaut.runtime.event.annotation.EventListener;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import touchpoint.analytics.PiiMasker;
+import touchpoint.infra.PiiMasker;
 import touchpoint.chat.TranscriptAppended;
 import touchpoint.chat.TranscriptEvent;
 

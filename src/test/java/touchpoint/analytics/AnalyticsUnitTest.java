@@ -1,5 +1,6 @@
 package touchpoint.analytics;
 
+import touchpoint.infra.PiiMasker;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
@@ -23,8 +24,8 @@ class AnalyticsUnitTest {
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
         "mail me at jo.smith+orders@example.co.uk please|mail me at [email] please",
-        "card 4111 1111 1111 1111 was charged|card [card] was charged",
-        "card 4111-1111-1111-1111|card [card]",
+        "card 4111 1111 1111 1111 was charged|card [card ****1111] was charged",
+        "card 4111-1111-1111-1111|card [card ****1111]",
         "call +44 7700 900123 or (020) 7946 0958|call [phone] or [phone]",
         "call 07700900123|call [phone]",
         "order 12345 for 2 lamps at 49.99 on 2026-03-02|order 12345 for 2 lamps at 49.99 on 2026-03-02",

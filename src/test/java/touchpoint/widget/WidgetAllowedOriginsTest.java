@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 @MicronautTest
 @Property(name = "touchpoint.test.scripted-knowledge", value = "true")
 @Property(name = "touchpoint.widget.allowed-origins", value = "http://127.0.0.1:4001,http://127.0.0.1:4002")
-@Property(name = "touchpoint.widget.frame-ancestors", value = "'none'")
+@Property(name = "touchpoint.security.headers.frame-ancestors", value = "'none'")
 class WidgetAllowedOriginsTest {
 
     @Inject
