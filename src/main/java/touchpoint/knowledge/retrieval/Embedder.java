@@ -2,8 +2,6 @@ package touchpoint.knowledge.retrieval;
 
 import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.embedding.EmbeddingModel;
-import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
-import dev.langchain4j.model.embedding.onnx.bgesmallenv15q.BgeSmallEnV15QuantizedEmbeddingModel;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -29,10 +27,10 @@ public final class Embedder {
     public Embedder(EmbeddingChoice choice) {
         List<EmbeddingModel> chosen = new ArrayList<>();
         if (choice != EmbeddingChoice.MINILM) {
-            chosen.add(new BgeSmallEnV15QuantizedEmbeddingModel());
+            chosen.add(OnnxModels.bgeSmall());
         }
         if (choice != EmbeddingChoice.BGE) {
-            chosen.add(new AllMiniLmL6V2QuantizedEmbeddingModel());
+            chosen.add(OnnxModels.miniLm());
         }
         this.models = List.copyOf(chosen);
         this.dimension = models.stream().mapToInt(EmbeddingModel::dimension).sum();
