@@ -12,13 +12,15 @@ import java.util.concurrent.ConcurrentHashMap;
  * unit vectors are concatenated and re-normalized, so a dot product averages the two cosines: the models
  * make different mistakes, and the average ranks better than either.
  *
- * <p>Vectors are cached by text so a rebuild re-embeds only new or changed phrasings.
+ * <p>Vectors of indexed phrasings are cached by text so a rebuild re-embeds only new or changed ones;
+ * customer questions are not cached, so the cache cannot grow with traffic.
  */
 public final class Embedder {
 
     private static final int BATCH = 32;
-    // Phrasings of a few thousand FAQs fit comfortably; beyond that the cache is simply cleared.
-    private static final int CACHE_LIMIT = 200_000;
+    // Only indexed phrasings are cached (about 1.5 KB each per model); beyond this the cache is cleared and
+    // the next rebuild re-embeds what it needs.
+    private static final int CACHE_LIMIT = 50_000;
 
     private final List<EmbeddingModel> models;
     private final int dimension;
@@ -40,7 +42,7 @@ public final class Embedder {
         return dimension;
     }
 
-    /** A unit vector for the text; cached. */
+    /** A unit vector for the text. */
     public float[] embed(String text) {
         String key = key(text);
         float[] cached = cache.get(key);
@@ -55,7 +57,6 @@ public final class Embedder {
             offset += v.length;
         }
         normalize(out);
-        remember(key, out);
         return out;
     }
 
@@ -83,7 +84,13 @@ public final class Embedder {
         }
         List<float[]> result = new ArrayList<>(texts.size());
         for (String text : texts) {
-            result.add(embed(text));
+            String key = key(text);
+            float[] v = cache.get(key);
+            if (v == null) {
+                v = embed(key);
+                remember(key, v);
+            }
+            result.add(v);
         }
         return result;
     }
