@@ -35,6 +35,10 @@ final class IndexBuilder {
     // A clarify question offers up to three FAQs, so top-3 counts as much as top-1.
     private static final double TOP3_WEIGHT = 1.0;
 
+    // Held-out phrasings scored per FAQ and fold: plenty to fit a handful of parameters, and it keeps the
+    // build fast when agents have taught the bot hundreds of phrasings per FAQ.
+    private static final int MAX_CHECKS_PER_FAQ = 12;
+
     private final Embedder embedder;
     private final RetrievalSettings settings;
 
@@ -143,8 +147,9 @@ final class IndexBuilder {
         List<Sample> samples = new ArrayList<>();
         for (int k = 0; k < 2; k++) {
             FeatureIndex index = folds.get(k).get();
+            int[] scored = new int[classes];
             for (int i = 0; i < all.length; i++) {
-                if (fold[i] == k) {
+                if (fold[i] == k && scored[labels[i]]++ < MAX_CHECKS_PER_FAQ) {
                     float[][] f = new float[FeatureIndex.FEATURES][classes];
                     index.features(all[i], texts.get(i), f);
                     samples.add(new Sample(f, labels[i]));
