@@ -19,11 +19,13 @@ final class DecisionMaker {
     private final double clarifyMargin;
     private final AnswerWriter writer;
     private final MarkdownRenderer renderer;
+    private final String fallbackHtml;
 
     DecisionMaker(double clarifyMargin, AnswerWriter writer, MarkdownRenderer renderer) {
         this.clarifyMargin = clarifyMargin;
         this.writer = writer;
         this.renderer = renderer;
+        this.fallbackHtml = renderer.toSafeHtml(FALLBACK_TEXT);
     }
 
     Decision decide(String text, Ranking ranking, Map<String, FaqView> views) {
@@ -56,8 +58,10 @@ final class DecisionMaker {
         if (!answer.known()) {
             return fallback(candidates);
         }
-        return new Decision(Decision.Outcome.ANSWER, answer.text(), renderer.toSafeHtml(answer.text()),
-                candidates, answer.citedFaqIds());
+        // The retrieval writer returns the FAQ body verbatim; its HTML was rendered when the index was built.
+        FaqView top = sources.get(0);
+        String html = answer.text().equals(top.bodyMarkdown()) ? top.bodyHtml() : renderer.toSafeHtml(answer.text());
+        return new Decision(Decision.Outcome.ANSWER, answer.text(), html, candidates, answer.citedFaqIds());
     }
 
     /** The runners-up whose probability is within the clarify margin of the top one. */
@@ -74,7 +78,7 @@ final class DecisionMaker {
     }
 
     private Decision fallback(List<Candidate> candidates) {
-        return new Decision(Decision.Outcome.FALLBACK, FALLBACK_TEXT, renderer.toSafeHtml(FALLBACK_TEXT),
+        return new Decision(Decision.Outcome.FALLBACK, FALLBACK_TEXT, fallbackHtml,
                 candidates, List.of());
     }
 }

@@ -7,6 +7,8 @@ import io.micronaut.serde.annotation.Serdeable;
 /**
  * The eval command's result. Fractions are in 0..1; {@code oosPrecision} is null when nothing fell back,
  * rank metrics are null when there are no in-scope queries, OOS metrics null when there are no OOS queries.
+ * {@code p50Ms}/{@code p99Ms} are wall-clock per {@code decide}; {@code p50CpuMs} is the calling thread's CPU
+ * time, which stays meaningful when other processes compete for the cores.
  */
 @Serdeable
 @JsonInclude(JsonInclude.Include.ALWAYS)
@@ -25,6 +27,7 @@ public record EvalReport(
         double fallbackRate,
         double p50Ms,
         double p99Ms,
+        double p50CpuMs,
         long indexBuildMs,
         double fallbackThreshold) {
 }

@@ -20,10 +20,16 @@ final class Metrics {
     private int oosFallback;
     private int fallbacks;
     private final List<Long> nanos = new ArrayList<>();
+    private final List<Long> cpuNanos = new ArrayList<>();
 
-    void add(String expected, Decision d, List<String> ranked, long elapsedNanos) {
+    /** Wall-clock and this thread's CPU time of one query; CPU time is robust to a busy machine. */
+    void time(long wallNanos, long threadCpuNanos) {
+        nanos.add(wallNanos);
+        cpuNanos.add(threadCpuNanos);
+    }
+
+    void add(String expected, Decision d, List<String> ranked) {
         queries++;
-        nanos.add(elapsedNanos);
         if (d.outcome() == Decision.Outcome.CLARIFY) {
             clarified++;
         }
@@ -50,9 +56,8 @@ final class Metrics {
         }
     }
 
-    void addBaseline(String expected, List<String> ranked, long elapsedNanos) {
+    void addBaseline(String expected, List<String> ranked) {
         queries++;
-        nanos.add(elapsedNanos);
         if (expected == null) {
             oos++;
             return;
@@ -74,6 +79,8 @@ final class Metrics {
     EvalReport report(String mode, int faqs, long buildMs, double threshold) {
         List<Long> sorted = new ArrayList<>(nanos);
         Collections.sort(sorted);
+        List<Long> sortedCpu = new ArrayList<>(cpuNanos);
+        Collections.sort(sortedCpu);
         boolean baseline = mode.equals("baseline");
         return new EvalReport(mode, faqs, queries, inScope,
                 ratio(top1, inScope), ratio(top3, inScope),
@@ -83,7 +90,7 @@ final class Metrics {
                 baseline ? null : ratio(oosFallback, oos),
                 baseline ? null : ratio(oosFallback, fallbacks),
                 queries == 0 ? 0 : fallbacks / (double) queries,
-                percentile(sorted, 0.50), percentile(sorted, 0.99), buildMs, threshold);
+                percentile(sorted, 0.50), percentile(sorted, 0.99), percentile(sortedCpu, 0.50), buildMs, threshold);
     }
 
     private static Double ratio(int num, int den) {

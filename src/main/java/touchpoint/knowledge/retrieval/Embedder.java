@@ -2,8 +2,6 @@ package touchpoint.knowledge.retrieval;
 
 import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.embedding.EmbeddingModel;
-import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
-import dev.langchain4j.model.embedding.onnx.bgesmallenv15q.BgeSmallEnV15QuantizedEmbeddingModel;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -14,13 +12,15 @@ import java.util.concurrent.ConcurrentHashMap;
  * unit vectors are concatenated and re-normalized, so a dot product averages the two cosines: the models
  * make different mistakes, and the average ranks better than either.
  *
- * <p>Vectors are cached by text so a rebuild re-embeds only new or changed phrasings.
+ * <p>Vectors of indexed phrasings are cached by text so a rebuild re-embeds only new or changed ones;
+ * customer questions are not cached, so the cache cannot grow with traffic.
  */
 public final class Embedder {
 
     private static final int BATCH = 32;
-    // Phrasings of a few thousand FAQs fit comfortably; beyond that the cache is simply cleared.
-    private static final int CACHE_LIMIT = 200_000;
+    // Only indexed phrasings are cached (about 1.5 KB each per model); beyond this the cache is cleared and
+    // the next rebuild re-embeds what it needs.
+    private static final int CACHE_LIMIT = 50_000;
 
     private final List<EmbeddingModel> models;
     private final int dimension;
@@ -29,10 +29,10 @@ public final class Embedder {
     public Embedder(EmbeddingChoice choice) {
         List<EmbeddingModel> chosen = new ArrayList<>();
         if (choice != EmbeddingChoice.MINILM) {
-            chosen.add(new BgeSmallEnV15QuantizedEmbeddingModel());
+            chosen.add(OnnxModels.bgeSmall());
         }
         if (choice != EmbeddingChoice.BGE) {
-            chosen.add(new AllMiniLmL6V2QuantizedEmbeddingModel());
+            chosen.add(OnnxModels.miniLm());
         }
         this.models = List.copyOf(chosen);
         this.dimension = models.stream().mapToInt(EmbeddingModel::dimension).sum();
@@ -42,7 +42,7 @@ public final class Embedder {
         return dimension;
     }
 
-    /** A unit vector for the text; cached. */
+    /** A unit vector for the text. */
     public float[] embed(String text) {
         String key = key(text);
         float[] cached = cache.get(key);
@@ -57,7 +57,6 @@ public final class Embedder {
             offset += v.length;
         }
         normalize(out);
-        remember(key, out);
         return out;
     }
 
@@ -85,7 +84,13 @@ public final class Embedder {
         }
         List<float[]> result = new ArrayList<>(texts.size());
         for (String text : texts) {
-            result.add(embed(text));
+            String key = key(text);
+            float[] v = cache.get(key);
+            if (v == null) {
+                v = embed(key);
+                remember(key, v);
+            }
+            result.add(v);
         }
         return result;
     }

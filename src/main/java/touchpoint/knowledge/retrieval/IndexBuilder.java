@@ -3,6 +3,10 @@ package touchpoint.knowledge.retrieval;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import touchpoint.knowledge.Faq;
@@ -28,8 +32,12 @@ final class IndexBuilder {
     private static final float[] NEAREST_GRID = {0, 2, 5, 10, 20, 40, 80};
     private static final float[] DENSITY_GRID = {0, 2, 5, 10, 20, 40, 80};
     private static final float[] LEXICAL_GRID = {0, 0.5f, 1, 2, 4, 8};
-    // Top-3 matters for clarify questions; weigh it a little so ties in top-1 break towards it.
+    // A clarify question offers up to three FAQs, so top-3 counts as much as top-1.
     private static final double TOP3_WEIGHT = 1.0;
+
+    // Held-out phrasings scored per FAQ and fold: plenty to fit a handful of parameters, and it keeps the
+    // build fast when agents have taught the bot hundreds of phrasings per FAQ.
+    private static final int MAX_CHECKS_PER_FAQ = 12;
 
     private final Embedder embedder;
     private final RetrievalSettings settings;
@@ -75,25 +83,44 @@ final class IndexBuilder {
             return new RetrievalIndex(ids, embedder, null, Fusion.DEFAULT, Calibration.NEVER, all, allLabels);
         }
 
-        Fusion fusion = Fusion.DEFAULT;
-        Calibration calibration = Calibration.NEVER;
-        List<Sample> samples = classes >= 2 ? crossValidate(faqs, texts, all, allLabels, isTitle) : List.of();
-        if (!samples.isEmpty()) {
-            fusion = chooseWeights(samples);
-            fusion = chooseTemperature(samples, fusion);
-            calibration = calibrate(samples);
+        // The final index and the two cross-validation folds are independent: train them side by side.
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(3, Runtime.getRuntime().availableProcessors()), r -> {
+            Thread t = new Thread(r, "knowledge-index-build");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            LOG.info("Training the FAQ classifier on {} phrasings of {} FAQs, cross-validating on the FAQs' own phrasings",
+                    all.length, classes);
+            Future<FeatureIndex> full = pool.submit(() -> new FeatureIndex(all, allLabels, classes, embedder.dimension(),
+                    lexicalDocs(faqs, texts, allLabels, null)));
+            List<Sample> samples = classes >= 2 ? crossValidate(pool, faqs, texts, all, allLabels, isTitle) : List.of();
+            Fusion fusion = Fusion.DEFAULT;
+            Calibration calibration = Calibration.NEVER;
+            if (!samples.isEmpty()) {
+                fusion = chooseWeights(samples);
+                fusion = chooseTemperature(samples, fusion);
+                calibration = calibrate(samples);
+            }
+            if (settings.fallbackThreshold() != null) {
+                calibration = calibration.withThreshold(settings.fallbackThreshold());
+            }
+            FeatureIndex index = full.get();
+            LOG.info("Knowledge index ready: {} FAQs, {} phrasings, {} held-out checks, {}, {} in {} ms",
+                    classes, all.length, samples.size(), fusion, calibration, (System.nanoTime() - started) / 1_000_000);
+            return new RetrievalIndex(ids, embedder, index, fusion, calibration, all, allLabels);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("index build interrupted", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("index build failed", e.getCause());
+        } finally {
+            pool.shutdownNow();
         }
-        if (settings.fallbackThreshold() != null) {
-            calibration = calibration.withThreshold(settings.fallbackThreshold());
-        }
-        LOG.info("Training the FAQ classifier on {} phrasings of {} FAQs", all.length, classes);
-        FeatureIndex full = new FeatureIndex(all, allLabels, classes, embedder.dimension(), lexicalDocs(faqs, texts, allLabels, null));
-        LOG.info("Knowledge index ready: {} FAQs, {} phrasings, {} held-out checks, fusion {}, {} in {} ms",
-                classes, all.length, samples.size(), fusion, calibration, (System.nanoTime() - started) / 1_000_000);
-        return new RetrievalIndex(ids, embedder, full, fusion, calibration, all, allLabels);
     }
 
-    private List<Sample> crossValidate(List<Faq> faqs, List<String> texts, float[][] all, int[] labels, List<Boolean> isTitle) {
+    private List<Sample> crossValidate(ExecutorService pool, List<Faq> faqs, List<String> texts, float[][] all,
+                                       int[] labels, List<Boolean> isTitle) throws InterruptedException, ExecutionException {
         int classes = faqs.size();
         // Alternate phrasings of each FAQ between the folds so both halves cover every FAQ.
         int[] fold = new int[all.length];
@@ -101,9 +128,8 @@ final class IndexBuilder {
         for (int i = 0; i < all.length; i++) {
             fold[i] = isTitle.get(i) ? -1 : seen[labels[i]]++ % 2;
         }
-        List<Sample> samples = new ArrayList<>();
+        List<Future<FeatureIndex>> folds = new ArrayList<>();
         for (int k = 0; k < 2; k++) {
-            LOG.info("Cross-validating the fusion on the FAQs' own phrasings: fold {}/2", k + 1);
             List<float[]> train = new ArrayList<>();
             List<Integer> trainLabels = new ArrayList<>();
             boolean[] inTrain = new boolean[all.length];
@@ -114,16 +140,22 @@ final class IndexBuilder {
                     inTrain[i] = true;
                 }
             }
-            FeatureIndex index = new FeatureIndex(train.toArray(new float[0][]),
+            folds.add(pool.submit(() -> new FeatureIndex(train.toArray(new float[0][]),
                     trainLabels.stream().mapToInt(Integer::intValue).toArray(), classes, embedder.dimension(),
-                    lexicalDocs(faqs, texts, labels, inTrain));
+                    lexicalDocs(faqs, texts, labels, inTrain))));
+        }
+        List<Sample> samples = new ArrayList<>();
+        for (int k = 0; k < 2; k++) {
+            FeatureIndex index = folds.get(k).get();
+            int[] scored = new int[classes];
             for (int i = 0; i < all.length; i++) {
-                if (fold[i] == k) {
+                if (fold[i] == k && scored[labels[i]]++ < MAX_CHECKS_PER_FAQ) {
                     float[][] f = new float[FeatureIndex.FEATURES][classes];
                     index.features(all[i], texts.get(i), f);
                     samples.add(new Sample(f, labels[i]));
                 }
             }
+            LOG.info("Cross-validation fold {}/2 scored", k + 1);
         }
         return samples;
     }

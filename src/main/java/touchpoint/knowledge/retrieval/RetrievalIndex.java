@@ -3,9 +3,7 @@ package touchpoint.knowledge.retrieval;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import touchpoint.knowledge.Faq;
 
@@ -16,7 +14,6 @@ import touchpoint.knowledge.Faq;
 public final class RetrievalIndex {
 
     private final List<String> ids;
-    private final Map<String, Integer> ordinals;
     private final Embedder embedder;
     private final FeatureIndex features;
     private final Fusion fusion;
@@ -27,10 +24,6 @@ public final class RetrievalIndex {
     RetrievalIndex(List<String> ids, Embedder embedder, FeatureIndex features, Fusion fusion,
                    Calibration calibration, float[][] phrasings, int[] phrasingLabels) {
         this.ids = List.copyOf(ids);
-        this.ordinals = new HashMap<>();
-        for (int i = 0; i < ids.size(); i++) {
-            ordinals.put(ids.get(i), i);
-        }
         this.embedder = embedder;
         this.features = features;
         this.fusion = fusion;
@@ -120,9 +113,5 @@ public final class RetrievalIndex {
         }
         order.sort(Comparator.comparingDouble((Integer c) -> best[c]).reversed());
         return order.stream().map(ids::get).toList();
-    }
-
-    boolean contains(String id) {
-        return ordinals.containsKey(id);
     }
 }

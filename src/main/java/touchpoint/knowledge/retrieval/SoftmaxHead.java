@@ -5,7 +5,8 @@ import java.util.Arrays;
 /**
  * Multinomial logistic regression over sentence embeddings, trained on the FAQs' own phrasings: it learns
  * which directions of the embedding space separate one FAQ from its neighbours, which plain cosine cannot.
- * Full-batch Adam; weights are stored dimension-major so both passes are vectorizable axpy loops.
+ * Full-batch Adam (mini-batches for large sets); weights are stored dimension-major so both passes are
+ * vectorizable axpy loops.
  */
 final class SoftmaxHead {
 
@@ -13,6 +14,9 @@ final class SoftmaxHead {
     static final int ITERATIONS = 120;
     private static final double L2 = 1e-5;
     private static final double LEARNING_RATE = 0.2;
+    // Beyond this many phrasings each step uses a rotating mini-batch, so a build's cost stays bounded when
+    // agents have taught the bot thousands of phrasings.
+    private static final int MAX_BATCH = 1024;
 
     private final int dim;
     private final int classes;
@@ -40,15 +44,24 @@ final class SoftmaxHead {
         float[] z = new float[classes];
         double beta1 = 0.9;
         double beta2 = 0.999;
+        int batch = Math.min(n, MAX_BATCH);
+        int[] order = new int[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
+        shuffle(order, new java.util.Random(17));
+        int cursor = 0;
         for (int it = 1; it <= ITERATIONS; it++) {
             Arrays.fill(grad, 0f);
             Arrays.fill(gradB, 0f);
-            for (int i = 0; i < n; i++) {
+            for (int s = 0; s < batch; s++) {
+                int i = order[cursor];
+                cursor = (cursor + 1) % n;
                 float[] xi = x[i];
                 logits(xi, w, b, z, dim, classes);
                 softmaxInPlace(z);
                 z[y[i]] -= 1f;
-                float invN = 1f / n;
+                float invN = 1f / batch;
                 for (int c = 0; c < classes; c++) {
                     z[c] *= invN;
                     gradB[c] += z[c];
@@ -101,6 +114,15 @@ final class SoftmaxHead {
             for (int c = 0; c < classes; c++) {
                 out[c] += qj * w[row + c];
             }
+        }
+    }
+
+    private static void shuffle(int[] a, java.util.Random random) {
+        for (int i = a.length - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            int t = a[i];
+            a[i] = a[j];
+            a[j] = t;
         }
     }
 

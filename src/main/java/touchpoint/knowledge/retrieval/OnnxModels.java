@@ -1,0 +1,75 @@
+package touchpoint.knowledge.retrieval;
+
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtSession;
+import dev.langchain4j.model.embedding.EmbeddingModel;
+import dev.langchain4j.model.embedding.onnx.AbstractInProcessEmbeddingModel;
+import dev.langchain4j.model.embedding.onnx.OnnxBertBiEncoder;
+import dev.langchain4j.model.embedding.onnx.PoolingMode;
+import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
+import dev.langchain4j.model.embedding.onnx.bgesmallenv15q.BgeSmallEnV15QuantizedEmbeddingModel;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+
+/**
+ * The packaged ONNX embedding models, opened with one intra-op thread and no spin-waiting. A chat server
+ * embeds many short questions concurrently on few cores: spinning worker threads per call cost more than
+ * they save, and under CPU contention they multiply latency.
+ */
+final class OnnxModels {
+
+    private OnnxModels() {
+    }
+
+    static EmbeddingModel bgeSmall() {
+        return open(BgeSmallEnV15QuantizedEmbeddingModel.class, "/bge-small-en-v1.5-q.onnx",
+                "/bge-small-en-v1.5-q-tokenizer.json", PoolingMode.CLS);
+    }
+
+    static EmbeddingModel miniLm() {
+        return open(AllMiniLmL6V2QuantizedEmbeddingModel.class, "/all-minilm-l6-v2-q.onnx",
+                "/all-minilm-l6-v2-q-tokenizer.json", PoolingMode.MEAN);
+    }
+
+    private static EmbeddingModel open(Class<?> owner, String model, String tokenizer, PoolingMode pooling) {
+        try (InputStream modelIn = owner.getResourceAsStream(model);
+             InputStream tokenizerIn = owner.getResourceAsStream(tokenizer)) {
+            if (modelIn == null || tokenizerIn == null) {
+                throw new IllegalStateException("embedding model " + model + " is not on the classpath");
+            }
+            OrtEnvironment env = OrtEnvironment.getEnvironment();
+            OrtSession.SessionOptions options = new OrtSession.SessionOptions();
+            options.setIntraOpNumThreads(1);
+            options.setInterOpNumThreads(1);
+            options.addConfigEntry("session.intra_op.allow_spinning", "0");
+            options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
+            OrtSession session = env.createSession(modelIn.readAllBytes(), options);
+            return new Encoder(new OnnxBertBiEncoder(env, session, tokenizerIn, pooling));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (OrtException e) {
+            throw new IllegalStateException("cannot open embedding model " + model, e);
+        }
+    }
+
+    private static final class Encoder extends AbstractInProcessEmbeddingModel {
+        private final OnnxBertBiEncoder encoder;
+
+        Encoder(OnnxBertBiEncoder encoder) {
+            super(null);
+            this.encoder = encoder;
+        }
+
+        @Override
+        protected OnnxBertBiEncoder model() {
+            return encoder;
+        }
+
+        @Override
+        protected Integer knownDimension() {
+            return 384;
+        }
+    }
+}
