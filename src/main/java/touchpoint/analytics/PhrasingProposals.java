@@ -1,6 +1,7 @@
 package touchpoint.analytics;
 
 import touchpoint.infra.PiiMasker;
+import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.exceptions.HttpStatusException;
 import jakarta.inject.Singleton;
@@ -24,10 +25,16 @@ public class PhrasingProposals {
 
     private final Repositories.Proposals proposals;
     private final Clock clock;
+    private final ApplicationEventPublisher<PhrasingsDecided> decided;
 
-    PhrasingProposals(Repositories.Proposals proposals, Clock clock) {
+    PhrasingProposals(Repositories.Proposals proposals, Clock clock, ApplicationEventPublisher<PhrasingsDecided> decided) {
         this.proposals = proposals;
         this.clock = clock;
+        this.decided = decided;
+    }
+
+    /** An admin approved or rejected phrasings of this FAQ: what it is served with has changed. */
+    public record PhrasingsDecided(String faqId) {
     }
 
     /** Every approved phrasing, oldest first. */
@@ -83,6 +90,7 @@ public class PhrasingProposals {
         PhrasingProposalRow updated = proposals.update(new PhrasingProposalRow(r.id(), r.faqId(), r.text(), r.normalizedText(), r.source(),
                 r.conversationId(), status, admin, r.createdAt(), clock.instant()));
         LOG.info("phrasing {} id={} faq={} by={}", status, id, r.faqId(), admin);
+        decided.publishEvent(new PhrasingsDecided(r.faqId()));
         return PhrasingProposal.of(updated);
     }
 

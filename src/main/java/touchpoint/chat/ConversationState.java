@@ -57,9 +57,8 @@ public final class ConversationState {
             case CUSTOMER_ASKED -> {
                 // A pending clarify survives the customer's reply: the next handler needs it to read the choice.
                 customerQuestions.add(event.text());
-                if (status == ConversationStatus.RESOLVED && pendingSurveyQuestion == null) {
-                    // Writing again after resolution reopens the conversation with the bot; answering the
-                    // survey that follows a resolution does not.
+                if (status == ConversationStatus.RESOLVED) {
+                    // Writing again after resolution reopens the conversation with the bot.
                     status = ConversationStatus.BOT;
                     agentId = null;
                 }

@@ -137,6 +137,35 @@ public class KnowledgeEngine implements KnowledgeBase {
         }
     }
 
+    /**
+     * Decides as if exactly {@code faqs} were served, leaving what is served untouched: "test a question" on
+     * drafts. The index for the last set tried is kept, since an editor tries several questions on one draft.
+     */
+    public Decision decideWith(List<Faq> faqs, Question question) {
+        List<Faq> unique = new ArrayList<>(byId(faqs).values());
+        Trial trial = lastTrial;
+        if (trial == null || !trial.faqs.equals(unique)) {
+            trial = new Trial(unique, RetrievalIndex.build(unique, embedder(), config.retrievalSettings()), views(unique));
+            lastTrial = trial;
+        }
+        String text = withContext(question);
+        return decisions.decide(text, trial.index.rank(text, question.excludeFaqIds()), trial.views);
+    }
+
+    private record Trial(List<Faq> faqs, RetrievalIndex index, Map<String, FaqView> views) {
+    }
+
+    private volatile Trial lastTrial;
+
+    private Map<String, FaqView> views(List<Faq> faqs) {
+        Map<String, FaqView> views = new LinkedHashMap<>();
+        for (Faq f : faqs) {
+            views.put(f.id(), new FaqView(f.id(), f.title(), f.questions(), f.tags(), f.team(), f.locale(),
+                    f.bodyMarkdown(), renderer.toSafeHtml(f.bodyMarkdown())));
+        }
+        return java.util.Collections.unmodifiableMap(views);
+    }
+
     private static Map<String, Faq> byId(List<Faq> faqs) {
         Map<String, Faq> byId = new LinkedHashMap<>();
         faqs.forEach(f -> byId.put(f.id(), f));
@@ -159,12 +188,7 @@ public class KnowledgeEngine implements KnowledgeBase {
     private void install(List<Faq> faqs, LoadReport report) {
         List<Faq> unique = new ArrayList<>(byId(faqs).values());
         RetrievalIndex index = RetrievalIndex.build(unique, embedder(), config.retrievalSettings());
-        Map<String, FaqView> views = new LinkedHashMap<>();
-        for (Faq f : unique) {
-            views.put(f.id(), new FaqView(f.id(), f.title(), f.questions(), f.tags(), f.team(), f.locale(),
-                    f.bodyMarkdown(), renderer.toSafeHtml(f.bodyMarkdown())));
-        }
-        snapshot = new Snapshot(List.copyOf(unique), java.util.Collections.unmodifiableMap(views), index, report);
+        snapshot = new Snapshot(List.copyOf(unique), views(unique), index, report);
         LOG.info("Serving {} FAQs", unique.size());
     }
 

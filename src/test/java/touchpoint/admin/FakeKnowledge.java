@@ -26,6 +26,7 @@ import touchpoint.knowledge.Question;
  * by it. Ranking is word overlap with the title and phrasings: crude, but deterministic.
  */
 @Singleton
+@io.micronaut.context.annotation.Primary
 @Requires(property = "touchpoint.test.fake-knowledge", value = "true")
 public class FakeKnowledge implements LiveKnowledge, KnowledgeBase {
 

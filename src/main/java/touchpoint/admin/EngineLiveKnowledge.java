@@ -1,0 +1,77 @@
+package touchpoint.admin;
+
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.runtime.event.annotation.EventListener;
+import jakarta.inject.Singleton;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import touchpoint.analytics.Phrasing;
+import touchpoint.analytics.PhrasingProposals;
+import touchpoint.knowledge.Decision;
+import touchpoint.knowledge.Faq;
+import touchpoint.knowledge.KnowledgeEngine;
+import touchpoint.knowledge.Question;
+
+/**
+ * Serves the database's published FAQs from the knowledge engine. Phrasings that admins approved from agents'
+ * conversations are served with their FAQ, so the bot learns them without a new revision.
+ */
+@Singleton
+@Requires(beans = KnowledgeEngine.class)
+class EngineLiveKnowledge implements LiveKnowledge {
+
+    private final KnowledgeEngine engine;
+    private final PhrasingProposals proposals;
+    private final FaqStore store;
+
+    EngineLiveKnowledge(KnowledgeEngine engine, PhrasingProposals proposals, FaqStore store) {
+        this.engine = engine;
+        this.proposals = proposals;
+        this.store = store;
+    }
+
+    @Override
+    public void load(List<FaqDocument> published) {
+        engine.rebuild(toFaqs(published));
+    }
+
+    @Override
+    public void publish(List<FaqDocument> published) {
+        if (published.size() == 1) {
+            engine.upsert(toFaqs(published).get(0));
+            return;
+        }
+        // A batch (an import) re-indexes once rather than once per FAQ.
+        Map<String, Faq> byId = engine.faqs().stream().collect(Collectors.toMap(Faq::id, Function.identity(), (a, b) -> b,
+                java.util.LinkedHashMap::new));
+        toFaqs(published).forEach(f -> byId.put(f.id(), f));
+        engine.rebuild(List.copyOf(byId.values()));
+    }
+
+    @Override
+    public void withdraw(List<String> faqIds) {
+        faqIds.forEach(engine::remove);
+    }
+
+    /** Re-serves an FAQ whose learned phrasings changed, on this instance; others pick it up at their next load. */
+    @EventListener
+    void onPhrasingsDecided(PhrasingProposals.PhrasingsDecided event) {
+        store.published(event.faqId()).ifPresent(document -> publish(List.of(document)));
+    }
+
+    @Override
+    public Decision test(String text, List<FaqDocument> faqs) {
+        return engine.decideWith(toFaqs(faqs), Question.of(text));
+    }
+
+    private List<Faq> toFaqs(List<FaqDocument> documents) {
+        Map<String, List<String>> learned = proposals.approvedPhrasings().stream()
+                .collect(Collectors.groupingBy(Phrasing::faqId, Collectors.mapping(Phrasing::text, Collectors.toList())));
+        return documents.stream()
+                .map(d -> new Faq(d.id(), d.title(), d.questions(), d.tags(), d.team(), d.locale(), d.body())
+                        .withExtraQuestions(learned.getOrDefault(d.id(), List.of())))
+                .toList();
+    }
+}
