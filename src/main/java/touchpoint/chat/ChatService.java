@@ -93,6 +93,19 @@ public class ChatService {
                 .map(c -> new Messages(c.status(), transcript.eventsAfter(conversationId, afterSeq)));
     }
 
+    /**
+     * Checks the customer's credential before anything else about a request is looked at: 401 without a bearer
+     * token, 404 when it does not open this conversation. Returns the token.
+     */
+    public String authorize(String conversationId, String authorization) {
+        String token = BearerToken.from(authorization);
+        if (!transcript.tokenMatches(conversationId, token)) {
+            throw new io.micronaut.http.exceptions.HttpStatusException(io.micronaut.http.HttpStatus.NOT_FOUND,
+                    "No conversation with that id for this token");
+        }
+        return token;
+    }
+
     public boolean canRead(String conversationId, String token) {
         return transcript.tokenMatches(conversationId, token);
     }

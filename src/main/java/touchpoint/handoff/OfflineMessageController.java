@@ -17,6 +17,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.Map;
 import touchpoint.handoff.HandoffApi.OfflineMessageRequest;
+import touchpoint.chat.ChatService;
 import touchpoint.infra.JsonRequests;
 
 /**
@@ -31,8 +32,10 @@ class OfflineMessageController {
 
     private final HandoffService handoff;
     private final JsonRequests requests;
+    private final ChatService chat;
 
-    OfflineMessageController(HandoffService handoff, JsonRequests requests) {
+    OfflineMessageController(HandoffService handoff, JsonRequests requests, ChatService chat) {
+        this.chat = chat;
         this.handoff = handoff;
         this.requests = requests;
     }
@@ -40,11 +43,9 @@ class OfflineMessageController {
     @Post("/{id}/offline-message")
     @Operation(summary = "Leave a message and an email address for when an agent is back")
     HttpResponse<?> leave(String id, @Nullable @Header("Authorization") String authorization, @Body @Nullable JsonNode body) {
-        if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7) || authorization.length() <= 7) {
-            throw new HttpStatusException(HttpStatus.UNAUTHORIZED, "Send the conversation token as Authorization: Bearer <token>");
-        }
+        String token = chat.authorize(id, authorization);
         OfflineMessageRequest r = requests.read(body, OfflineMessageRequest.class);
-        if (!handoff.leaveOfflineMessage(id, authorization.substring(7).trim(), r.email().strip(), r.text().strip())) {
+        if (!handoff.leaveOfflineMessage(id, token, r.email().strip(), r.text().strip())) {
             throw new HttpStatusException(HttpStatus.NOT_FOUND, "No conversation with that id for this token");
         }
         return HttpResponse.accepted().body(Map.of("state", "WAITING_FOR_AGENT"));

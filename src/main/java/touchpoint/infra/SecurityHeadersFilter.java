@@ -37,8 +37,9 @@ class SecurityHeadersFilter implements Ordered {
 
     @ResponseFilter
     void addHeaders(HttpRequest<?> request, MutableHttpResponse<?> response) {
-        if (request.getHeaders().contains(HttpHeaders.UPGRADE)) {
-            return; // a WebSocket handshake: no page to protect
+        if ("websocket".equalsIgnoreCase(request.getHeaders().get(HttpHeaders.UPGRADE))) {
+            // A WebSocket handshake has no page to protect. Only that upgrade: HTTP clients offer "h2c" too.
+            return;
         }
         MutableHttpHeaders headers = response.getHeaders();
         setIfAbsent(headers, CSP, policy);

@@ -13,6 +13,7 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import touchpoint.chat.ChatService;
 import touchpoint.infra.JsonRequests;
 import touchpoint.survey.SurveyApi.AnswerRequest;
 import touchpoint.survey.SurveyApi.FeedbackRequest;
@@ -31,8 +32,10 @@ class SurveyController {
     private final SurveyAnswers answers;
     private final Thumbs thumbs;
     private final JsonRequests requests;
+    private final ChatService chat;
 
-    SurveyController(SurveyAnswers answers, Thumbs thumbs, JsonRequests requests) {
+    SurveyController(SurveyAnswers answers, Thumbs thumbs, JsonRequests requests, ChatService chat) {
+        this.chat = chat;
         this.answers = answers;
         this.thumbs = thumbs;
         this.requests = requests;
@@ -41,7 +44,7 @@ class SurveyController {
     @Post("/{id}/survey-answers")
     @Operation(summary = "Answer a survey question asked in this conversation: {questionId, score, comment?}")
     HttpResponse<Stored> answer(String id, @Nullable @Header("Authorization") String authorization, @Body @Nullable JsonNode body) {
-        String token = CustomerToken.from(authorization);
+        String token = chat.authorize(id, authorization);
         AnswerRequest r = requests.read(body, AnswerRequest.class);
         return HttpResponse.created(Stored.of(answers.answer(id, token, r.questionId(), r.score(), r.comment())));
     }
@@ -50,7 +53,7 @@ class SurveyController {
     @Operation(summary = "Thumbs up or down on one bot answer: {helpful}; thumbs-down offers the next answer and a person")
     HttpResponse<Stored> feedback(String id, String messageId, @Nullable @Header("Authorization") String authorization,
                                   @Body @Nullable JsonNode body) {
-        String token = CustomerToken.from(authorization);
+        String token = chat.authorize(id, authorization);
         FeedbackRequest r = requests.read(body, FeedbackRequest.class);
         return HttpResponse.created(Stored.of(thumbs.rate(id, token, messageId, r.helpful())));
     }

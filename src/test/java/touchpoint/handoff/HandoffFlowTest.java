@@ -109,7 +109,8 @@ class HandoffFlowTest {
 
             assertThat(staff.post("/api/agent/conversations/" + id + "/handback", alice, null).status()).isEqualTo(200);
             Reply afterHandback = customer.say(id, c.string("token"), "m3", "How do I return a lamp?");
-            assertThat(types(afterHandback)).containsExactly("BOT_ANSWERED");
+            // The hand-back survey, left unanswered, is closed by the new question; then the bot answers.
+            assertThat(types(afterHandback)).endsWith("BOT_ANSWERED").doesNotContain("BOT_FELL_BACK");
             await().atMost(Duration.ofSeconds(5)).until(() -> customerLive.frames().stream().anyMatch(f -> f.contains("BOT_RESUMED")));
         }
     }
@@ -125,7 +126,7 @@ class HandoffFlowTest {
         assertThat(staff.post("/api/agent/conversations/" + c.string("id") + "/resolve", agent, null).status()).isEqualTo(200);
 
         assertThat(state(c)).isEqualTo("RESOLVED");
-        assertThat(types(customer.say(c.string("id"), c.string("token"), "m2", "return policy?"))).containsExactly("BOT_ANSWERED");
+        assertThat(types(customer.say(c.string("id"), c.string("token"), "m2", "return policy?"))).endsWith("BOT_ANSWERED");
     }
 
     @Test

@@ -34,9 +34,11 @@ import touchpoint.testing.LiveSocket;
  * test: whoever adds an endpoint decides who may call it.
  */
 @MicronautTest
+@io.micronaut.context.annotation.Property(name = "touchpoint.admin-password", value = "route-access-password-1")
 @Property(name = "touchpoint.test.scripted-knowledge", value = "true")
 class RouteAccessTest {
 
+    private static final String ADMIN_PASSWORD = "route-access-password-1";
     private static final Pattern ID = Pattern.compile("\"id\":\"([^\"]+)\"");
     private static final Pattern TOKEN = Pattern.compile("\"token\":\"([^\"]+)\"");
 
@@ -82,8 +84,11 @@ class RouteAccessTest {
         Caller customer = new Caller("customer token", "Bearer " + token);
         Caller foreignCustomer = new Caller("another conversation's token", "Bearer " + otherToken);
         Caller noRole = new Caller("JWT without a role", "Bearer " + jwt(List.of()));
-        Caller agent = new Caller("AGENT JWT", "Bearer " + jwt(List.of("AGENT")));
-        Caller admin = new Caller("ADMIN JWT", "Bearer " + jwt(List.of("ADMIN")));
+        String adminToken = login("admin", ADMIN_PASSWORD);
+        send("POST", "/api/admin/users", "Bearer " + adminToken, "{\"username\":\"route-agent\",\"password\":\"" + ADMIN_PASSWORD
+                + "\",\"displayName\":\"Route Agent\",\"roles\":[\"AGENT\"],\"teams\":[\"support\"]}");
+        Caller agent = new Caller("AGENT JWT", "Bearer " + login("route-agent", ADMIN_PASSWORD));
+        Caller admin = new Caller("ADMIN JWT", "Bearer " + adminToken);
         Caller forged = new Caller("JWT signed with another key", "Bearer " + forgedJwt());
         List<String> failures = new ArrayList<>();
 
@@ -100,7 +105,8 @@ class RouteAccessTest {
                 }
                 case AGENT_OR_ADMIN -> {
                     expectRefused(route, anonymous, failures, 401);
-                    expectRefused(route, customer, failures, 401);
+                    // A customer token is a credential, just not one for this route: 403, as the agent API promises.
+                    expectRefused(route, customer, failures, 403);
                     expectRefused(route, forged, failures, 401);
                     expectRefused(route, noRole, failures, 403);
                     expectAllowed(route, agent, failures);
@@ -108,13 +114,15 @@ class RouteAccessTest {
                 }
                 case ADMIN -> {
                     expectRefused(route, anonymous, failures, 401);
-                    expectRefused(route, customer, failures, 401);
+                    // A customer token is a credential, just not one for this route: 403, as the agent API promises.
+                    expectRefused(route, customer, failures, 403);
                     expectRefused(route, forged, failures, 401);
                     expectRefused(route, noRole, failures, 403);
                     expectRefused(route, agent, failures, 403);
                     expectAllowed(route, admin, failures);
                 }
                 case CUSTOMER_SOCKET -> checkSocket(route, failures);
+                case AGENT_SOCKET -> checkAgentSocketRefuses(route, failures, "", "?token=" + token, "?token=" + jwt(List.of()));
                 case SIGN_IN -> expectNoServerError(route, anonymous, failures);
                 case UNCLASSIFIED -> failures.add(route + " is not in the access table");
             }
@@ -182,6 +190,17 @@ class RouteAccessTest {
         }
     }
 
+    /** Opens the socket with each query in turn; every one must be closed by the server. */
+    private void checkAgentSocketRefuses(Route route, List<String> failures, String... queries) {
+        for (String query : queries) {
+            try (LiveSocket socket = LiveSocket.open(URI.create("ws://127.0.0.1:" + server.getPort() + route.template() + query))) {
+                await().atMost(Duration.ofSeconds(5)).until(socket::closed);
+            } catch (RuntimeException e) {
+                failures.add(route + ": a socket opened with '" + query + "' stayed open (" + e + ")");
+            }
+        }
+    }
+
     private HttpResponse<String> send(String method, String path, String authorization, String body) throws Exception {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.getPort() + path))
                 .timeout(Duration.ofSeconds(10))
@@ -193,6 +212,12 @@ class RouteAccessTest {
             b.header("Authorization", authorization);
         }
         return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Real sign-ins: the agent API also checks that the signed-in user exists and is enabled. */
+    private String login(String username, String password) throws Exception {
+        String body = send("POST", "/login", null, "{\"username\":\"" + username + "\",\"password\":\"" + password + "\"}").body();
+        return group(Pattern.compile("\"access_token\":\"([^\"]+)\""), body);
     }
 
     private String jwt(List<String> roles) {

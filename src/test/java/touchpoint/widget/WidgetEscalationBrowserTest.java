@@ -55,16 +55,23 @@ class WidgetEscalationBrowserTest extends BrowserTestSupport {
 
         agent(HttpRequest.POST("/api/agent/conversations/" + id + "/resolve", "{}"), jwt);
 
-        Locator survey = messages(page, ".survey");
-        expect(survey).isVisible();
-        survey.locator("button").last().click();
-        Locator send = survey.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Send rating"));
-        if (send.count() > 0) {
-            send.click();
-        }
-        expect(survey.locator(".rating")).hasText("Thanks for your feedback!");
+        // CES comes first (one click on the 1-7 scale), then CSAT (stars, optional comment, send).
+        Locator ces = messages(page, ".survey").first();
+        expect(ces).isVisible();
+        ces.locator("button.score").last().click();
+        Locator csat = messages(page, ".survey").nth(1);
+        expect(csat).isVisible();
+        csat.locator("button.star").last().click();
+        csat.locator("textarea").fill("Quick and friendly");
+        csat.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Send rating")).click();
+        expect(csat.locator(".rating")).hasText("Thanks for your feedback!");
         // Answered through the survey endpoint, not by falling back to a chat message.
         expect(messages(page, ".customer .text").filter(new Locator.FilterOptions().setHasText(Pattern.compile("^\\d+$")))).hasCount(0);
+        String token = storedConversation(page)[1];
+        Map<String, Object> transcript = blocking().retrieve(HttpRequest.GET("/api/conversations/" + id + "/messages?after=0")
+                .bearerAuth(token), Argument.mapOf(String.class, Object.class));
+        assertThat(transcript.get("messages").toString()).contains("SURVEY_ANSWERED").contains("score=7").contains("score=5")
+                .contains("Quick and friendly");
         agent(HttpRequest.PUT("/api/agent/presence", Map.of("status", "offline")), jwt);
     }
 
@@ -80,7 +87,7 @@ class WidgetEscalationBrowserTest extends BrowserTestSupport {
         messages(page, " .leave textarea").fill("My lamp arrived broken.");
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send message")).click();
 
-        expect(messages(page, ".system").last()).containsText("We will reply to ada@example.org");
+        expect(messages(page, ".system").last()).containsText("reply to ada@example.org");
         // Stored through the offline-message endpoint, not by falling back to a chat message.
         expect(messages(page, ".customer .text").filter(new Locator.FilterOptions().setHasText("Message for the team"))).hasCount(0);
     }
