@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.yaml.snakeyaml.DumperOptions;
+import touchpoint.knowledge.Faq;
+import touchpoint.knowledge.content.FaqParser;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
@@ -19,8 +21,7 @@ import org.yaml.snakeyaml.representer.Representer;
  * {@code ---} lines, then the markdown body. Reading reports the first problem with its line instead of
  * throwing, so an import can skip one bad file and take the rest. Writing produces what reading accepts.
  *
- * <p>The knowledge branch has an equivalent reader ({@code touchpoint.knowledge.content.FaqParser}); at merge
- * {@link #read} can delegate to it and keep only the mapping and {@link #write} here.
+ * <p>Reading is the knowledge engine's {@link FaqParser}, so a file imports exactly when the engine would load it.
  */
 final class FaqFiles {
 
@@ -37,56 +38,29 @@ final class FaqFiles {
     }
 
     static Parsed read(String content) {
-        String text = content.startsWith("\uFEFF") ? content.substring(1) : content;
-        String[] lines = text.split("\r?\n", -1);
-        if (!DELIMITER.matcher(lines[0]).matches()) {
-            return problem(1, "missing front matter: the file must start with a '---' line");
+        FaqParser.Result parsed = new FaqParser().parse("", content);
+        if (!parsed.ok()) {
+            return problem(parsed.problem().line(), parsed.problem().reason());
         }
-        int end = -1;
-        for (int i = 1; i < lines.length; i++) {
-            if (DELIMITER.matcher(lines[i]).matches()) {
-                end = i;
-                break;
-            }
-        }
-        if (end < 0) {
-            return problem(1, "missing front matter: no closing '---' line");
-        }
-        Object loaded;
-        try {
-            loaded = new Yaml(new SafeConstructor(new LoaderOptions())).load(String.join("\n", Arrays.copyOfRange(lines, 1, end)));
-        } catch (MarkedYAMLException e) {
-            int line = e.getProblemMark() == null ? 2 : e.getProblemMark().getLine() + 2;
-            return problem(line, "bad YAML: " + firstLine(e.getProblem()));
-        } catch (YAMLException e) {
-            return problem(2, "bad YAML: " + firstLine(e.getMessage()));
-        }
-        if (!(loaded instanceof Map<?, ?> meta)) {
-            return problem(2, "bad YAML: the front matter must be a mapping of keys to values");
-        }
-        for (Object key : meta.keySet()) {
-            if (!List.of("id", "title", "questions", "tags", "team", "locale").contains(String.valueOf(key))) {
-                return problem(lineOf(lines, end, String.valueOf(key)), "unknown key '" + key + "'");
-            }
-        }
-        List<String> questions = strings(meta.get("questions"));
-        if (questions == null) {
-            return problem(lineOf(lines, end, "questions"), "questions: must be a list of strings");
-        }
-        List<String> tags = strings(meta.get("tags"));
-        if (tags == null) {
-            return problem(lineOf(lines, end, "tags"), "tags: must be a list of strings");
-        }
-        String body = String.join("\n", Arrays.copyOfRange(lines, end + 1, lines.length)).strip();
-        FaqDocument faq = new FaqDocument(scalar(meta.get("id")), scalar(meta.get("title")), questions, tags,
-                scalar(meta.get("team")), scalar(meta.get("locale")), body, 0);
+        Faq f = parsed.faq();
+        FaqDocument faq = new FaqDocument(f.id(), f.title(), f.questions(), f.tags(), f.team(), f.locale(), f.bodyMarkdown(), 0);
         // The same rules as the API, so a file the editor could not have saved is not imported either.
         FaqRules.Violation violation = FaqRules.check(faq);
         if (violation != null) {
-            int line = "body".equals(violation.field()) ? end + 2 : lineOf(lines, end, violation.field());
+            String[] lines = content.split("\r?\n", -1);
+            int line = "body".equals(violation.field()) ? frontMatterEnd(lines) + 2 : lineOf(lines, frontMatterEnd(lines), violation.field());
             return problem(line, violation.field() + ": " + violation.message());
         }
         return new Parsed(faq, 0, null);
+    }
+
+    private static int frontMatterEnd(String[] lines) {
+        for (int i = 1; i < lines.length; i++) {
+            if (DELIMITER.matcher(lines[i]).matches()) {
+                return i;
+            }
+        }
+        return lines.length;
     }
 
     static String write(FaqDocument faq) {
@@ -124,36 +98,6 @@ final class FaqFiles {
         return 2;
     }
 
-    /** Null means "present but not a list of scalars"; absent is an empty list. */
-    private static List<String> strings(Object value) {
-        if (value == null) {
-            return List.of();
-        }
-        if (!(value instanceof List<?> list)) {
-            return null;
-        }
-        List<String> out = new ArrayList<>();
-        for (Object item : list) {
-            if (item == null || item instanceof Map || item instanceof List) {
-                return null;
-            }
-            String s = item.toString().strip();
-            if (!s.isEmpty()) {
-                out.add(s);
-            }
-        }
-        return out;
-    }
 
-    private static String scalar(Object value) {
-        return value == null || value.toString().isBlank() ? null : value.toString().strip();
-    }
 
-    private static String firstLine(String message) {
-        if (message == null) {
-            return "unreadable";
-        }
-        int nl = message.indexOf('\n');
-        return nl < 0 ? message : message.substring(0, nl);
-    }
 }

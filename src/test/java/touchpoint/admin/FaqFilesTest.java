@@ -33,8 +33,8 @@ class FaqFilesTest {
         assertThat(FaqFiles.read("---\nid: x\ntitle: t\n").problem()).contains("no closing");
         FaqFiles.Parsed badId = FaqFiles.read("---\ntitle: t\nid: Not Valid\n---\nbody");
         assertThat(badId.line()).isEqualTo(3);
-        assertThat(badId.problem()).startsWith("id:");
-        assertThat(FaqFiles.read("---\nid: x\ntitle: t\nquestions: {a: 1}\n---\nbody").problem()).startsWith("questions:");
+        assertThat(badId.problem()).contains("bad id");
+        assertThat(FaqFiles.read("---\nid: x\ntitle: t\nquestions: {a: 1}\n---\nbody").problem()).contains("questions");
         assertThat(FaqFiles.read("---\nid: x\ntitle: t\nauthor: me\n---\nbody").problem()).contains("unknown key 'author'");
     }
 

@@ -18,6 +18,7 @@ import touchpoint.knowledge.Faq;
 public final class FaqParser {
 
     private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]*");
+    private static final java.util.Set<String> KEYS = java.util.Set.of("id", "title", "questions", "tags", "team", "locale");
     private static final Pattern DELIMITER = Pattern.compile("---\\s*");
 
     /** Either a parsed FAQ (with the line of its id, for duplicate reports) or a problem. */
@@ -55,6 +56,12 @@ public final class FaqParser {
         }
         if (!(loaded instanceof Map<?, ?> meta)) {
             return problem(path, 2, "bad YAML: front matter must be a mapping of keys to values");
+        }
+        for (Object key : meta.keySet()) {
+            // A misspelt key ("question:") would otherwise silently serve an FAQ without its phrasings.
+            if (!KEYS.contains(String.valueOf(key))) {
+                return problem(path, lineOfKey(lines, end, String.valueOf(key)), "unknown key '" + key + "'");
+            }
         }
         int idLine = lineOfKey(lines, end, "id");
         Object id = meta.get("id");
