@@ -100,12 +100,12 @@ class SurveyAnalyticsPostgresIT implements TestPropertyProvider {
         String csv = http.toBlocking().retrieve(HttpRequest.GET("/api/analytics/export.csv?from=2026-04-01&to=2026-04-01")
                 .bearerAuth(tokens.admin()));
         assertThat(csv.lines()).hasSize(3);
-        assertThat(csv).contains("\"slow, my card [card] was charged twice\"").doesNotContain("4111");
+        assertThat(csv).contains("\"slow, my card [card ****1111] was charged twice\"").doesNotContain("4111");
 
         List<Map<String, Object>> tasks = http.toBlocking().retrieve(HttpRequest.GET("/api/recovery/tasks").bearerAuth(tokens.agent()),
                 Argument.listOf(Argument.mapOf(String.class, Object.class)));
         assertThat(tasks).singleElement().satisfies(t -> assertThat(t).containsEntry("conversationId", id)
-                .containsEntry("reason", "frustrated hand-off; low CES 2; low CSAT 1: \"slow, my card [card] was charged twice\""));
+                .containsEntry("reason", "frustrated hand-off; low CES 2; low CSAT 1: \"slow, my card [card ****1111] was charged twice\""));
 
         List<Map<String, Object>> proposals = http.toBlocking().retrieve(HttpRequest.GET("/api/admin/phrasing-proposals")
                 .bearerAuth(tokens.admin()), Argument.listOf(Argument.mapOf(String.class, Object.class)));
