@@ -49,7 +49,14 @@ class LoadBench {
 
     private final int customers = BenchReport.intSetting("bench.customers", 50);
     private final int seconds = BenchReport.intSetting("bench.seconds", 60);
-    private final int thinkMs = BenchReport.intSetting("bench.thinkMs", 250);
+    /**
+     * Mean think time between a customer's messages. Unset, it is paced so the customers together offer
+     * {@code bench.targetLoad} (default 0.8) of what the encoder measured just before can embed: the question the
+     * bench answers is whether the service delivers close to the encoder's physical limit without queueing
+     * (p99), on whatever machine it runs. Customers with no think time would only measure the queue.
+     */
+    private int thinkMs = BenchReport.intSetting("bench.thinkMs", -1);
+    private final double targetLoad = Double.parseDouble(System.getProperty("bench.targetLoad", "0.8"));
     private final int embedSeconds = BenchReport.intSetting("bench.embedSeconds", Math.max(5, Math.min(15, seconds / 4)));
     private final FaqPhrasings phrasings = FaqPhrasings.load(Path.of("faq-content"));
 
@@ -86,16 +93,24 @@ class LoadBench {
         } else if (!realEngine) {
             props.put("touchpoint.bench.stand-in-knowledge", "true");
         }
-        log("knowledge: %s; %d customers, %d s, think time %d ms mean; %d cores; load average %.2f",
+        log("knowledge: %s; %d customers, %d s, think time %s; %d cores; load average %.2f",
                 scripted ? "scripted (no retrieval cost)" : realEngine ? "the knowledge engine" : "stand-in (BGE embedding + nearest phrasing)", customers, seconds,
-                thinkMs, Runtime.getRuntime().availableProcessors(), loadAverage());
+                thinkMs < 0 ? "paced to " + targetLoad + " of the encoder" : thinkMs + " ms mean",
+                Runtime.getRuntime().availableProcessors(), loadAverage());
 
         double embeddingsPerSecond = embeddingThroughput();
+        if (thinkMs < 0) {
+            // Each customer sends one message per (think + reply) period; the reply time is small next to it.
+            thinkMs = (int) Math.max(0, Math.round(customers / (targetLoad * embeddingsPerSecond) * 1000 - 5));
+            log("think time paced to %d ms mean: %d customers offer about %.0f messages/s, %.0f%% of the encoder",
+                    thinkMs, customers, customers * 1000.0 / (thinkMs + 5), targetLoad * 100);
+        }
 
         try (EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class, props)) {
             String base = "http://127.0.0.1:" + server.getPort();
             warmUp(base);
             double loadBefore = loadAverage();
+            long cpuBefore = processCpuNanos();
             Instant start = Instant.now();
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
             measuring = true;
@@ -124,6 +139,8 @@ class LoadBench {
             double elapsed = Duration.between(start, Instant.now()).toNanos() / 1e9;
             long[] all = perCustomer.stream().flatMapToLong(a -> Arrays.stream(a).filter(x -> x > 0)).sorted().toArray();
             double messagesPerSecond = messages.sum() / elapsed;
+            // CPU of the whole JVM (service and simulated customers) per message: what a turn costs the machine.
+            double cpuMsPerMessage = (processCpuNanos() - cpuBefore) / 1e6 / Math.max(1, messages.sum());
             BenchReport report = new BenchReport()
                     .put("conversations", conversations.sum())
                     .put("messages", messages.sum())
@@ -134,12 +151,14 @@ class LoadBench {
                     .put("embeddingsPerSecond", embeddingsPerSecond)
                     .put("ratio", messagesPerSecond / embeddingsPerSecond)
                     .put("errors", errors.sum())
+                    .put("cpuMsPerMessage", cpuMsPerMessage)
                     .put("clarifies", clarifies.sum())
                     .put("fallbacks", fallbacks.sum())
                     .put("notHelpful", notHelpful.sum())
                     .put("customers", customers)
                     .put("seconds", seconds)
                     .put("thinkMsMean", thinkMs)
+                    .put("targetLoad", targetLoad)
                     .put("knowledge", scripted ? "scripted" : realEngine ? "engine" : "stand-in")
                     .put("cores", Runtime.getRuntime().availableProcessors())
                     .put("loadAverageBefore", loadBefore)
@@ -330,6 +349,11 @@ class LoadBench {
         } catch (ClassNotFoundException e) {
             return false;
         }
+    }
+
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     static double loadAverage() {
