@@ -137,6 +137,7 @@ class LoadBench {
                 lastMessages = m;
             }
             double elapsed = Duration.between(start, Instant.now()).toNanos() / 1e9;
+            Map<String, Double> serverSide = serverMetrics(base);
             long[] all = perCustomer.stream().flatMapToLong(a -> Arrays.stream(a).filter(x -> x > 0)).sorted().toArray();
             double messagesPerSecond = messages.sum() / elapsed;
             // CPU of the whole JVM (service and simulated customers) per message: what a turn costs the machine.
@@ -155,6 +156,10 @@ class LoadBench {
                     .put("clarifies", clarifies.sum())
                     .put("fallbacks", fallbacks.sum())
                     .put("notHelpful", notHelpful.sum())
+                    .put("serverTurnP99Ms", serverSide.get("touchpoint_reply_latency_seconds{quantile=\"0.99\"}") * 1000)
+                    .put("dbConnectionWaitMaxMs", serverSide.get("hikaricp_connections_acquire_seconds_max") * 1000)
+                    .put("dbConnectionWaitMeanMs", serverSide.get("hikaricp_connections_acquire_seconds_sum") * 1000
+                            / Math.max(1, serverSide.get("hikaricp_connections_acquire_seconds_count")))
                     .put("customers", customers)
                     .put("seconds", seconds)
                     .put("thinkMsMean", thinkMs)
@@ -166,6 +171,8 @@ class LoadBench {
                     .put("date", Instant.now().toString());
             report.write("load.json");
             errorSamples.stream().limit(5).forEach(e -> log("error sample: %s", e));
+            server.close();
+            deleteTree(dataDir);
             assertThat(errors.sum()).as("failed requests").isZero();
             if (Boolean.getBoolean("bench.enforce")) {
                 assertThat(percentile(all, 0.99)).as("p99 ms").isLessThan(30.0);
@@ -307,6 +314,33 @@ class LoadBench {
         return perSecond;
     }
 
+    /**
+     * A few of the service's own figures from /prometheus: its view of the turn latency (without HTTP and the
+     * client), and how long requests waited for a database connection — the bot's turn runs inside the
+     * transcript transaction, so a pooled connection is held while the question is embedded.
+     */
+    private Map<String, Double> serverMetrics(String base) throws Exception {
+        String text = http.send(HttpRequest.newBuilder(URI.create(base + "/prometheus")).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        Map<String, Double> values = new HashMap<>();
+        for (String name : List.of("touchpoint_reply_latency_seconds{quantile=\"0.99\"}", "hikaricp_connections_acquire_seconds_max",
+                "hikaricp_connections_acquire_seconds_sum", "hikaricp_connections_acquire_seconds_count")) {
+            values.put(name, 0.0);
+            String metric = name.contains("{") ? name.substring(0, name.indexOf('{')) : name;
+            String label = name.contains("{") ? name.substring(name.indexOf('{') + 1, name.length() - 1) : null;
+            for (String line : text.split("\n")) {
+                if (line.startsWith(metric) && !line.startsWith("#") && (label == null || line.contains(label))
+                        && (line.charAt(metric.length()) == ' ' || line.charAt(metric.length()) == '{')) {
+                    values.merge(name, Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)), name.endsWith("_max") ? Math::max : Double::sum);
+                    if (label != null) {
+                        values.put(name, Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)));
+                    }
+                }
+            }
+        }
+        return values;
+    }
+
     private static List<String> labels(String reply) {
         List<String> labels = new ArrayList<>();
         Matcher m = OPTION_LABEL.matcher(reply);
@@ -340,6 +374,14 @@ class LoadBench {
             throw new IllegalStateException("no " + p + " in " + body);
         }
         return m.group(1);
+    }
+
+    private static void deleteTree(Path dir) throws java.io.IOException {
+        try (var paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
     }
 
     private static boolean hasClass(String name) {
