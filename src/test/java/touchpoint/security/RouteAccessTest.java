@@ -115,6 +115,7 @@ class RouteAccessTest {
                     expectAllowed(route, admin, failures);
                 }
                 case CUSTOMER_SOCKET -> checkSocket(route, failures);
+                case AGENT_SOCKET -> checkAgentSocket(route, failures);
                 case SIGN_IN -> expectNoServerError(route, anonymous, failures);
                 case UNCLASSIFIED -> failures.add(route + " is not in the access table");
             }
@@ -179,6 +180,27 @@ class RouteAccessTest {
             }
         } catch (RuntimeException e) {
             failures.add(route + ": the conversation's own token was refused (" + e + ")");
+        }
+    }
+
+    /** Closed for anyone but an agent or admin; the console's socket carries the agent id in its JWT. */
+    private void checkAgentSocket(Route route, List<String> failures) throws Exception {
+        String base = "ws://127.0.0.1:" + server.getPort() + route.path(v -> conversationId);
+        for (String token : List.of("", token, jwt(List.of()), forgedJwt())) {
+            try (LiveSocket refused = LiveSocket.open(URI.create(base + "?token=" + token))) {
+                await().atMost(Duration.ofSeconds(5)).until(refused::closed);
+            } catch (RuntimeException e) {
+                failures.add(route + ": a socket without an agent's token stayed open (" + e + ")");
+            }
+        }
+        String agent = jwt.generateToken(Authentication.build("agent-1", List.of("AGENT"), Map.of("agentId", "1")), 600).orElseThrow();
+        try (LiveSocket allowed = LiveSocket.open(URI.create(base + "?token=" + agent))) {
+            Thread.sleep(500);
+            if (allowed.closed()) {
+                failures.add(route + ": an agent's token was refused");
+            }
+        } catch (RuntimeException e) {
+            failures.add(route + ": an agent's token was refused (" + e + ")");
         }
     }
 

@@ -30,6 +30,8 @@ public final class RouteCatalog {
         CUSTOMER_TOKEN,
         /** The live socket: its token travels as a query parameter. */
         CUSTOMER_SOCKET,
+        /** The agent console's live socket: an AGENT or ADMIN JWT as the {@code token} query parameter. */
+        AGENT_SOCKET,
         /** A signed-in agent or admin (JWT with role AGENT or ADMIN). */
         AGENT_OR_ADMIN,
         /** A signed-in admin (JWT with role ADMIN). */
@@ -60,11 +62,13 @@ public final class RouteCatalog {
     private static final List<Map.Entry<String, Access>> PREFIXES = List.of(
             Map.entry("/api/conversations/", Access.CUSTOMER_TOKEN),
             Map.entry("/ws/conversations/", Access.CUSTOMER_SOCKET),
+            Map.entry("/ws/agent", Access.AGENT_SOCKET),
             Map.entry("/api/agent/", Access.AGENT_OR_ADMIN),
             Map.entry("/api/agent", Access.AGENT_OR_ADMIN),
             Map.entry("/api/recovery/", Access.AGENT_OR_ADMIN),
             Map.entry("/api/admin/", Access.ADMIN),
             Map.entry("/api/analytics/", Access.ADMIN),
+            Map.entry("/api/analytics", Access.ADMIN),
             Map.entry("/login", Access.SIGN_IN),
             Map.entry("/logout", Access.SIGN_IN),
             Map.entry("/health", Access.PUBLIC),
