@@ -79,14 +79,21 @@ class FaultsBench {
 
         List<Customer> customers = new ArrayList<>();
         ExecutorService pool = Executors.newFixedThreadPool(customerCount);
-        long t0 = System.nanoTime();
-        long deadline = t0 + TimeUnit.SECONDS.toNanos(seconds);
+        // Faults start once every customer has a conversation, an open socket and a first acknowledged message.
+        java.util.concurrent.CountDownLatch ready = new java.util.concurrent.CountDownLatch(customerCount);
+        long[] deadline = new long[1];
+        java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
         for (int c = 0; c < customerCount; c++) {
             Customer customer = new Customer();
             customers.add(customer);
             int k = c;
-            pool.submit(() -> run(customer, k, deadline));
+            pool.submit(() -> run(customer, k, ready, go, deadline));
         }
+        assertThat(ready.await(120, TimeUnit.SECONDS)).as("customers ready").isTrue();
+        long t0 = System.nanoTime();
+        deadline[0] = t0 + TimeUnit.SECONDS.toNanos(seconds);
+        go.countDown();
+        note("customers ready, faults begin");
         chaos(t0);
         pool.shutdown();
         assertThat(pool.awaitTermination(seconds + 120L, TimeUnit.SECONDS)).as("customers finished").isTrue();
@@ -132,10 +139,16 @@ class FaultsBench {
         restart(1);
     }
 
+    /**
+     * Stops an instance while clients still send to it, as a balancer that has not noticed yet would: requests
+     * in flight and those that follow fail and are retried; only afterwards is it taken out of rotation.
+     */
     private void kill(int i) {
-        EmbeddedServer s = instances.getAndSet(i, null);
+        EmbeddedServer s = instances.get(i);
         note("instance " + i + " killed (port " + s.getPort() + ")");
         s.getApplicationContext().close();
+        sleep(300);
+        instances.set(i, null);
     }
 
     private void restart(int i) {
@@ -151,14 +164,15 @@ class FaultsBench {
         System.out.println(line);
     }
 
-    private void run(Customer c, int k, long deadline) {
+    private void run(Customer c, int k, java.util.concurrent.CountDownLatch ready, java.util.concurrent.CountDownLatch go, long[] deadline) {
         Random random = new Random(k);
         try {
             String started = until(() -> post(live(random), "/api/conversations", null, "{}", 201));
             c.id = group(ID, started);
             c.token = group(TOKEN, started);
             int i = 0;
-            while (System.nanoTime() < deadline) {
+            boolean first = true;
+            while (first || System.nanoTime() < deadline[0]) {
                 ensureSocket(c, random);
                 String clientMessageId = "c" + k + "-m" + i;
                 String body = "{\"clientMessageId\":\"" + clientMessageId + "\",\"text\":\"return policy " + i + "\"}";
@@ -179,7 +193,12 @@ class FaultsBench {
                     c.acked.add(clientMessageId);
                 }
                 i++;
-                Thread.sleep(50 + random.nextInt(100));
+                if (first) {
+                    first = false;
+                    ready.countDown();
+                    go.await();
+                }
+                Thread.sleep(20 + random.nextInt(60));
             }
         } catch (Exception e) {
             System.out.println("[faults] customer " + k + " stopped: " + e);

@@ -49,7 +49,14 @@ class LoadBench {
 
     private final int customers = BenchReport.intSetting("bench.customers", 50);
     private final int seconds = BenchReport.intSetting("bench.seconds", 60);
-    private final int thinkMs = BenchReport.intSetting("bench.thinkMs", 250);
+    /**
+     * Mean think time between a customer's messages. Unset, it is paced so the customers together offer
+     * {@code bench.targetLoad} (default 0.8) of what the encoder measured just before can embed: the question the
+     * bench answers is whether the service delivers close to the encoder's physical limit without queueing
+     * (p99), on whatever machine it runs. Customers with no think time would only measure the queue.
+     */
+    private int thinkMs = BenchReport.intSetting("bench.thinkMs", -1);
+    private final double targetLoad = Double.parseDouble(System.getProperty("bench.targetLoad", "0.8"));
     private final int embedSeconds = BenchReport.intSetting("bench.embedSeconds", Math.max(5, Math.min(15, seconds / 4)));
     private final FaqPhrasings phrasings = FaqPhrasings.load(Path.of("faq-content"));
 
@@ -86,16 +93,24 @@ class LoadBench {
         } else if (!realEngine) {
             props.put("touchpoint.bench.stand-in-knowledge", "true");
         }
-        log("knowledge: %s; %d customers, %d s, think time %d ms mean; %d cores; load average %.2f",
+        log("knowledge: %s; %d customers, %d s, think time %s; %d cores; load average %.2f",
                 scripted ? "scripted (no retrieval cost)" : realEngine ? "the knowledge engine" : "stand-in (BGE embedding + nearest phrasing)", customers, seconds,
-                thinkMs, Runtime.getRuntime().availableProcessors(), loadAverage());
+                thinkMs < 0 ? "paced to " + targetLoad + " of the encoder" : thinkMs + " ms mean",
+                Runtime.getRuntime().availableProcessors(), loadAverage());
 
         double embeddingsPerSecond = embeddingThroughput();
+        if (thinkMs < 0) {
+            // Each customer sends one message per (think + reply) period; the reply time is small next to it.
+            thinkMs = (int) Math.max(0, Math.round(customers / (targetLoad * embeddingsPerSecond) * 1000 - 5));
+            log("think time paced to %d ms mean: %d customers offer about %.0f messages/s, %.0f%% of the encoder",
+                    thinkMs, customers, customers * 1000.0 / (thinkMs + 5), targetLoad * 100);
+        }
 
         try (EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class, props)) {
             String base = "http://127.0.0.1:" + server.getPort();
             warmUp(base);
             double loadBefore = loadAverage();
+            long cpuBefore = processCpuNanos();
             Instant start = Instant.now();
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
             measuring = true;
@@ -122,8 +137,11 @@ class LoadBench {
                 lastMessages = m;
             }
             double elapsed = Duration.between(start, Instant.now()).toNanos() / 1e9;
+            Map<String, Double> serverSide = serverMetrics(base);
             long[] all = perCustomer.stream().flatMapToLong(a -> Arrays.stream(a).filter(x -> x > 0)).sorted().toArray();
             double messagesPerSecond = messages.sum() / elapsed;
+            // CPU of the whole JVM (service and simulated customers) per message: what a turn costs the machine.
+            double cpuMsPerMessage = (processCpuNanos() - cpuBefore) / 1e6 / Math.max(1, messages.sum());
             BenchReport report = new BenchReport()
                     .put("conversations", conversations.sum())
                     .put("messages", messages.sum())
@@ -134,12 +152,18 @@ class LoadBench {
                     .put("embeddingsPerSecond", embeddingsPerSecond)
                     .put("ratio", messagesPerSecond / embeddingsPerSecond)
                     .put("errors", errors.sum())
+                    .put("cpuMsPerMessage", cpuMsPerMessage)
                     .put("clarifies", clarifies.sum())
                     .put("fallbacks", fallbacks.sum())
                     .put("notHelpful", notHelpful.sum())
+                    .put("serverTurnP99Ms", serverSide.get("touchpoint_reply_latency_seconds{quantile=\"0.99\"}") * 1000)
+                    .put("dbConnectionWaitMaxMs", serverSide.get("hikaricp_connections_acquire_seconds_max") * 1000)
+                    .put("dbConnectionWaitMeanMs", serverSide.get("hikaricp_connections_acquire_seconds_sum") * 1000
+                            / Math.max(1, serverSide.get("hikaricp_connections_acquire_seconds_count")))
                     .put("customers", customers)
                     .put("seconds", seconds)
                     .put("thinkMsMean", thinkMs)
+                    .put("targetLoad", targetLoad)
                     .put("knowledge", scripted ? "scripted" : realEngine ? "engine" : "stand-in")
                     .put("cores", Runtime.getRuntime().availableProcessors())
                     .put("loadAverageBefore", loadBefore)
@@ -147,6 +171,8 @@ class LoadBench {
                     .put("date", Instant.now().toString());
             report.write("load.json");
             errorSamples.stream().limit(5).forEach(e -> log("error sample: %s", e));
+            server.close();
+            deleteTree(dataDir);
             assertThat(errors.sum()).as("failed requests").isZero();
             if (Boolean.getBoolean("bench.enforce")) {
                 assertThat(percentile(all, 0.99)).as("p99 ms").isLessThan(30.0);
@@ -288,6 +314,33 @@ class LoadBench {
         return perSecond;
     }
 
+    /**
+     * A few of the service's own figures from /prometheus: its view of the turn latency (without HTTP and the
+     * client), and how long requests waited for a database connection — the bot's turn runs inside the
+     * transcript transaction, so a pooled connection is held while the question is embedded.
+     */
+    private Map<String, Double> serverMetrics(String base) throws Exception {
+        String text = http.send(HttpRequest.newBuilder(URI.create(base + "/prometheus")).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        Map<String, Double> values = new HashMap<>();
+        for (String name : List.of("touchpoint_reply_latency_seconds{quantile=\"0.99\"}", "hikaricp_connections_acquire_seconds_max",
+                "hikaricp_connections_acquire_seconds_sum", "hikaricp_connections_acquire_seconds_count")) {
+            values.put(name, 0.0);
+            String metric = name.contains("{") ? name.substring(0, name.indexOf('{')) : name;
+            String label = name.contains("{") ? name.substring(name.indexOf('{') + 1, name.length() - 1) : null;
+            for (String line : text.split("\n")) {
+                if (line.startsWith(metric) && !line.startsWith("#") && (label == null || line.contains(label))
+                        && (line.charAt(metric.length()) == ' ' || line.charAt(metric.length()) == '{')) {
+                    values.merge(name, Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)), name.endsWith("_max") ? Math::max : Double::sum);
+                    if (label != null) {
+                        values.put(name, Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)));
+                    }
+                }
+            }
+        }
+        return values;
+    }
+
     private static List<String> labels(String reply) {
         List<String> labels = new ArrayList<>();
         Matcher m = OPTION_LABEL.matcher(reply);
@@ -323,6 +376,14 @@ class LoadBench {
         return m.group(1);
     }
 
+    private static void deleteTree(Path dir) throws java.io.IOException {
+        try (var paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+
     private static boolean hasClass(String name) {
         try {
             Class.forName(name, false, LoadBench.class.getClassLoader());
@@ -330,6 +391,11 @@ class LoadBench {
         } catch (ClassNotFoundException e) {
             return false;
         }
+    }
+
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     static double loadAverage() {

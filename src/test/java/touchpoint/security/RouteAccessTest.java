@@ -122,7 +122,7 @@ class RouteAccessTest {
                     expectAllowed(route, admin, failures);
                 }
                 case CUSTOMER_SOCKET -> checkSocket(route, failures);
-                case AGENT_SOCKET -> checkAgentSocketRefuses(route, failures, "", "?token=" + token, "?token=" + jwt(List.of()));
+                case AGENT_SOCKET -> checkAgentSocket(route, agent.authorization().substring("Bearer ".length()), failures);
                 case SIGN_IN -> expectNoServerError(route, anonymous, failures);
                 case UNCLASSIFIED -> failures.add(route + " is not in the access table");
             }
@@ -190,14 +190,23 @@ class RouteAccessTest {
         }
     }
 
-    /** Opens the socket with each query in turn; every one must be closed by the server. */
-    private void checkAgentSocketRefuses(Route route, List<String> failures, String... queries) {
-        for (String query : queries) {
-            try (LiveSocket socket = LiveSocket.open(URI.create("ws://127.0.0.1:" + server.getPort() + route.template() + query))) {
-                await().atMost(Duration.ofSeconds(5)).until(socket::closed);
+    /** Closed for anyone but an agent or admin; the console's socket carries the agent id in its JWT. */
+    private void checkAgentSocket(Route route, String agentJwt, List<String> failures) throws Exception {
+        String base = "ws://127.0.0.1:" + server.getPort() + route.path(v -> conversationId);
+        for (String token : List.of("", token, jwt(List.of()), forgedJwt())) {
+            try (LiveSocket refused = LiveSocket.open(URI.create(base + "?token=" + token))) {
+                await().atMost(Duration.ofSeconds(5)).until(refused::closed);
             } catch (RuntimeException e) {
-                failures.add(route + ": a socket opened with '" + query + "' stayed open (" + e + ")");
+                failures.add(route + ": a socket without an agent's token stayed open (" + e + ")");
             }
+        }
+        try (LiveSocket allowed = LiveSocket.open(URI.create(base + "?token=" + agentJwt))) {
+            Thread.sleep(500);
+            if (allowed.closed()) {
+                failures.add(route + ": an agent's token was refused");
+            }
+        } catch (RuntimeException e) {
+            failures.add(route + ": an agent's token was refused (" + e + ")");
         }
     }
 

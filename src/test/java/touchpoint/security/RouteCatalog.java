@@ -30,7 +30,7 @@ public final class RouteCatalog {
         CUSTOMER_TOKEN,
         /** The live socket: its token travels as a query parameter. */
         CUSTOMER_SOCKET,
-        /** The agent console's live socket: an agent's JWT travels as a query parameter. */
+        /** The agent console's live socket: an AGENT or ADMIN JWT as the {@code token} query parameter. */
         AGENT_SOCKET,
         /** A signed-in agent or admin (JWT with role AGENT or ADMIN). */
         AGENT_OR_ADMIN,
@@ -68,6 +68,7 @@ public final class RouteCatalog {
             Map.entry("/api/recovery/", Access.AGENT_OR_ADMIN),
             Map.entry("/api/admin/", Access.ADMIN),
             Map.entry("/api/analytics/", Access.ADMIN),
+            Map.entry("/api/analytics", Access.ADMIN),
             Map.entry("/login", Access.SIGN_IN),
             Map.entry("/logout", Access.SIGN_IN),
             Map.entry("/health", Access.PUBLIC),
