@@ -63,6 +63,10 @@ public final class EvalCommand implements Callable<Integer> {
     @Option(names = "--fallback-threshold", description = "override the calibrated fallback threshold")
     Double fallbackThreshold;
 
+    @Option(names = "--show-scope-errors",
+            description = "print to stderr each out-of-scope query answered and each in-scope query that fell back")
+    boolean showScopeErrors;
+
     private EvalCommand() {
     }
 
@@ -90,8 +94,7 @@ public final class EvalCommand implements Callable<Integer> {
             config = config.withEmbeddings(embeddings);
         }
         if (fallbackThreshold != null) {
-            config = new KnowledgeConfig(config.faqDir(), config.embeddings(), fallbackThreshold,
-                    config.fallbackPrecision(), config.clarifyMargin(), config.followUpMaxWords());
+            config = config.withFallbackThreshold(fallbackThreshold);
         }
         KnowledgeEngine engine = KnowledgeEngine.standalone(config);
         long buildStart = System.nanoTime();
@@ -120,6 +123,11 @@ public final class EvalCommand implements Callable<Integer> {
                 metrics.time(System.nanoTime() - t0, THREADS.getCurrentThreadCpuTime() - cpu0);
                 List<String> ranked = engine.rank(Question.of(q.text())).ranked().stream().map(s -> s.faqId()).toList();
                 metrics.add(q.expected(), d, ranked);
+                if (showScopeErrors && (q.expected() == null) != (d.outcome() == Decision.Outcome.FALLBACK)) {
+                    System.err.printf("%s %s -> %s %s (in scope %.3f)%n", q.expected() == null ? "MISSED-OOS" : "FALSE-FALLBACK",
+                            q.text(), d.outcome(), ranked.isEmpty() ? "-" : ranked.get(0),
+                            engine.rank(Question.of(q.text())).inScopeProbability());
+                }
             }
             if ((i + 1) % step == 0) {
                 System.err.printf("%d%% (%d/%d)%n", (i + 1) * 100 / qs.size(), i + 1, qs.size());

@@ -39,6 +39,11 @@ final class IndexBuilder {
     // build fast when agents have taught the bot hundreds of phrasings per FAQ.
     private static final int MAX_CHECKS_PER_FAQ = 12;
 
+    // Phrasings per FAQ scored for the fallback calibration: enough for a stable low quantile over the whole
+    // knowledge base, and a bounded cost (each is compared with every phrasing) when agents have taught
+    // hundreds of phrasings per FAQ.
+    private static final int MAX_SCOPE_CHECKS_PER_FAQ = 24;
+
     private final Embedder embedder;
     private final RetrievalSettings settings;
 
@@ -100,7 +105,7 @@ final class IndexBuilder {
             if (!samples.isEmpty()) {
                 fusion = chooseWeights(samples);
                 fusion = chooseTemperature(samples, fusion);
-                calibration = calibrate(samples);
+                calibration = calibrate(all, allLabels, titles(isTitle), classes);
             }
             if (settings.fallbackThreshold() != null) {
                 calibration = calibration.withThreshold(settings.fallbackThreshold());
@@ -158,6 +163,14 @@ final class IndexBuilder {
             LOG.info("Cross-validation fold {}/2 scored", k + 1);
         }
         return samples;
+    }
+
+    private static boolean[] titles(List<Boolean> isTitle) {
+        boolean[] out = new boolean[isTitle.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = isTitle.get(i);
+        }
+        return out;
     }
 
     private static List<String> lexicalDocs(List<Faq> faqs, List<String> texts, int[] labels, boolean[] include) {
@@ -239,139 +252,104 @@ final class IndexBuilder {
         return max + Math.log(sum) - z[s.gold];
     }
 
-    private Calibration calibrate(List<Sample> samples) {
-        int m = samples.size();
-        double[][] in = new double[m][];
-        double[][] out = new double[m][];
-        for (int i = 0; i < m; i++) {
-            Sample s = samples.get(i);
-            in[i] = scopeFeatures(s.features, -1);
-            out[i] = scopeFeatures(s.features, s.gold);
+    /**
+     * Places the fallback threshold from the in-scope side only. Each phrasing (up to
+     * {@link #MAX_SCOPE_CHECKS_PER_FAQ} per FAQ) is scored against the full index without itself
+     * (leave-one-phrasing-out): that is a fair stand-in for a customer asking something the FAQs cover, and its
+     * score distribution is stable whatever the topics are. The threshold is the quantile of those scores given
+     * by the target in-scope fallback rate. The leave-FAQ-out simulation (the same phrasing scored without its
+     * whole FAQ) is only reported: where FAQs are near-duplicates of each other it says nothing can be told
+     * apart and would push the threshold to zero.
+     */
+    private Calibration calibrate(float[][] all, int[] labels, boolean[] isTitle, int classes) {
+        List<Integer> checks = new ArrayList<>();
+        int[] count = new int[classes];
+        int[] total = new int[classes];
+        for (int i = 0; i < all.length; i++) {
+            total[labels[i]] += isTitle[i] ? 0 : 1;
         }
-        double[] w = fitLogistic(in, out);
-        Calibration fitted = new Calibration(w[0], w[1], w[2], 0, 0, 0, 0, 0, false);
-        double[] pIn = new double[m];
-        double[] pOut = new double[m];
-        for (int i = 0; i < m; i++) {
-            pIn[i] = fitted.inScopeProbability(in[i][0], in[i][1]);
-            pOut[i] = fitted.inScopeProbability(out[i][0], out[i][1]);
-        }
-        Arrays.sort(pIn);
-        Arrays.sort(pOut);
-        // Scan thresholds from high to low; keep the highest one whose fallbacks are precise enough.
-        double threshold = 0;
-        double precision = Double.NaN;
-        double recall = 0;
-        for (int k = m - 1; k >= 0; k--) {
-            double t = pOut[k];
-            int oosBelow = countBelow(pOut, t);
-            int inBelow = countBelow(pIn, t);
-            if (oosBelow == 0) {
+        int[] seen = new int[classes];
+        for (int i = 0; i < all.length; i++) {
+            if (isTitle[i]) {
                 continue;
             }
-            double p = oosBelow / (double) (oosBelow + inBelow);
-            if (p >= settings.fallbackPrecision()) {
-                threshold = t;
-                precision = p;
-                recall = oosBelow / (double) m;
-                break;
+            int c = labels[i];
+            // Spread the checks evenly over each FAQ's phrasings (taught phrasings are appended last).
+            int k = seen[c]++;
+            int stride = Math.max(1, (total[c] + MAX_SCOPE_CHECKS_PER_FAQ - 1) / MAX_SCOPE_CHECKS_PER_FAQ);
+            if (k % stride == 0 && count[c] < MAX_SCOPE_CHECKS_PER_FAQ) {
+                count[c]++;
+                checks.add(i);
             }
         }
-        LOG.info("Fallback calibration: in-scope median {}, out-of-scope median {}, threshold {} "
-                        + "(simulated precision {}, recall {})", fmt(pIn[m / 2]), fmt(pOut[m / 2]), fmt(threshold),
-                fmt(precision), fmt(recall));
-        return new Calibration(w[0], w[1], w[2], threshold, pIn[m / 2], pOut[m / 2], precision, recall, false);
-    }
-
-    /** Best cosine and best density over all FAQs but {@code skip}: absolute, so comparable across queries. */
-    private static double[] scopeFeatures(float[][] f, int skip) {
-        double nearest = -1;
-        double density = -1;
-        for (int c = 0; c < f[0].length; c++) {
-            if (c != skip) {
-                nearest = Math.max(nearest, f[FeatureIndex.NEAREST][c]);
-                density = Math.max(density, f[FeatureIndex.DENSITY][c]);
-            }
+        int m = checks.size();
+        if (m == 0) {
+            return Calibration.NEVER;
         }
-        return new double[] {nearest, density};
-    }
-
-    private static int countBelow(double[] sorted, double t) {
-        int idx = Arrays.binarySearch(sorted, t);
-        if (idx < 0) {
-            return -idx - 1;
-        }
-        while (idx > 0 && sorted[idx - 1] == t) {
-            idx--;
-        }
-        return idx;
-    }
-
-    /**
-     * Logistic regression P(in scope | x) over the simulated in-scope (label 1) and out-of-scope (label 0)
-     * feature pairs, by Newton's method with a tiny ridge so separable data stays finite.
-     */
-    private static double[] fitLogistic(double[][] in, double[][] out) {
-        int k = 3;
-        double[] w = new double[k];
-        for (int it = 0; it < 50; it++) {
-            double[] g = new double[k];
-            double[][] h = new double[k][k];
-            for (int pass = 0; pass < 2; pass++) {
-                double[][] xs = pass == 0 ? in : out;
-                double y = pass == 0 ? 1 : 0;
-                for (double[] x0 : xs) {
-                    double[] x = {x0[0], x0[1], 1};
-                    double p = 1 / (1 + Math.exp(-(w[0] * x[0] + w[1] * x[1] + w[2])));
-                    double v = p * (1 - p);
-                    for (int a = 0; a < k; a++) {
-                        g[a] += (p - y) * x[a];
-                        for (int b = 0; b < k; b++) {
-                            h[a][b] += v * x[a] * x[b];
-                        }
-                    }
+        double[] sIn = new double[m];
+        double[] sOut = new double[m];
+        for (int k = 0; k < m; k++) {
+            int i = checks.get(k);
+            double best = -1;
+            double bestOther = -1;
+            float[] v = all[i];
+            for (int j = 0; j < all.length; j++) {
+                if (j == i) {
+                    continue;
+                }
+                double cos = dot(v, all[j]);
+                best = Math.max(best, cos);
+                if (labels[j] != labels[i]) {
+                    bestOther = Math.max(bestOther, cos);
                 }
             }
-            for (int a = 0; a < k; a++) {
-                g[a] += 1e-3 * w[a];
-                h[a][a] += 1e-3;
-            }
-            double[] step = solve3(h, g);
-            double size = 0;
-            for (int a = 0; a < k; a++) {
-                w[a] -= step[a];
-                size += Math.abs(step[a]);
-            }
-            if (size < 1e-9) {
-                break;
-            }
+            sIn[k] = best;
+            sOut[k] = bestOther;
         }
-        return w;
+        double[] sortedIn = sIn.clone();
+        Arrays.sort(sortedIn);
+        double[] sortedOut = sOut.clone();
+        Arrays.sort(sortedOut);
+        double cut = quantile(sortedIn, settings.targetInScopeFallbackRate());
+        double median = quantile(sortedIn, 0.5);
+        // Map the score to a probability with its midpoint at the cut and the in-scope median at 0.95
+        // (ln 19 = logit 0.95), so confidences of typical in-scope questions stay near their softmax share.
+        double scale = Math.max((median - cut) / Math.log(19), 1e-3);
+        Calibration fitted = new Calibration(1 / scale, 0, -cut / scale, 0.5, 0, 0, 0, 0, false);
+        int inBelow = 0;
+        int outBelow = 0;
+        for (int k = 0; k < m; k++) {
+            inBelow += sIn[k] < cut ? 1 : 0;
+            outBelow += sOut[k] < cut ? 1 : 0;
+        }
+        double inRate = inBelow / (double) m;
+        double nearMiss = outBelow / (double) m;
+        double outMedian = quantile(sortedOut, 0.5);
+        LOG.info("Fallback calibration on {} phrasings: nearest-cosine cut {} (in-scope median {}, left-out-FAQ "
+                        + "median {}); simulated in-scope fallback rate {}, left-out-FAQ fallback rate {}",
+                m, fmt(cut), fmt(median), fmt(outMedian), fmt(inRate), fmt(nearMiss));
+        return new Calibration(fitted.nearestWeight(), fitted.densityWeight(), fitted.intercept(), fitted.threshold(),
+                fitted.inScopeProbability(median, 0), fitted.inScopeProbability(outMedian, 0), inRate, nearMiss,
+                false);
     }
 
-    /** Solves a 3x3 system by Cramer's rule. */
-    private static double[] solve3(double[][] a, double[] b) {
-        double det = det3(a);
-        if (Math.abs(det) < 1e-15) {
-            return new double[3];
+    private static double dot(float[] a, float[] b) {
+        double s = 0;
+        for (int j = 0; j < a.length; j++) {
+            s += a[j] * b[j];
         }
-        double[] x = new double[3];
-        for (int col = 0; col < 3; col++) {
-            double[][] m = new double[3][3];
-            for (int r = 0; r < 3; r++) {
-                for (int c = 0; c < 3; c++) {
-                    m[r][c] = c == col ? b[r] : a[r][c];
-                }
-            }
-            x[col] = det3(m) / det;
-        }
-        return x;
+        return s;
     }
 
-    private static double det3(double[][] m) {
-        return m[0][0] * (m[1][1] * m[2][2] - m[1][2] * m[2][1])
-                - m[0][1] * (m[1][0] * m[2][2] - m[1][2] * m[2][0])
-                + m[0][2] * (m[1][0] * m[2][1] - m[1][1] * m[2][0]);
+    /** Linear interpolation between order statistics of an ascending array. */
+    static double quantile(double[] sorted, double q) {
+        if (sorted.length == 0) {
+            return Double.NaN;
+        }
+        double pos = Math.max(0, Math.min(1, q)) * (sorted.length - 1);
+        int lo = (int) Math.floor(pos);
+        int hi = Math.min(lo + 1, sorted.length - 1);
+        return sorted[lo] + (pos - lo) * (sorted[hi] - sorted[lo]);
     }
 
     private static String fmt(double v) {
