@@ -75,6 +75,22 @@ class KnowledgeEngineTest {
     }
 
     @Test
+    void should_place_the_calibrated_threshold_between_in_scope_and_off_topic_questions() {
+        double threshold = engine.calibration().threshold();
+        List<String> inScope = List.of("I can't remember my password", "how do I send something back",
+                "when are you open on saturday", "can I pay with paypal", "where is my refund");
+        List<String> offTopic = List.of("what's the weather in London tomorrow", "tell me a joke",
+                "who won the world cup", "give me a recipe for pancakes", "what is 17 times 23");
+        double lowestInScope = inScope.stream()
+                .mapToDouble(q -> engine.rank(Question.of(q)).inScopeProbability()).min().orElseThrow();
+        double highestOffTopic = offTopic.stream()
+                .mapToDouble(q -> engine.rank(Question.of(q)).inScopeProbability()).max().orElseThrow();
+        assertThat(lowestInScope).isGreaterThan(threshold);
+        assertThat(highestOffTopic).isLessThan(threshold);
+        assertThat(engine.calibration().inScopeFallbackRate()).isLessThanOrEqualTo(0.05);
+    }
+
+    @Test
     void should_expose_sanitized_faq_views() {
         FaqView view = engine.faq("refund-status").orElseThrow();
         assertThat(view.team()).isEqualTo("billing");
