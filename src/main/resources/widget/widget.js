@@ -344,9 +344,6 @@ button[disabled] { cursor: default; }
   }
 
   const json = (response) => response.json().catch(() => ({}));
-  // Endpoints built by other features may not be deployed yet. The service then answers 404 or 405, or 401:
-  // its security layer refuses anonymous calls to routes it does not have, and our calls always carry the token.
-  const missing = (response) => [401, 404, 405].includes(response.status);
 
   function newClientMessageId() {
     const bytes = crypto.getRandomValues(new Uint8Array(16));
@@ -474,12 +471,10 @@ button[disabled] { cursor: default; }
     box.querySelectorAll('button').forEach((b) => { b.disabled = true; });
     try {
       const response = await call('POST', conversationPath('/messages/' + encodeURIComponent(m.id) + '/feedback'), { helpful });
-      if (!response.ok && !missing(response)) throw new Error(String(response.status));
+      if (!response.ok) throw new Error(String(response.status));
       conversation.rated = Object.assign(conversation.rated || {}, { [m.id]: helpful });
       saveConversation();
       finish(box, 'Thanks for your feedback!');
-      // Without the feedback endpoint a thumbs-down still gets the customer the next-best answer.
-      if (missing(response) && !helpful) send("That didn't help");
     } catch (e) {
       pressed.setAttribute('aria-pressed', 'false');
       box.querySelectorAll('button').forEach((b) => { b.disabled = false; });
@@ -535,8 +530,7 @@ button[disabled] { cursor: default; }
     if (comment) body.comment = comment;
     try {
       const response = await call('POST', conversationPath('/survey-answers'), body);
-      if (missing(response)) send(String(score)); // the survey answer endpoint is not there: answer in the chat
-      else if (!response.ok) throw new Error(String(response.status));
+      if (!response.ok) throw new Error(String(response.status));
       finish(box, 'Thanks for your feedback!');
     } catch (e) {
       box.querySelectorAll('button, textarea').forEach((c) => { c.disabled = false; });
@@ -564,9 +558,7 @@ button[disabled] { cursor: default; }
       try {
         await ensureConversation();
         const response = await call('POST', conversationPath('/offline-message'), body);
-        // Without the endpoint, the message still reaches the team through the transcript.
-        if (missing(response)) send(`Message for the team (reply to ${body.email}): ${body.text}`);
-        else if (!response.ok) throw new Error(String(response.status));
+        if (!response.ok) throw new Error(String(response.status));
         finish(form, `Thanks! We will reply to ${body.email}.`);
       } catch (err) {
         form.querySelectorAll('input, textarea, button').forEach((c) => { c.disabled = false; });

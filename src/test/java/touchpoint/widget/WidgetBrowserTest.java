@@ -43,7 +43,7 @@ class WidgetBrowserTest extends BrowserTestSupport {
     }
 
     @Test
-    void should_thank_for_a_thumb_even_before_the_feedback_endpoint_exists() {
+    void should_store_a_thumb_in_the_transcript_and_thank_the_customer() {
         page.navigate(base() + "/demo");
         launcher(page).click();
         ask(page, "return policy?");
@@ -51,6 +51,7 @@ class WidgetBrowserTest extends BrowserTestSupport {
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Yes, this helped")).click();
 
         expect(messages(page, ".answer .thumbs")).hasText("Thanks for your feedback!");
+        assertThat(eventTypes(storedConversation(page))).contains("ANSWER_RATED");
     }
 
     @Test
@@ -235,6 +236,11 @@ class WidgetBrowserTest extends BrowserTestSupport {
 
     private static String focusedText(Page p) {
         return (String) p.evaluate("() => { const a = document.activeElement; const e = a && a.shadowRoot ? a.shadowRoot.activeElement : a; return e ? e.textContent : ''; }");
+    }
+
+    private List<String> eventTypes(String[] conversation) {
+        List<Map<String, Object>> all = new CustomerClient(http.toBlocking()).messages(conversation[0], conversation[1], 0).list("messages");
+        return all.stream().map(m -> (String) m.get("type")).toList();
     }
 
     private List<String> customerTexts(String[] conversation) {
