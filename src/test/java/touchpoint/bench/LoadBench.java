@@ -32,10 +32,10 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
- * The load bench: the service on its embedded default (H2 file, in-process bus, the real knowledge engine when
- * it is on the classpath) on loopback, driven by {@code bench.customers} simulated customers for
- * {@code bench.seconds}, each through realistic conversations; and, in the same run, the raw throughput of the
- * bundled embedding model, the physical limit of a bot turn. Writes target/bench/load.json.
+ * The load bench: the service on its embedded default (H2 file, in-process bus, the knowledge engine) on
+ * loopback, driven by {@code bench.customers} simulated customers for {@code bench.seconds}, each through
+ * realistic conversations; and, in the same run, the raw throughput of the bundled embedding model, the
+ * physical limit of a bot turn. Writes target/bench/load.json.
  *
  * <p>Latency is the round trip of {@code POST /api/conversations/{id}/messages} (the customer's message and the
  * bot's reply), measured by the client with {@link System#nanoTime()} around a blocking send, one thread per
@@ -79,7 +79,6 @@ class LoadBench {
         // -Dbench.knowledge=scripted swaps in the fixed-answer test knowledge base: what is left is the cost of
         // the service itself (HTTP, JSON, transcript, database), which is how hot spots outside the encoder show.
         boolean scripted = "scripted".equals(System.getProperty("bench.knowledge"));
-        boolean realEngine = !scripted && hasClass("touchpoint.knowledge.KnowledgeEngine");
         Path dataDir = Files.createTempDirectory(Files.createDirectories(Path.of("target", "bench")), "load-data-");
         Map<String, Object> props = new HashMap<>();
         props.put("micronaut.server.host", "127.0.0.1");
@@ -90,11 +89,9 @@ class LoadBench {
         props.put("touchpoint.ratelimit.per-ip-per-minute", 100_000_000);
         if (scripted) {
             props.put("touchpoint.test.scripted-knowledge", "true");
-        } else if (!realEngine) {
-            props.put("touchpoint.bench.stand-in-knowledge", "true");
         }
         log("knowledge: %s; %d customers, %d s, think time %s; %d cores; load average %.2f",
-                scripted ? "scripted (no retrieval cost)" : realEngine ? "the knowledge engine" : "stand-in (BGE embedding + nearest phrasing)", customers, seconds,
+                scripted ? "scripted (no retrieval cost)" : "the knowledge engine", customers, seconds,
                 thinkMs < 0 ? "paced to " + targetLoad + " of the encoder" : thinkMs + " ms mean",
                 Runtime.getRuntime().availableProcessors(), loadAverage());
 
@@ -164,7 +161,7 @@ class LoadBench {
                     .put("seconds", seconds)
                     .put("thinkMsMean", thinkMs)
                     .put("targetLoad", targetLoad)
-                    .put("knowledge", scripted ? "scripted" : realEngine ? "engine" : "stand-in")
+                    .put("knowledge", scripted ? "scripted" : "engine")
                     .put("cores", Runtime.getRuntime().availableProcessors())
                     .put("loadAverageBefore", loadBefore)
                     .put("loadAverageAfter", loadAverage())
@@ -381,15 +378,6 @@ class LoadBench {
             for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
                 Files.deleteIfExists(p);
             }
-        }
-    }
-
-    private static boolean hasClass(String name) {
-        try {
-            Class.forName(name, false, LoadBench.class.getClassLoader());
-            return true;
-        } catch (ClassNotFoundException e) {
-            return false;
         }
     }
 
