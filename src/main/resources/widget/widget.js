@@ -394,7 +394,11 @@ button[disabled] { cursor: default; }
   // Later events close what earlier ones opened: an answered survey, a left message, a rated answer.
   function applyFacts(m) {
     if (/^SURVEY_(ANSWERED|SKIPPED|EXPIRED)$/.test(m.type) && m.data.questionId) {
-      shadow.querySelectorAll(`.rating[data-question="${CSS_ESCAPE(m.data.questionId)}"]`).forEach((box) => finish(box, 'Thanks for your feedback!'));
+      shadow.querySelectorAll(`.rating[data-question="${CSS_ESCAPE(m.data.questionId)}"]`).forEach((box) => {
+        const skip = box.parentElement.querySelector('.options');
+        if (skip) skip.remove();
+        finish(box, { SURVEY_ANSWERED: 'Thanks for your feedback!', SURVEY_SKIPPED: 'Skipped.' }[m.type] || 'This survey has closed.');
+      });
     }
     if (m.type === 'OFFLINE_MESSAGE_LEFT') {
       shadow.querySelectorAll('.leave').forEach((box) => finish(box, 'Your message was sent. We will reply by email.'));
@@ -422,7 +426,9 @@ button[disabled] { cursor: default; }
     li.append(bubble);
 
     if (m.kind === 'answer' && m.data.title) li.append(el('span', { class: 'meta', text: 'From our help centre: ' + m.data.title }));
-    if (m.options && m.options.length) li.append(optionButtons(m.options));
+    // A survey's numbers are answered with its own scale below; only its other options (Skip) stay chips.
+    const chips = (m.options || []).filter((o) => !(m.kind === 'survey' && m.survey && /^\d+$/.test(String(o.value))));
+    if (chips.length) li.append(optionButtons(chips));
     if (m.kind === 'answer' && m.id) li.append(thumbs(m));
     if (m.kind === 'survey' && m.survey) li.append(survey(m.survey));
     if (noAgent) { li.classList.add('wide'); li.append(leaveMessageForm()); }
