@@ -22,6 +22,10 @@ class ExtractiveHandoffSummarizer implements HandoffSummarizer {
         List<HandoffSummary.SurveyAnswer> surveys = new ArrayList<>();
         String reason = null;
         String team = null;
+        // The question the hand-off is about: the last one the bot tried to answer or, failing that, the last
+        // one before the hand-off that was not the request for a person itself.
+        String headline = null;
+        String attempted = null;
         for (TranscriptEvent e : transcript) {
             switch (e.type()) {
                 case CUSTOMER_ASKED, OFFLINE_MESSAGE_LEFT -> {
@@ -29,10 +33,19 @@ class ExtractiveHandoffSummarizer implements HandoffSummarizer {
                         questions.add(e.text());
                     }
                 }
-                case BOT_ANSWERED -> tried.add(new HandoffSummary.FaqTried(e.faqId(), e.datum("title").orElse(null),
-                        e.confidence(), "answered", e.datum("question").orElse(null)));
-                case BOT_CLARIFIED -> candidates(e, "offered", tried);
-                case BOT_FELL_BACK -> candidates(e, "considered", tried);
+                case BOT_ANSWERED -> {
+                    tried.add(new HandoffSummary.FaqTried(e.faqId(), e.datum("title").orElse(null),
+                            e.confidence(), "answered", e.datum("question").orElse(null)));
+                    attempted = e.datum("question").orElse(attempted);
+                }
+                case BOT_CLARIFIED -> {
+                    candidates(e, "offered", tried);
+                    attempted = e.datum("question").orElse(attempted);
+                }
+                case BOT_FELL_BACK -> {
+                    candidates(e, "considered", tried);
+                    attempted = e.datum("question").orElse(attempted);
+                }
                 case ANSWER_RATED -> ratings.add(new HandoffSummary.Rating(e.datum("faqId").orElse(null),
                         "true".equals(e.datum("helpful").orElse(null)), e.datum("via").orElse(null)));
                 case SURVEY_ANSWERED -> surveys.add(new HandoffSummary.SurveyAnswer(e.datum("questionId").orElse(null),
@@ -40,6 +53,8 @@ class ExtractiveHandoffSummarizer implements HandoffSummarizer {
                 case HANDOFF_REQUESTED -> {
                     reason = e.datum("reason").orElse(null);
                     team = e.datum("team").orElse(null);
+                    int asked = HandoffService.CUSTOMER_REQUEST.equals(reason) ? questions.size() - 2 : questions.size() - 1;
+                    headline = attempted != null ? attempted : asked >= 0 ? questions.get(asked) : headline;
                 }
                 case CONVERSATION_TRANSFERRED -> team = e.datum("team").orElse(team);
                 default -> {
@@ -47,7 +62,8 @@ class ExtractiveHandoffSummarizer implements HandoffSummarizer {
             }
         }
         List<String> recent = questions.size() > MAX_QUESTIONS ? questions.subList(questions.size() - MAX_QUESTIONS, questions.size()) : questions;
-        return new HandoffSummary(text(recent, tried, ratings, reason), reason, team, List.copyOf(recent), tried, ratings, surveys);
+        String about = headline != null ? headline : questions.isEmpty() ? null : questions.get(questions.size() - 1);
+        return new HandoffSummary(text(about, questions.size(), tried, ratings, reason), reason, team, List.copyOf(recent), tried, ratings, surveys);
     }
 
     private static void candidates(TranscriptEvent e, String outcome, List<HandoffSummary.FaqTried> tried) {
@@ -64,14 +80,14 @@ class ExtractiveHandoffSummarizer implements HandoffSummarizer {
         }
     }
 
-    private static String text(List<String> questions, List<HandoffSummary.FaqTried> tried, List<HandoffSummary.Rating> ratings, String reason) {
+    private static String text(String about, int messages, List<HandoffSummary.FaqTried> tried, List<HandoffSummary.Rating> ratings, String reason) {
         StringBuilder b = new StringBuilder();
-        if (questions.isEmpty()) {
+        if (about == null) {
             b.append("The customer has not asked anything yet.");
         } else {
-            b.append("The customer asked: \"").append(questions.get(questions.size() - 1)).append('"');
-            if (questions.size() > 1) {
-                b.append(" (").append(questions.size()).append(" messages in all)");
+            b.append("The customer asked: \"").append(about).append('"');
+            if (messages > 1) {
+                b.append(" (").append(messages).append(" messages in all)");
             }
             b.append('.');
         }

@@ -1,5 +1,6 @@
 package touchpoint.widget;
 
+import touchpoint.testing.Chromium;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;

@@ -1,5 +1,6 @@
 package touchpoint.widget;
 
+import touchpoint.testing.Chromium;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Page;

@@ -265,12 +265,15 @@
 
   // ---- preview
 
+  let previewSeq = 0;
   function renderPreview() {
     clearTimeout(previewTimer);
     previewTimer = setTimeout(async function () {
+      const seq = ++previewSeq;
       try {
         const r = await api('POST', '/api/admin/knowledge/preview', { body: $('f-body').value });
-        $('preview').innerHTML = r.html; // sanitized by the service
+        // A slower answer to an earlier request must not overwrite a newer preview.
+        if (seq === previewSeq) $('preview').innerHTML = r.html; // sanitized by the service
       } catch (e) { /* keep the last preview */ }
     }, 250);
   }
@@ -309,7 +312,7 @@
       renderVerdict($('verdict-draft'), r.draft);
       renderVerdict($('verdict-live'), r.live);
     } catch (err) {
-      const text = err.status === 503 ? 'Testing needs the knowledge engine, which this server does not have wired yet.' : err.message;
+      const text = err.status === 503 ? 'Testing is unavailable: this server runs without the knowledge engine.' : err.message;
       $('verdict-draft').replaceChildren(el('p', 'error', text));
       $('verdict-live').replaceChildren();
     }

@@ -143,6 +143,7 @@
     $('handback').hidden = !mine || view.state !== 'WITH_AGENT';
     $('resolve').hidden = !(mine && view.state === 'WITH_AGENT') && view.state !== 'WAITING_FOR_AGENT';
     $('reply-form').hidden = !mine || view.state !== 'WITH_AGENT';
+    $('transfer-box').hidden = view.state !== 'WAITING_FOR_AGENT' && !(mine && view.state === 'WITH_AGENT');
   }
 
   function li(text) { const e = document.createElement('li'); e.textContent = text; return e; }

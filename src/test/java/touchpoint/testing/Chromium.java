@@ -1,4 +1,4 @@
-package touchpoint.widget;
+package touchpoint.testing;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -16,9 +16,9 @@ import java.util.Map;
  * downloads; when it is missing the tests fail and say how to install it, because a skipped browser test would
  * let a broken widget through CI unnoticed.
  */
-final class Chromium {
+public final class Chromium {
 
-    static final Path EXECUTABLE = Paths.get(System.getProperty("touchpoint.test.chromium", "/usr/bin/chromium"));
+    public static final Path EXECUTABLE = Paths.get(System.getProperty("touchpoint.test.chromium", "/usr/bin/chromium"));
 
     /** Flags that keep the browser from phoning home, which this closed network would refuse many times a second. */
     private static final List<String> ARGS = List.of("--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
@@ -27,13 +27,13 @@ final class Chromium {
     private Chromium() {
     }
 
-    static Playwright playwright() {
+    public static Playwright playwright() {
         return Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
     }
 
-    static Browser launch(Playwright playwright) {
+    public static Browser launch(Playwright playwright) {
         if (!Files.isExecutable(EXECUTABLE)) {
-            fail("Chromium is not installed at " + EXECUTABLE + ". The widget's browser tests need it: "
+            fail("Chromium is not installed at " + EXECUTABLE + ". The browser tests need it: "
                     + "apt-get install -y chromium (CI installs it), or point -Dtouchpoint.test.chromium at another Chromium.");
         }
         return playwright.chromium().launch(new BrowserType.LaunchOptions()

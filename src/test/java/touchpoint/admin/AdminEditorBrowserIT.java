@@ -1,0 +1,113 @@
+package touchpoint.admin;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.assertions.PlaywrightAssertions;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.runtime.server.EmbeddedServer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import touchpoint.testing.Chromium;
+import touchpoint.testing.CustomerClient;
+
+/**
+ * The knowledge editor in a real browser on the real engine: an admin signs in, writes an FAQ with a live
+ * preview, saves a draft, tests a customer's question against draft and live, publishes, and the next customer
+ * who asks is answered from it; a second edit shows up in the history as a new revision.
+ */
+class AdminEditorBrowserIT {
+
+    private static final String PASSWORD = "editor-browser-password-1";
+    private static final String QUESTION = "Can you wrap my order as a present?";
+
+    private static EmbeddedServer server;
+    private static Playwright playwright;
+    private static Browser browser;
+    private static CustomerClient customer;
+
+    @BeforeAll
+    static void start() {
+        server = ApplicationContext.run(EmbeddedServer.class, Map.of(
+                "touchpoint.admin-password", PASSWORD,
+                "datasources.default.url", "jdbc:h2:mem:editor-browser;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1"),
+                "test");
+        customer = new CustomerClient(server.getApplicationContext().createBean(HttpClient.class, server.getURL()).toBlocking());
+        PlaywrightAssertions.setDefaultAssertionTimeout(10_000);
+        playwright = Chromium.playwright();
+        browser = Chromium.launch(playwright);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (playwright != null) {
+            playwright.close();
+        }
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    @Test
+    void should_publish_an_faq_written_in_the_editor_to_the_next_customer() throws Exception {
+        try (BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1400, 900))) {
+            Page page = context.newPage();
+            page.navigate(server.getURL() + "/admin/faqs.html");
+            page.locator("#login-form input[name=username]").fill("admin");
+            page.locator("#login-form input[name=password]").fill(PASSWORD);
+            page.locator("#login-form button[type=submit]").click();
+            assertThat(page.locator("#faq-list li").first()).isVisible();
+
+            page.locator("#new-faq").click();
+            page.locator("#f-id").fill("gift-wrapping");
+            page.locator("#f-title").fill("Can you gift wrap my order?");
+            page.locator("#f-questions").fill(String.join("\n", "Do you offer gift wrapping?", "can my order be gift wrapped",
+                    "gift wrap options", "wrap a present for me", "is gift wrapping available at checkout"));
+            page.locator("#f-tags").fill("orders");
+            page.locator("#f-body").fill("Yes: tick **Gift wrap** at checkout. We wrap each item in recycled paper for €3.");
+            assertThat(page.locator("#preview strong")).hasText("Gift wrap");
+
+            page.locator("#save").click();
+            assertThat(page.locator("#form-message")).containsText("Saved as revision 1");
+
+            page.locator("#test-text").fill(QUESTION);
+            page.locator("#test-form button[type=submit]").click();
+            assertThat(page.locator("#verdict-draft .verdict li").first()).containsText("Can you gift wrap my order?");
+            assertThat(page.locator("#verdict-live .verdict")).not().containsText("Can you gift wrap my order?");
+            assertThat(firstReply(QUESTION)).doesNotContainEntry("faqId", "gift-wrapping");
+
+            page.locator("#publish").click();
+            assertThat(page.locator("#form-message")).containsText("Published revision 1");
+            await().atMost(Duration.ofSeconds(2)).pollInterval(Duration.ofMillis(100)).untilAsserted(() ->
+                    assertThat(firstReply(QUESTION)).containsEntry("kind", "answer").containsEntry("faqId", "gift-wrapping"));
+
+            page.locator("#f-body").fill("Yes: tick **Gift wrap** at checkout. Wrapping is free over €50.");
+            page.locator("#save").click();
+            assertThat(page.locator("#form-message")).containsText("Saved as revision 2");
+            page.locator(".tabs button[data-tab=history]").click();
+            assertThat(page.locator("#history > li")).hasCount(2);
+            assertThat(page.locator("#history > li").nth(1)).containsText("live");
+            assertThat(page.locator("#preview")).containsText("Wrapping is free over €50.");
+
+            Files.createDirectories(Path.of("target", "screenshots"));
+            page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target", "screenshots", "admin-editor-published.png")));
+        }
+    }
+
+    /** What a new customer is told on asking {@code question} first. */
+    private static Map<String, Object> firstReply(String question) {
+        var conversation = customer.start(null);
+        return customer.say(conversation.string("id"), conversation.string("token"), "q", question).list("replies").get(0);
+    }
+}
