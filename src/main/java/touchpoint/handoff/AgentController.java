@@ -114,8 +114,8 @@ class AgentController {
     HttpResponse<?> reply(Authentication auth, String id, @Body @Nullable JsonNode body) {
         HandoffService.Actor actor = current.of(auth);
         ReplyRequest r = requests.read(body, ReplyRequest.class);
-        handoff.reply(id, actor, r.text().strip());
-        return HttpResponse.ok(java.util.Map.of("sent", EventType.AGENT_REPLIED.name()));
+        boolean stored = handoff.reply(id, actor, r.text().strip(), r.clientMessageId());
+        return HttpResponse.ok(java.util.Map.of("sent", EventType.AGENT_REPLIED.name(), "duplicate", !stored));
     }
 
     @Post("/conversations/{id}/handback")

@@ -18,6 +18,9 @@ import io.micronaut.websocket.annotation.OnOpen;
 import io.micronaut.websocket.annotation.ServerWebSocket;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -51,6 +54,12 @@ class AgentSocket {
     private final Transcript transcript;
     private final JsonMapper json;
     private final Map<String, Watcher> watchers = new ConcurrentHashMap<>();
+    /**
+     * Commands that arrived while the socket's token was still being checked (open and message handlers run on
+     * different pool threads, so a console's first "watch" can overtake the open); replayed once it is known.
+     */
+    private final Map<String, List<String>> early = new HashMap<>();
+    private static final int MAX_EARLY_COMMANDS = 16;
 
     AgentSocket(BeanContext beans, AgentDirectory directory, HandoffService handoff, Transcript transcript,
                 JsonMapper json, LiveBus liveBus) {
@@ -79,13 +88,23 @@ class AgentSocket {
     void onOpen(@Nullable @QueryValue String token, WebSocketSession session) {
         Optional<String> agentId = agentOf(token);
         if (agentId.isEmpty()) {
+            synchronized (early) {
+                early.remove(session.getId());
+            }
             session.close(CloseReason.POLICY_VIOLATION);
             return;
         }
         Watcher watcher = new Watcher(session, agentId.get());
-        watchers.put(session.getId(), watcher);
+        List<String> pending;
+        synchronized (early) {
+            watchers.put(session.getId(), watcher);
+            pending = early.remove(session.getId());
+        }
         for (CaseRow mine : handoff.activeFor(agentId.get())) {
             watch(watcher, mine.conversationId(), null);
+        }
+        if (pending != null) {
+            pending.forEach(command -> handle(watcher, command));
         }
     }
 
@@ -93,10 +112,28 @@ class AgentSocket {
     @OnMessage
     @ExecuteOn(TaskExecutors.BLOCKING)
     void onMessage(String message, WebSocketSession session) {
-        Watcher watcher = watchers.get(session.getId());
-        if (watcher == null || message.length() > 500) {
+        if (message.length() > 500) {
             return;
         }
+        Watcher watcher = watchers.get(session.getId());
+        if (watcher == null) {
+            synchronized (early) {
+                watcher = watchers.get(session.getId());
+                if (watcher == null) {
+                    if (session.isOpen()) {
+                        List<String> pending = early.computeIfAbsent(session.getId(), id -> new ArrayList<>());
+                        if (pending.size() < MAX_EARLY_COMMANDS) {
+                            pending.add(message);
+                        }
+                    }
+                    return;
+                }
+            }
+        }
+        handle(watcher, message);
+    }
+
+    private void handle(Watcher watcher, String message) {
         try {
             Map<?, ?> command = json.readValue(message, Map.class);
             if (command.get("watch") instanceof String id && transcript.conversation(id).isPresent()) {
@@ -113,6 +150,9 @@ class AgentSocket {
     @OnClose
     void onClose(WebSocketSession session) {
         watchers.remove(session.getId());
+        synchronized (early) {
+            early.remove(session.getId());
+        }
     }
 
     private Optional<String> agentOf(String token) {

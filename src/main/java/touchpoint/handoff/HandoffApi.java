@@ -41,7 +41,10 @@ final class HandoffApi {
     }
 
     @Serdeable
-    record ReplyRequest(@NotBlank @Size(max = 4000) String text) {
+    /** {@code clientMessageId} makes a retried send safe: the same id from the same agent is stored once. */
+    record ReplyRequest(@NotBlank @Size(max = 4000) String text,
+                        @Nullable @Size(min = 1, max = 48) @Pattern(regexp = "[A-Za-z0-9_.-]+",
+                                message = "may contain only letters, digits and _ . -") String clientMessageId) {
     }
 
     @Serdeable

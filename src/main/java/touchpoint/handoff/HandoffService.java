@@ -1,5 +1,6 @@
 package touchpoint.handoff;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.exceptions.HttpStatusException;
 import io.micronaut.scheduling.annotation.Scheduled;
@@ -15,6 +16,7 @@ import touchpoint.chat.ConversationStatus;
 import touchpoint.chat.EventType;
 import touchpoint.chat.NewEvent;
 import touchpoint.chat.Transcript;
+import touchpoint.chat.TranscriptEvent;
 
 /**
  * Hand-off between the bot and people: requests, the queue, assignment, and what agents do with a conversation.
@@ -191,12 +193,30 @@ public class HandoffService {
         });
     }
 
-    void reply(String conversationId, Actor actor, String text) {
+    /**
+     * Appends the agent's reply; returns false when {@code clientMessageId} was already stored by this agent (a
+     * retry after a lost response), which changes nothing.
+     */
+    boolean reply(String conversationId, Actor actor, String text, @Nullable String clientMessageId) {
+        // Namespaced so an agent's ids never meet the customer's in the conversation's one set of client ids.
+        String key = clientMessageId == null ? null : "agent." + actor.agentId() + "." + clientMessageId;
+        boolean[] stored = {false};
         write(conversationId, session -> {
+            if (key != null) {
+                Optional<List<TranscriptEvent>> earlier = session.replayOf(key);
+                if (earlier.isPresent()) {
+                    if (earlier.get().get(0).type() != EventType.AGENT_REPLIED) {
+                        throw new HttpStatusException(HttpStatus.CONFLICT, "That clientMessageId is taken in this conversation");
+                    }
+                    return;
+                }
+            }
             requireOwner(session, actor);
-            session.append(NewEvent.of(EventType.AGENT_REPLIED).text(text)
+            session.append(NewEvent.of(EventType.AGENT_REPLIED).text(text).clientMessageId(key)
                     .data("agentId", actor.agentId()).data("agentName", actor.displayName()));
+            stored[0] = true;
         });
+        return stored[0];
     }
 
     void handBack(String conversationId, Actor actor) {

@@ -344,7 +344,7 @@ class FaultsBench {
                 long giveUp = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
                 boolean ok = false;
                 while (!ok && System.nanoTime() < giveUp) {
-                    Outcome outcome = reply(random, conversationId, a.token, text);
+                    Outcome outcome = reply(random, conversationId, a.token, text, "a" + a.k + "-" + i);
                     if (outcome == Outcome.STORED) {
                         ok = true;
                     } else {
@@ -391,7 +391,7 @@ class FaultsBench {
 
     private enum Outcome { STORED, NOT_STORED, UNCERTAIN }
 
-    private Outcome reply(Random random, String conversationId, String token, String text) {
+    private Outcome reply(Random random, String conversationId, String token, String text, String clientMessageId) {
         String base;
         try {
             base = live(random);
@@ -401,7 +401,7 @@ class FaultsBench {
         }
         try {
             HttpResponse<String> r = send(base, "POST", "/api/agent/conversations/" + conversationId + "/messages", token,
-                    "{\"text\":\"" + text + "\"}");
+                    "{\"text\":\"" + text + "\",\"clientMessageId\":\"" + clientMessageId + "\"}");
             int status = r.statusCode();
             if (status == 200) {
                 return Outcome.STORED;
@@ -682,7 +682,7 @@ class FaultsBench {
                 .put("elapsedSeconds", elapsedSeconds)
                 .put("restartSeconds", startSeconds.toString())
                 .put("faults", "instance 0 killed and restarted, redis restarted, instance 1 killed and restarted")
-                .put("agentReplyIdempotencyKey", false)
+                .put("agentReplyIdempotencyKey", true)
                 .put("cores", Runtime.getRuntime().availableProcessors())
                 .put("loadAverageBefore", loadAverageBefore)
                 .put("loadAverageAfter", loadAverage())

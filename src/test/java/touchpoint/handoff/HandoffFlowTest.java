@@ -248,6 +248,29 @@ class HandoffFlowTest {
     }
 
     @Test
+    void given_a_reply_sent_twice_with_one_client_message_id_then_it_is_stored_once_and_the_retry_answers_the_same() {
+        String agent = staff.agentToken(admin, name("rita"), List.of("support"));
+        Reply c = customer.start(null);
+        customer.say(c.string("id"), c.string("token"), "m1", "talk to a human");
+        staff.claim(agent, c.string("id"));
+        String path = "/api/agent/conversations/" + c.string("id") + "/messages";
+
+        Reply first = staff.post(path, agent, "{\"text\":\"Hello once\",\"clientMessageId\":\"r-1\"}");
+        Reply retry = staff.post(path, agent, "{\"text\":\"Hello once\",\"clientMessageId\":\"r-1\"}");
+        Reply next = staff.post(path, agent, "{\"text\":\"Hello twice\",\"clientMessageId\":\"r-2\"}");
+
+        assertThat(first.status()).isEqualTo(200);
+        assertThat(first.body()).containsEntry("duplicate", false);
+        assertThat(retry.status()).isEqualTo(200);
+        assertThat(retry.body()).containsEntry("duplicate", true);
+        assertThat(next.body()).containsEntry("duplicate", false);
+        assertThat(customer.messages(c.string("id"), c.string("token"), 0).list("messages"))
+                .filteredOn(m -> "AGENT_REPLIED".equals(m.get("type"))).extracting(m -> m.get("text"))
+                .containsExactly("Hello once", "Hello twice");
+        assertThat(staff.post(path, agent, "{\"text\":\"x\",\"clientMessageId\":\"no spaces\"}").status()).isEqualTo(400);
+    }
+
+    @Test
     void given_a_conversation_owned_by_one_agent_then_another_agent_may_not_reply_to_it() {
         String owner = staff.agentToken(admin, name("owen"), List.of("support"));
         String other = staff.agentToken(admin, name("otto"), List.of("support"));

@@ -33,6 +33,11 @@ public final class LiveSocket implements WebSocket.Listener, AutoCloseable {
         return closed;
     }
 
+    /** Sends a text frame and waits until it is handed to the network. */
+    public void send(String text) {
+        socket.sendText(text, true).join();
+    }
+
     @Override
     public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
         partial.append(data);

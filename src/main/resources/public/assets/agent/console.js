@@ -196,12 +196,22 @@
   $('handback').addEventListener('click', function () { act('/handback', null, 'Handed back to the bot.'); });
   $('resolve').addEventListener('click', function () { act('/resolve', null, 'Resolved.'); });
   $('transfer').addEventListener('click', function () { act('/transfer', { team: $('transfer-team').value }, 'Transferred.'); });
+  // A reply keeps its id until the service confirms it, so sending again after an error is stored once.
+  let unconfirmed = null;
+  function newMessageId() {
+    return Array.from(crypto.getRandomValues(new Uint8Array(16)), function (b) { return b.toString(16).padStart(2, '0'); }).join('');
+  }
   $('reply-form').addEventListener('submit', async function (e) {
     e.preventDefault();
     const text = $('reply-text').value.trim();
     if (!text || !current) return;
+    if (!unconfirmed || unconfirmed.text !== text || unconfirmed.conversation !== current) {
+      unconfirmed = { conversation: current, text: text, id: newMessageId() };
+    }
     try {
-      await api('POST', '/api/agent/conversations/' + encodeURIComponent(current) + '/messages', { text: text });
+      await api('POST', '/api/agent/conversations/' + encodeURIComponent(current) + '/messages',
+        { text: text, clientMessageId: unconfirmed.id });
+      unconfirmed = null;
       $('reply-text').value = '';
     } catch (err) { status(err.message); }
   });
