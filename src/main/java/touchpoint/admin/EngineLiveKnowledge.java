@@ -1,7 +1,6 @@
 package touchpoint.admin;
 
 import io.micronaut.context.annotation.Requires;
-import io.micronaut.runtime.event.annotation.EventListener;
 import jakarta.inject.Singleton;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +15,8 @@ import touchpoint.knowledge.Question;
 
 /**
  * Serves the database's published FAQs from the knowledge engine. Phrasings that admins approved from agents'
- * conversations are served with their FAQ, so the bot learns them without a new revision.
+ * conversations are served with their FAQ, so the bot learns them without a new revision ({@link KnowledgeSync}
+ * re-serves an FAQ on every instance when its phrasings are decided).
  */
 @Singleton
 @Requires(beans = KnowledgeEngine.class)
@@ -24,12 +24,10 @@ class EngineLiveKnowledge implements LiveKnowledge {
 
     private final KnowledgeEngine engine;
     private final PhrasingProposals proposals;
-    private final FaqStore store;
 
-    EngineLiveKnowledge(KnowledgeEngine engine, PhrasingProposals proposals, FaqStore store) {
+    EngineLiveKnowledge(KnowledgeEngine engine, PhrasingProposals proposals) {
         this.engine = engine;
         this.proposals = proposals;
-        this.store = store;
     }
 
     @Override
@@ -53,12 +51,6 @@ class EngineLiveKnowledge implements LiveKnowledge {
     @Override
     public void withdraw(List<String> faqIds) {
         faqIds.forEach(engine::remove);
-    }
-
-    /** Re-serves an FAQ whose learned phrasings changed, on this instance; others pick it up at their next load. */
-    @EventListener
-    void onPhrasingsDecided(PhrasingProposals.PhrasingsDecided event) {
-        store.published(event.faqId()).ifPresent(document -> publish(List.of(document)));
     }
 
     @Override

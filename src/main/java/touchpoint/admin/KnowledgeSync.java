@@ -20,6 +20,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import touchpoint.analytics.PhrasingProposals;
 import touchpoint.infra.LiveBus;
 
 /**
@@ -42,9 +43,11 @@ class KnowledgeSync {
     /**
      * The announcement. One FAQ: {@code faqId} and its live {@code revision} (null: no longer served); a batch
      * (an import): {@code faqIds}. Receivers re-read the database either way. {@code at} is epoch millis, for lag.
+     * {@code relearn}: the FAQ's approved learned phrasings changed, so it is re-served even at the same revision.
      */
     @Serdeable
-    record Announcement(@Nullable String faqId, @Nullable Long revision, @Nullable List<String> faqIds, long at) {
+    record Announcement(@Nullable String faqId, @Nullable Long revision, @Nullable List<String> faqIds, long at,
+                        boolean relearn) {
 
         List<String> ids() {
             List<String> ids = new java.util.ArrayList<>();
@@ -110,16 +113,29 @@ class KnowledgeSync {
     @EventListener
     void onChange(FaqStore.FaqChanged change) {
         Announcement a = change.faqIds().size() == 1
-                ? new Announcement(change.faqIds().get(0), store.published(change.faqIds().get(0)).map(FaqDocument::revision).orElse(null), null, clock.millis())
-                : new Announcement(null, null, change.faqIds(), clock.millis());
+                ? new Announcement(change.faqIds().get(0), store.published(change.faqIds().get(0)).map(FaqDocument::revision).orElse(null), null, clock.millis(), false)
+                : new Announcement(null, null, change.faqIds(), clock.millis(), false);
+        announce(a);
+        // Announce first so other instances re-index in parallel with this one.
+        if (started) {
+            refresh(change.faqIds(), false);
+        }
+    }
+
+    /** An admin approved or rejected learned phrasings: every instance re-serves that FAQ with them. */
+    @EventListener
+    void onPhrasingsDecided(PhrasingProposals.PhrasingsDecided decided) {
+        announce(new Announcement(decided.faqId(), null, null, clock.millis(), true));
+        if (started) {
+            refresh(List.of(decided.faqId()), true);
+        }
+    }
+
+    private void announce(Announcement a) {
         try {
             bus.publish(TOPIC, json.writeValueAsString(a));
         } catch (IOException e) {
-            LOG.warn("could not announce knowledge change faqs={}", change.faqIds(), e);
-        }
-        // Announce first so other instances re-index in parallel with this one.
-        if (started) {
-            refresh(change.faqIds());
+            LOG.warn("could not announce knowledge change faqs={}", a.ids(), e);
         }
     }
 
@@ -141,21 +157,22 @@ class KnowledgeSync {
         }
         if (!stale.isEmpty()) {
             LOG.info("knowledge resync: {} FAQs differ from the database", stale.size());
-            refresh(List.copyOf(stale));
+            refresh(List.copyOf(stale), false);
         }
     }
 
     /**
      * Reads these FAQs' live revisions from the database and serves exactly those (or withdraws them), in one
-     * call each to the engine so a batch re-indexes once. FAQs already served at that revision cost nothing.
+     * call each to the engine so a batch re-indexes once. FAQs already served at that revision cost nothing,
+     * unless {@code relearn} (their learned phrasings changed).
      */
-    synchronized void refresh(List<String> faqIds) {
+    synchronized void refresh(List<String> faqIds, boolean relearn) {
         List<FaqDocument> toPublish = new java.util.ArrayList<>();
         List<String> toWithdraw = new java.util.ArrayList<>();
         for (String faqId : faqIds) {
             Optional<FaqDocument> live = store.published(faqId);
             if (live.isPresent()) {
-                if (!Long.valueOf(live.get().revision()).equals(served.get(faqId))) {
+                if (relearn || !Long.valueOf(live.get().revision()).equals(served.get(faqId))) {
                     toPublish.add(live.get());
                 }
             } else if (served.containsKey(faqId)) {
@@ -189,7 +206,7 @@ class KnowledgeSync {
         LOG.debug("knowledge announcement faqs={} revision={} lagMs={}", ids, a.revision(), clock.millis() - a.at());
         worker.execute(() -> {
             try {
-                refresh(ids);
+                refresh(ids, a.relearn());
             } catch (RuntimeException e) {
                 // The periodic resync retries what failed here.
                 LOG.warn("knowledge refresh failed faqs={}", ids, e);

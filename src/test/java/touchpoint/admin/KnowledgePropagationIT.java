@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import touchpoint.admin.AdminClient.Reply;
+import touchpoint.analytics.PhrasingProposals;
 import touchpoint.testing.EmbeddedInfra;
 
 /**
@@ -99,6 +100,19 @@ class KnowledgePropagationIT {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    @Test
+    void should_re_serve_an_faq_on_every_instance_when_an_admin_decides_its_learned_phrasings() {
+        FakeKnowledge engineB = b.getApplicationContext().getBean(FakeKnowledge.class);
+        long before = engineB.calls.stream().filter("publish:cancel-an-order@1"::equals).count();
+
+        // What PhrasingProposals announces after an approval on instance A: same revision, new phrasings.
+        a.getApplicationContext().getEventPublisher(PhrasingProposals.PhrasingsDecided.class)
+                .publishEvent(new PhrasingProposals.PhrasingsDecided("cancel-an-order"));
+
+        await().atMost(Duration.ofSeconds(2)).until(() ->
+                engineB.calls.stream().filter("publish:cancel-an-order@1"::equals).count() == before + 1);
     }
 
     @Test
