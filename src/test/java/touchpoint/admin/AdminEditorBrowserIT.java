@@ -7,13 +7,9 @@ import static org.awaitility.Awaitility.await;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
-import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.runtime.server.EmbeddedServer;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -33,8 +29,7 @@ class AdminEditorBrowserIT {
     private static final String QUESTION = "Can you wrap my order as a present?";
 
     private static EmbeddedServer server;
-    private static Playwright playwright;
-    private static Browser browser;
+    private static Chromium.Session chromium;
     private static CustomerClient customer;
 
     @BeforeAll
@@ -44,15 +39,13 @@ class AdminEditorBrowserIT {
                 "datasources.default.url", "jdbc:h2:mem:editor-browser;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1"),
                 "test");
         customer = new CustomerClient(server.getApplicationContext().createBean(HttpClient.class, server.getURL()).toBlocking());
-        PlaywrightAssertions.setDefaultAssertionTimeout(10_000);
-        playwright = Chromium.playwright();
-        browser = Chromium.launch(playwright);
+        chromium = Chromium.start();
     }
 
     @AfterAll
     static void stop() {
-        if (playwright != null) {
-            playwright.close();
+        if (chromium != null) {
+            chromium.close();
         }
         if (server != null) {
             server.close();
@@ -60,8 +53,8 @@ class AdminEditorBrowserIT {
     }
 
     @Test
-    void should_publish_an_faq_written_in_the_editor_to_the_next_customer() throws Exception {
-        try (BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1400, 900))) {
+    void should_publish_an_faq_written_in_the_editor_to_the_next_customer() {
+        try (BrowserContext context = chromium.browser().newContext(new Browser.NewContextOptions().setViewportSize(1400, 900))) {
             Page page = context.newPage();
             page.navigate(server.getURL() + "/admin/faqs.html");
             page.locator("#login-form input[name=username]").fill("admin");
@@ -100,8 +93,7 @@ class AdminEditorBrowserIT {
             assertThat(page.locator("#history > li").nth(1)).containsText("live");
             assertThat(page.locator("#preview")).containsText("Wrapping is free over €50.");
 
-            Files.createDirectories(Path.of("target", "screenshots"));
-            page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target", "screenshots", "admin-editor-published.png")));
+            Chromium.screenshot(page, "admin-editor-published");
         }
     }
 

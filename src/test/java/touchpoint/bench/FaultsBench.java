@@ -12,7 +12,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.http.WebSocket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -24,9 +23,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -105,7 +102,7 @@ class FaultsBench {
         String token;
         final List<String> acked = new ArrayList<>();
         final Set<Long> seenLive = ConcurrentHashMap.newKeySet();
-        AgentLive socket;
+        LiveSocket socket;
         long maxSeen;
         /** After (re)connecting: the seq the watch command must bring back on this socket, 0 once it has. */
         long expectEcho;
@@ -445,7 +442,7 @@ class FaultsBench {
         }
         try {
             EmbeddedServer s = liveServer(random);
-            a.socket = AgentLive.open(URI.create("ws://127.0.0.1:" + s.getPort() + "/ws/agent?token="
+            a.socket = LiveSocket.open(URI.create("ws://127.0.0.1:" + s.getPort() + "/ws/agent?token="
                     + URLEncoder.encode(a.token, StandardCharsets.UTF_8)));
             a.sockets++;
             a.framesRead = 0;
@@ -821,69 +818,6 @@ class FaultsBench {
             Thread.sleep(ms);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        }
-    }
-
-    /** The agent console's socket: keeps every text frame and can send the watch command. */
-    private static final class AgentLive implements WebSocket.Listener {
-
-        private final List<String> frames = new CopyOnWriteArrayList<>();
-        private final StringBuilder partial = new StringBuilder();
-        private volatile boolean closed;
-        private final WebSocket socket;
-
-        private AgentLive(URI uri) {
-            this.socket = HttpClient.newHttpClient().newWebSocketBuilder().connectTimeout(Duration.ofSeconds(5))
-                    .buildAsync(uri, this).join();
-        }
-
-        static AgentLive open(URI uri) {
-            return new AgentLive(uri);
-        }
-
-        List<String> frames() {
-            return frames;
-        }
-
-        boolean closed() {
-            return closed;
-        }
-
-        void send(String text) {
-            try {
-                socket.sendText(text, true).get(5, TimeUnit.SECONDS);
-            } catch (Exception e) {
-                closed = true;
-            }
-        }
-
-        @Override
-        public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
-            partial.append(data);
-            if (last) {
-                frames.add(partial.toString());
-                partial.setLength(0);
-            }
-            webSocket.request(1);
-            return null;
-        }
-
-        @Override
-        public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
-            closed = true;
-            return null;
-        }
-
-        @Override
-        public void onError(WebSocket webSocket, Throwable error) {
-            closed = true;
-        }
-
-        void close() {
-            if (!closed) {
-                closed = true;
-                socket.sendClose(WebSocket.NORMAL_CLOSURE, "bye");
-            }
         }
     }
 }

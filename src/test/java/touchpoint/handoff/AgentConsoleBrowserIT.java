@@ -7,13 +7,9 @@ import static org.awaitility.Awaitility.await;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
-import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.runtime.server.EmbeddedServer;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -36,8 +32,7 @@ class AgentConsoleBrowserIT {
 
     private static EmbeddedServer customerSide;
     private static EmbeddedServer agentSide;
-    private static Playwright playwright;
-    private static Browser browser;
+    private static Chromium.Session chromium;
 
     @BeforeAll
     static void start() {
@@ -46,15 +41,13 @@ class AgentConsoleBrowserIT {
         props.put("touchpoint.admin-password", StaffClient.ADMIN_PASSWORD);
         customerSide = ApplicationContext.run(EmbeddedServer.class, props, "test");
         agentSide = ApplicationContext.run(EmbeddedServer.class, props, "test");
-        PlaywrightAssertions.setDefaultAssertionTimeout(10_000);
-        playwright = Chromium.playwright();
-        browser = Chromium.launch(playwright);
+        chromium = Chromium.start();
     }
 
     @AfterAll
     static void stop() {
-        if (playwright != null) {
-            playwright.close();
+        if (chromium != null) {
+            chromium.close();
         }
         for (EmbeddedServer server : new EmbeddedServer[] {agentSide, customerSide}) {
             if (server != null) {
@@ -64,13 +57,13 @@ class AgentConsoleBrowserIT {
     }
 
     @Test
-    void should_let_an_agent_on_another_instance_take_reply_to_and_resolve_a_customer_who_asked_for_a_person() throws Exception {
+    void should_let_an_agent_on_another_instance_take_reply_to_and_resolve_a_customer_who_asked_for_a_person() {
         StaffClient staff = new StaffClient(agentSide.getApplicationContext().createBean(HttpClient.class, agentSide.getURL()).toBlocking());
         staff.createAgent(staff.adminToken(), "sam", List.of("support"));
         CustomerClient customer = new CustomerClient(
                 customerSide.getApplicationContext().createBean(HttpClient.class, customerSide.getURL()).toBlocking());
 
-        try (BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1400, 900))) {
+        try (BrowserContext context = chromium.browser().newContext(new Browser.NewContextOptions().setViewportSize(1400, 900))) {
             Page page = context.newPage();
             page.navigate(agentSide.getURL() + "/agent/");
             page.locator("#username").fill("sam");
@@ -105,8 +98,7 @@ class AgentConsoleBrowserIT {
                     .contains("CONVERSATION_RESOLVED", "SURVEY_ASKED"));
             assertThat(page.locator("#messages")).containsText("This conversation has been resolved.");
 
-            Files.createDirectories(Path.of("target", "screenshots"));
-            page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target", "screenshots", "agent-console-resolved.png")));
+            Chromium.screenshot(page, "agent-console-resolved");
         }
     }
 

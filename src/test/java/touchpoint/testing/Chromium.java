@@ -4,7 +4,11 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.assertions.PlaywrightAssertions;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -38,5 +42,33 @@ public final class Chromium {
         }
         return playwright.chromium().launch(new BrowserType.LaunchOptions()
                 .setExecutablePath(EXECUTABLE).setHeadless(true).setArgs(ARGS).setTimeout(30_000));
+    }
+
+    /** Where tests leave a picture of where they ended, to look at when one fails or the UI changes. */
+    public static final Path SCREENSHOTS = Paths.get("target", "screenshots");
+
+    /** Playwright and one Chromium for a test class: start it in {@code @BeforeAll}, close it in {@code @AfterAll}. */
+    public record Session(Playwright playwright, Browser browser) implements AutoCloseable {
+        @Override
+        public void close() {
+            playwright.close();
+        }
+    }
+
+    /** Starts a session with the assertion timeout every browser test uses (CI machines are slow). */
+    public static Session start() {
+        PlaywrightAssertions.setDefaultAssertionTimeout(10_000);
+        Playwright playwright = playwright();
+        return new Session(playwright, launch(playwright));
+    }
+
+    /** Saves {@code page} as {@code target/screenshots/<name>.png}. */
+    public static void screenshot(Page page, String name) {
+        try {
+            Files.createDirectories(SCREENSHOTS);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + ".png")));
     }
 }

@@ -7,6 +7,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /** A WebSocket client that keeps every text frame it receives, for asserting live delivery. */
 public final class LiveSocket implements WebSocket.Listener, AutoCloseable {
@@ -33,9 +36,19 @@ public final class LiveSocket implements WebSocket.Listener, AutoCloseable {
         return closed;
     }
 
-    /** Sends a text frame and waits until it is handed to the network. */
-    public void send(String text) {
-        socket.sendText(text, true).join();
+    /** Sends a text frame and waits (up to 5 s) until it is handed to the network; false when the socket failed. */
+    public boolean send(String text) {
+        try {
+            socket.sendText(text, true).get(5, TimeUnit.SECONDS);
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            closed = true;
+            return false;
+        } catch (ExecutionException | TimeoutException e) {
+            closed = true;
+            return false;
+        }
     }
 
     @Override
@@ -63,6 +76,7 @@ public final class LiveSocket implements WebSocket.Listener, AutoCloseable {
     @Override
     public void close() {
         if (!closed) {
+            closed = true;
             socket.sendClose(WebSocket.NORMAL_CLOSURE, "bye");
         }
     }

@@ -1,20 +1,13 @@
 package touchpoint.widget;
 
-import touchpoint.testing.Chromium;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import io.micronaut.runtime.server.EmbeddedServer;
 import jakarta.inject.Inject;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterAll;
@@ -22,6 +15,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.TestInfo;
+import touchpoint.testing.Chromium;
 
 /**
  * One Chromium per test class, a fresh browser profile per test (so storage never leaks between tests), and a
@@ -29,10 +23,7 @@ import org.junit.jupiter.api.TestInfo;
  */
 abstract class BrowserTestSupport {
 
-    static final Path SCREENSHOTS = Paths.get("target", "screenshots");
-
-    private static Playwright playwright;
-    private static Browser browser;
+    private static Chromium.Session chromium;
 
     @Inject
     EmbeddedServer server;
@@ -45,31 +36,28 @@ abstract class BrowserTestSupport {
 
     @BeforeAll
     static void startBrowser() {
-        PlaywrightAssertions.setDefaultAssertionTimeout(10_000);
-        playwright = Chromium.playwright();
-        browser = Chromium.launch(playwright);
+        chromium = Chromium.start();
     }
 
     @AfterAll
     static void stopBrowser() {
-        if (playwright != null) {
-            playwright.close();
+        if (chromium != null) {
+            chromium.close();
         }
     }
 
     @BeforeEach
     void openPage(TestInfo info) {
         testName = info.getTestMethod().map(m -> m.getName()).orElse("test");
-        context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 800));
+        context = chromium.browser().newContext(new Browser.NewContextOptions().setViewportSize(1280, 800));
         context.setDefaultTimeout(10_000);
         page = watch(context.newPage());
     }
 
     @AfterEach
-    void screenshotAndClose() throws IOException {
-        Files.createDirectories(SCREENSHOTS);
+    void screenshotAndClose() {
         if (page != null && !page.isClosed()) {
-            page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(testName + ".png")));
+            Chromium.screenshot(page, testName);
         }
         context.close();
     }
@@ -86,12 +74,7 @@ abstract class BrowserTestSupport {
     }
 
     void screenshot(String name) {
-        try {
-            Files.createDirectories(SCREENSHOTS);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + ".png")));
+        Chromium.screenshot(page, name);
     }
 
     String base() {

@@ -1,6 +1,5 @@
 package touchpoint.widget;
 
-import touchpoint.testing.Chromium;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Page;
