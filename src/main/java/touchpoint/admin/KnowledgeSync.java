@@ -31,7 +31,7 @@ import touchpoint.infra.LiveBus;
  * and hands it to {@link LiveKnowledge}. Re-reading instead of trusting the message makes late, repeated and
  * out-of-order announcements harmless; remembering the revision each FAQ is served at means an instance that
  * already has it does no work. Pub/sub loses what is sent while Redis is down, so a periodic resync compares
- * the served revisions with the database and repairs the difference.
+ * the served revisions and approved learned phrasings with the database and repairs the difference.
  */
 @Singleton
 class KnowledgeSync {
@@ -68,8 +68,13 @@ class KnowledgeSync {
     private final Clock clock;
     private final AdminConfig config;
     private final ContentSource content;
-    /** FAQ id → revision this instance's engine serves. Guarded by {@code this}. */
-    private final Map<String, Long> served = new HashMap<>();
+    private final PhrasingProposals proposals;
+    /** FAQ id → what this instance's engine serves of it. Guarded by {@code this}. */
+    private final Map<String, Served> served = new HashMap<>();
+
+    /** The revision served and a fingerprint of the approved learned phrasings served with it. */
+    private record Served(long revision, int learned) {
+    }
     /**
      * Announcements arrive on the bus's I/O thread, which also carries every chat message; re-reading the
      * database and re-indexing happen here instead, one at a time and in arrival order.
@@ -82,8 +87,9 @@ class KnowledgeSync {
     private volatile boolean started;
 
     KnowledgeSync(FaqStore store, LiveKnowledge engine, LiveBus bus, JsonMapper json, Clock clock, AdminConfig config,
-                  ContentSource content) {
+                  ContentSource content, PhrasingProposals proposals) {
         this.store = store;
+        this.proposals = proposals;
         this.engine = engine;
         this.bus = bus;
         this.json = json;
@@ -146,10 +152,11 @@ class KnowledgeSync {
             return;
         }
         Map<String, Long> live = store.liveRevisions();
+        Map<String, Integer> learned = learnedFingerprints();
         Set<String> stale = new HashSet<>();
         synchronized (this) {
             live.forEach((id, revision) -> {
-                if (!revision.equals(served.get(id))) {
+                if (!new Served(revision, learned.getOrDefault(id, 0)).equals(served.get(id))) {
                     stale.add(id);
                 }
             });
@@ -169,10 +176,13 @@ class KnowledgeSync {
     synchronized void refresh(List<String> faqIds, boolean relearn) {
         List<FaqDocument> toPublish = new java.util.ArrayList<>();
         List<String> toWithdraw = new java.util.ArrayList<>();
+        // Read before the engine reads them: a decision in between only makes the next resync re-serve.
+        Map<String, Integer> learned = learnedFingerprints();
         for (String faqId : faqIds) {
             Optional<FaqDocument> live = store.published(faqId);
             if (live.isPresent()) {
-                if (relearn || !Long.valueOf(live.get().revision()).equals(served.get(faqId))) {
+                Served now = new Served(live.get().revision(), learned.getOrDefault(faqId, 0));
+                if (relearn || !now.equals(served.get(faqId))) {
                     toPublish.add(live.get());
                 }
             } else if (served.containsKey(faqId)) {
@@ -181,7 +191,7 @@ class KnowledgeSync {
         }
         if (!toPublish.isEmpty()) {
             engine.publish(toPublish);
-            toPublish.forEach(d -> served.put(d.id(), d.revision()));
+            toPublish.forEach(d -> served.put(d.id(), new Served(d.revision(), learned.getOrDefault(d.id(), 0))));
             LOG.info("knowledge serving {}", toPublish.stream().map(d -> d.id() + "@" + d.revision()).toList());
         }
         if (!toWithdraw.isEmpty()) {
@@ -214,16 +224,26 @@ class KnowledgeSync {
         });
     }
 
+    /** Per FAQ, a fingerprint of its approved learned phrasings (0 when it has none). */
+    private Map<String, Integer> learnedFingerprints() {
+        Map<String, List<String>> byFaq = new HashMap<>();
+        proposals.approvedPhrasings().forEach(p -> byFaq.computeIfAbsent(p.faqId(), id -> new java.util.ArrayList<>()).add(p.text()));
+        Map<String, Integer> fingerprints = new HashMap<>();
+        byFaq.forEach((id, texts) -> fingerprints.put(id, texts.stream().sorted().toList().hashCode()));
+        return fingerprints;
+    }
+
     @PreDestroy
     void close() {
         worker.shutdownNow();
     }
 
     private synchronized void loadAll() {
+        Map<String, Integer> learned = learnedFingerprints();
         List<FaqDocument> published = store.published();
         engine.load(published);
         served.clear();
-        published.forEach(d -> served.put(d.id(), d.revision()));
+        published.forEach(d -> served.put(d.id(), new Served(d.revision(), learned.getOrDefault(d.id(), 0))));
         LOG.info("knowledge serving {} published FAQs from the database", published.size());
     }
 

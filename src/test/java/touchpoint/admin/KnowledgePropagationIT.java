@@ -8,6 +8,9 @@ import io.micronaut.http.client.HttpClient;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.security.token.jwt.generator.JwtTokenGenerator;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -31,10 +34,11 @@ class KnowledgePropagationIT {
     static EmbeddedServer a;
     static EmbeddedServer b;
     static HttpClient client;
+    static Map<String, Object> props;
 
     @BeforeAll
     static void start() {
-        Map<String, Object> props = new HashMap<>(EmbeddedInfra.postgresAndRedis(EmbeddedInfra.newDatabaseUrl()));
+        props = new HashMap<>(EmbeddedInfra.postgresAndRedis(EmbeddedInfra.newDatabaseUrl()));
         props.put("touchpoint.test.fake-knowledge", "true");
         props.put("micronaut.server.port", -1);
         // Only the first instance seeds; the second finds the FAQs in the database and loads them.
@@ -113,6 +117,26 @@ class KnowledgePropagationIT {
 
         await().atMost(Duration.ofSeconds(2)).until(() ->
                 engineB.calls.stream().filter("publish:cancel-an-order@1"::equals).count() == before + 1);
+    }
+
+    @Test
+    void should_re_serve_an_faq_whose_phrasings_were_approved_while_announcements_were_lost() throws Exception {
+        FakeKnowledge engineB = b.getApplicationContext().getBean(FakeKnowledge.class);
+        long before = engineB.calls.stream().filter("publish:return-policy@1"::equals).count();
+        // Approved in the database without an announcement, as when Redis was down at the time.
+        try (Connection c = DriverManager.getConnection((String) props.get("datasources.default.url"),
+                (String) props.get("datasources.default.username"), (String) props.get("datasources.default.password"));
+             PreparedStatement insert = c.prepareStatement("INSERT INTO phrasing_proposal (faq_id, text, normalized_text, source, "
+                     + "status, decided_by, created_at, decided_at) VALUES ('return-policy', 'can i send back a lamp', "
+                     + "'can i send back a lamp', 'agent', 'approved', 'alice', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)")) {
+            insert.executeUpdate();
+        }
+
+        b.getApplicationContext().getBean(KnowledgeSync.class).resync();
+
+        assertThat(engineB.calls.stream().filter("publish:return-policy@1"::equals).count()).isEqualTo(before + 1);
+        b.getApplicationContext().getBean(KnowledgeSync.class).resync();
+        assertThat(engineB.calls.stream().filter("publish:return-policy@1"::equals).count()).as("nothing left to repair").isEqualTo(before + 1);
     }
 
     @Test
