@@ -1,6 +1,5 @@
 package touchpoint.admin;
 
-import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +18,6 @@ import touchpoint.knowledge.Question;
  * re-serves an FAQ on every instance when its phrasings are decided).
  */
 @Singleton
-@Requires(beans = KnowledgeEngine.class)
 class EngineLiveKnowledge implements LiveKnowledge {
 
     private final KnowledgeEngine engine;

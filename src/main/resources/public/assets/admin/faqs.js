@@ -312,8 +312,7 @@
       renderVerdict($('verdict-draft'), r.draft);
       renderVerdict($('verdict-live'), r.live);
     } catch (err) {
-      const text = err.status === 503 ? 'Testing is unavailable: this server runs without the knowledge engine.' : err.message;
-      $('verdict-draft').replaceChildren(el('p', 'error', text));
+      $('verdict-draft').replaceChildren(el('p', 'error', err.message));
       $('verdict-live').replaceChildren();
     }
   });
