@@ -26,6 +26,7 @@ class ExtractiveHandoffSummarizer implements HandoffSummarizer {
         // one before the hand-off that was not the request for a person itself.
         String headline = null;
         String attempted = null;
+        boolean personFirst = false;
         for (TranscriptEvent e : transcript) {
             switch (e.type()) {
                 case CUSTOMER_ASKED, OFFLINE_MESSAGE_LEFT -> {
@@ -55,6 +56,7 @@ class ExtractiveHandoffSummarizer implements HandoffSummarizer {
                     team = e.datum("team").orElse(null);
                     int asked = HandoffService.CUSTOMER_REQUEST.equals(reason) ? questions.size() - 2 : questions.size() - 1;
                     headline = attempted != null ? attempted : asked >= 0 ? questions.get(asked) : headline;
+                    personFirst = headline == null && HandoffService.CUSTOMER_REQUEST.equals(reason);
                 }
                 case CONVERSATION_TRANSFERRED -> team = e.datum("team").orElse(team);
                 default -> {
@@ -62,8 +64,9 @@ class ExtractiveHandoffSummarizer implements HandoffSummarizer {
             }
         }
         List<String> recent = questions.size() > MAX_QUESTIONS ? questions.subList(questions.size() - MAX_QUESTIONS, questions.size()) : questions;
-        String about = headline != null ? headline : questions.isEmpty() ? null : questions.get(questions.size() - 1);
-        return new HandoffSummary(text(about, questions.size(), tried, ratings, reason), reason, team, List.copyOf(recent), tried, ratings, surveys);
+        String about = headline != null || personFirst ? headline : questions.isEmpty() ? null : questions.get(questions.size() - 1);
+        return new HandoffSummary(text(about, personFirst, questions.size(), tried, ratings, reason), reason, team,
+                List.copyOf(recent), tried, ratings, surveys);
     }
 
     private static void candidates(TranscriptEvent e, String outcome, List<HandoffSummary.FaqTried> tried) {
@@ -80,9 +83,16 @@ class ExtractiveHandoffSummarizer implements HandoffSummarizer {
         }
     }
 
-    private static String text(String about, int messages, List<HandoffSummary.FaqTried> tried, List<HandoffSummary.Rating> ratings, String reason) {
+    private static String text(String about, boolean personFirst, int messages, List<HandoffSummary.FaqTried> tried,
+                               List<HandoffSummary.Rating> ratings, String reason) {
         StringBuilder b = new StringBuilder();
-        if (about == null) {
+        if (personFirst) {
+            b.append("The customer asked for a person before asking anything");
+            if (messages > 1) {
+                b.append(" (").append(messages).append(" messages in all)");
+            }
+            b.append('.');
+        } else if (about == null) {
             b.append("The customer has not asked anything yet.");
         } else {
             b.append("The customer asked: \"").append(about).append('"');

@@ -62,6 +62,16 @@ class HandoffSummaryTest {
     }
 
     @Test
+    void should_say_when_the_customer_asked_for_a_person_before_anything_else() {
+        add(EventType.CUSTOMER_ASKED, "Talk to a person", null, Map.of());
+        add(EventType.HANDOFF_REQUESTED, null, null, Map.of("reason", HandoffService.CUSTOMER_REQUEST));
+        add(EventType.CUSTOMER_ASKED, "my sofa is broken", null, Map.of());
+
+        assertThat(summarizer.summarize(log).text())
+                .startsWith("The customer asked for a person before asking anything (2 messages in all). The bot answered 0 times.");
+    }
+
+    @Test
     void should_say_when_the_customer_has_not_asked_anything() {
         assertThat(summarizer.summarize(log).text()).startsWith("The customer has not asked anything yet.");
     }

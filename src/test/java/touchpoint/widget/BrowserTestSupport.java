@@ -29,6 +29,7 @@ abstract class BrowserTestSupport {
     EmbeddedServer server;
 
     BrowserContext context;
+    private final List<BrowserContext> others = new CopyOnWriteArrayList<>();
     Page page;
     final List<String> dialogs = new CopyOnWriteArrayList<>();
     final List<String> console = new CopyOnWriteArrayList<>();
@@ -59,7 +60,17 @@ abstract class BrowserTestSupport {
         if (page != null && !page.isClosed()) {
             Chromium.screenshot(page, testName);
         }
+        others.forEach(BrowserContext::close);
+        others.clear();
         context.close();
+    }
+
+    /** A page in a browser context of its own (another person at another computer), closed after the test. */
+    Page otherPage() {
+        BrowserContext other = chromium.browser().newContext(new Browser.NewContextOptions().setViewportSize(1280, 800));
+        other.setDefaultTimeout(10_000);
+        others.add(other);
+        return watch(other.newPage());
     }
 
     /** Records alerts (an XSS payload that ran would open one) and console output (CSP violations show there). */

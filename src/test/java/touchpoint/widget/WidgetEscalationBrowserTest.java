@@ -17,11 +17,12 @@ import jakarta.inject.Inject;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import touchpoint.testing.Chromium;
 
 /**
- * A customer escalates in the widget, an agent answers live through the agent API, resolves, and the widget
- * asks the satisfaction survey. Written against the documented agent API; it runs once the hand-off and survey
- * features are merged; the agent account is created through the admin API as an operator would.
+ * A customer escalates in the widget and an agent, signed in to the agent console in a second browser context,
+ * takes the conversation, answers live and resolves it; the widget then asks the survey, answered through the
+ * survey endpoint. The agent account is created through the admin API as an operator would.
  */
 @MicronautTest
 @Property(name = "touchpoint.test.scripted-knowledge", value = "true")
@@ -39,21 +40,34 @@ class WidgetEscalationBrowserTest extends BrowserTestSupport {
     @Test
     void should_show_an_agents_live_replies_and_then_the_survey() {
         String jwt = agentToken();
-        agent(HttpRequest.PUT("/api/agent/presence", Map.of("status", "online")), jwt);
+        Page console = otherPage();
+        console.navigate(base() + "/agent/");
+        console.locator("#username").fill(AGENT_USERNAME);
+        console.locator("#password").fill(AGENT_PASSWORD);
+        console.locator("#login-form button[type=submit]").click();
+        expect(console.locator("#agent-name")).hasText("Sam");
+        console.waitForResponse(r -> r.url().endsWith("/api/agent/presence") && r.status() == 200,
+                () -> console.locator("#presence").selectOption("online"));
+
         page.navigate(base() + "/demo");
         launcher(page).click();
         expect(messages(page, ".bot").first()).containsText("Hi!");
-
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Talk to a person").setExact(true)).click();
         String id = storedConversation(page)[0];
-        agent(HttpRequest.POST("/api/agent/conversations/" + id + "/claim", "{}"), jwt);
-        agent(HttpRequest.POST("/api/agent/conversations/" + id + "/messages", Map.of("text", "Hello, I can help with that.")), jwt);
+
+        console.locator("#queue li").first().click();
+        console.locator("#claim").click();
+        console.locator("#reply-text").fill("Hello, I can help with that.");
+        console.locator("#reply-form button[type=submit]").click();
 
         expect(messages(page, ".agent .bubble")).containsText("Hello, I can help with that.");
-        expect(messages(page, ".agent .name")).not().hasText("Agent");
+        expect(messages(page, ".agent .name")).hasText("Sam");
         expect(page.locator("touchpoint-widget [aria-live=polite]")).containsText("Hello, I can help with that.");
+        ask(page, "Thank you!");
+        expect(console.locator("#messages")).containsText("Thank you!");
 
-        agent(HttpRequest.POST("/api/agent/conversations/" + id + "/resolve", "{}"), jwt);
+        console.locator("#resolve").click();
+        Chromium.screenshot(console, "should_show_an_agents_live_replies_and_then_the_survey-console");
 
         // CES comes first (one click on the 1-7 scale), then CSAT (stars, optional comment, send).
         Locator ces = messages(page, ".survey").first();
