@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import touchpoint.chat.TranscriptEvent;
 
-/** Picks the facts out of the transcript; {@link Secondary} so an LLM summarizer bean takes over when present. */
+/** Picks the facts out of the transcript; {@link LlmHandoffSummarizer} words them when a model is configured. */
 @Singleton
 @Secondary
 class ExtractiveHandoffSummarizer implements HandoffSummarizer {
@@ -66,7 +66,7 @@ class ExtractiveHandoffSummarizer implements HandoffSummarizer {
         List<String> recent = questions.size() > MAX_QUESTIONS ? questions.subList(questions.size() - MAX_QUESTIONS, questions.size()) : questions;
         String about = headline != null || personFirst ? headline : questions.isEmpty() ? null : questions.get(questions.size() - 1);
         return new HandoffSummary(text(about, personFirst, questions.size(), tried, ratings, reason), reason, team,
-                List.copyOf(recent), tried, ratings, surveys);
+                List.copyOf(recent), tried, ratings, surveys, false);
     }
 
     private static void candidates(TranscriptEvent e, String outcome, List<HandoffSummary.FaqTried> tried) {

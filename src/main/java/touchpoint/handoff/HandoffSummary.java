@@ -12,10 +12,17 @@ import java.util.Map;
  * @param faqsTried the FAQs the bot answered, offered or considered, with confidence
  * @param ratings thumbs up/down so far
  * @param surveyAnswers survey answers so far
+ * @param generated true when {@code text} was written by the language model rather than put together from the facts
  */
 @Serdeable
 public record HandoffSummary(String text, @Nullable String reason, @Nullable String team, List<String> customerQuestions,
-                             List<FaqTried> faqsTried, List<Rating> ratings, List<SurveyAnswer> surveyAnswers) {
+                             List<FaqTried> faqsTried, List<Rating> ratings, List<SurveyAnswer> surveyAnswers,
+                             boolean generated) {
+
+    /** The same facts with {@code text} written by the language model. */
+    HandoffSummary writtenByModel(String modelText) {
+        return new HandoffSummary(modelText, reason, team, customerQuestions, faqsTried, ratings, surveyAnswers, true);
+    }
 
     @Serdeable
     public record FaqTried(String faqId, @Nullable String title, @Nullable Double confidence, String outcome, @Nullable String question) {

@@ -149,7 +149,7 @@
   function li(text) { const e = document.createElement('li'); e.textContent = text; return e; }
 
   function renderSummary(s) {
-    $('summary-text').textContent = s.text || '';
+    $('summary-text').textContent = (s.text || '') + (s.generated ? '\n(written by the language model from the transcript; the lists below are exact)' : '');
     $('summary-questions').replaceChildren.apply($('summary-questions'), (s.customerQuestions || []).map(li));
     $('summary-faqs').replaceChildren.apply($('summary-faqs'), (s.faqsTried || []).map(function (f) {
       return li((f.title || f.faqId) + ' — ' + f.outcome + (f.confidence != null ? ' (' + Math.round(f.confidence * 100) + '%)' : ''));

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import touchpoint.knowledge.FaqView;
+import touchpoint.testing.FakeOpenAiServer;
 
 class LlmAnswerWriterTest {
 

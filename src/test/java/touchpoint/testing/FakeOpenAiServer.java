@@ -1,4 +1,4 @@
-package touchpoint.knowledge.llm;
+package touchpoint.testing;
 
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /** A minimal OpenAI-compatible chat completions endpoint on 127.0.0.1 with scripted behaviour. */
-final class FakeOpenAiServer implements AutoCloseable {
+public final class FakeOpenAiServer implements AutoCloseable {
 
     private final HttpServer server;
     private final List<String> requests = new CopyOnWriteArrayList<>();
@@ -17,7 +17,7 @@ final class FakeOpenAiServer implements AutoCloseable {
     private volatile int status = 200;
     private volatile long delayMillis;
 
-    FakeOpenAiServer() throws IOException {
+    public FakeOpenAiServer() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/v1/chat/completions", exchange -> {
             requests.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
@@ -42,29 +42,29 @@ final class FakeOpenAiServer implements AutoCloseable {
         server.start();
     }
 
-    String baseUrl() {
+    public String baseUrl() {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/v1";
     }
 
-    FakeOpenAiServer replying(String content) {
+    public FakeOpenAiServer replying(String content) {
         this.reply = content;
         this.status = 200;
         this.delayMillis = 0;
         return this;
     }
 
-    FakeOpenAiServer failing(int httpStatus) {
+    public FakeOpenAiServer failing(int httpStatus) {
         this.status = httpStatus;
         this.delayMillis = 0;
         return this;
     }
 
-    FakeOpenAiServer slow(long millis) {
+    public FakeOpenAiServer slow(long millis) {
         this.delayMillis = millis;
         return this;
     }
 
-    List<String> requests() {
+    public List<String> requests() {
         return requests;
     }
 
