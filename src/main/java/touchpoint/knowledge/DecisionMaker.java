@@ -12,7 +12,7 @@ final class DecisionMaker {
 
     static final String FALLBACK_TEXT =
             "I don't have an answer for that yet — could you rephrase it, or would you like to talk to a person?";
-    static final String CLARIFY_TEXT = "Did you mean one of these?";
+    static final String CLARIFY_TEXT = AnswerWriter.CLARIFY_QUESTION;
     private static final int MAX_CANDIDATES = 5;
     private static final int MAX_OPTIONS = 3;
 
@@ -42,9 +42,10 @@ final class DecisionMaker {
         }
         List<Ranking.Scored> options = clarifyOptions(ranking.ranked());
         if (options.size() >= 2) {
-            StringBuilder prompt = new StringBuilder(CLARIFY_TEXT).append("\n");
-            for (Ranking.Scored option : options) {
-                prompt.append("\n- ").append(views.get(option.faqId()).title());
+            List<FaqView> offered = options.stream().map(o -> views.get(o.faqId())).toList();
+            StringBuilder prompt = new StringBuilder(writer.clarify(text, offered)).append("\n");
+            for (FaqView option : offered) {
+                prompt.append("\n- ").append(option.title());
             }
             String markdown = prompt.toString();
             return new Decision(Decision.Outcome.CLARIFY, markdown, renderer.toSafeHtml(markdown),

@@ -13,12 +13,15 @@ import touchpoint.knowledge.FaqView;
 /**
  * Lets the language model rephrase the retrieved FAQs as a reply to the customer's words. The model may
  * only use those FAQs, must cite the ids it used, and says it doesn't know otherwise. Anything else
- * (disabled, error, timeout, no valid citation) falls back to the retrieved FAQ text.
+ * (disabled, error, timeout, no valid citation) falls back to the retrieved FAQ text. When FAQs are close,
+ * it also words the question that asks the customer to choose.
  */
 @Singleton
 public class LlmAnswerWriter implements AnswerWriter {
 
     static final String PROMPT = "answer";
+    static final String CLARIFY_PROMPT = "clarify";
+    private static final int MAX_CLARIFY_LENGTH = 300;
     static final String UNKNOWN_MARKER = "I don't know";
     private static final Pattern SOURCES = Pattern.compile("(?im)^\\s*sources?\\s*:\\s*(.*)$");
 
@@ -39,6 +42,22 @@ public class LlmAnswerWriter implements AnswerWriter {
             return fallback.write(question, sources);
         }
         return parse(reply.get(), sources).orElseGet(() -> fallback.write(question, sources));
+    }
+
+    /**
+     * The model's question for choosing between close FAQs (prompt {@code clarify}); the plain question when
+     * there is no model, it fails, or its reply is empty or longer than a sentence or two.
+     */
+    @Override
+    public String clarify(String question, List<FaqView> options) {
+        if (!llm.enabled() || options.isEmpty()) {
+            return CLARIFY_QUESTION;
+        }
+        String topics = options.stream().map(o -> "- " + o.title()).collect(java.util.stream.Collectors.joining("\n"));
+        return llm.complete(CLARIFY_PROMPT, Map.of("question", question, "options", topics))
+                .map(String::strip)
+                .filter(reply -> !reply.isEmpty() && reply.length() <= MAX_CLARIFY_LENGTH)
+                .orElse(CLARIFY_QUESTION);
     }
 
     /** Empty when the reply cannot be trusted: it cites nothing we gave it and does not admit ignorance. */

@@ -39,6 +39,27 @@ class LlmAnswerWriterTest {
     }
 
     @Test
+    void should_let_the_model_word_the_clarifying_question_from_the_close_faqs() {
+        server.replying("Is this about when your refund arrives, or how to send the item back?");
+        int before = server.requests().size();
+
+        String question = writer(Duration.ofSeconds(5)).clarify("refund or return?", List.of(REFUND, RETURNS));
+
+        assertThat(question).isEqualTo("Is this about when your refund arrives, or how to send the item back?");
+        assertThat(server.requests().get(before)).contains("- How do I return an item?").contains("refund or return?");
+    }
+
+    @Test
+    void should_ask_the_plain_clarifying_question_when_the_model_fails_or_rambles() {
+        server.failing(500);
+        assertThat(writer(Duration.ofSeconds(5)).clarify("refund or return?", List.of(REFUND, RETURNS)))
+                .isEqualTo(AnswerWriter.CLARIFY_QUESTION);
+        server.replying("x".repeat(400));
+        assertThat(writer(Duration.ofSeconds(5)).clarify("refund or return?", List.of(REFUND, RETURNS)))
+                .isEqualTo(AnswerWriter.CLARIFY_QUESTION);
+    }
+
+    @Test
     void should_rephrase_from_the_retrieved_faqs_and_cite_them() {
         server.replying("Your money should be back within 5–7 working days of us receiving the item.\nSources: refund-status");
         AnswerWriter.Answer answer = writer(Duration.ofSeconds(5)).write("where's my money?", List.of(REFUND, RETURNS));
