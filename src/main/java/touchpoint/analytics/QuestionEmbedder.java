@@ -1,8 +1,8 @@
 package touchpoint.analytics;
 
 /**
- * Turns a short text into a vector whose cosine similarity reflects meaning. Analytics' own seam so the lead can
- * point it at the knowledge engine's shared model (one model in memory) without analytics depending on it.
+ * Turns a short text into a vector whose cosine similarity reflects meaning: analytics' seam, served by the
+ * knowledge engine's model ({@link EngineQuestionEmbedder}) and replaced by a word-overlap embedder in tests.
  */
 public interface QuestionEmbedder {
 

@@ -3,13 +3,15 @@ package touchpoint.analytics;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
+import touchpoint.knowledge.KnowledgeConfig;
+import touchpoint.knowledge.KnowledgeEngine;
 
-/** The default embedder loads the bundled model and ranks a paraphrase above an unrelated question. */
-class BgeQuestionEmbedderTest {
+/** The default embedder uses the engine's model and ranks a paraphrase above an unrelated question. */
+class EngineQuestionEmbedderTest {
 
     @Test
     void should_place_paraphrases_closer_than_unrelated_questions_and_around_the_default_threshold() {
-        BgeQuestionEmbedder embedder = new BgeQuestionEmbedder();
+        EngineQuestionEmbedder embedder = new EngineQuestionEmbedder(KnowledgeEngine.standalone(KnowledgeConfig.defaults()));
         float[] parcel = embedder.embed("where is my parcel");
         float[] order = embedder.embed("my parcel has not arrived yet, where is it");
         float[] gift = embedder.embed("do you sell gift cards");
