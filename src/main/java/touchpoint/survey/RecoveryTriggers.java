@@ -4,9 +4,10 @@ import io.micronaut.runtime.event.annotation.EventListener;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import touchpoint.infra.PiiMasker;
 import touchpoint.chat.TranscriptAppended;
 import touchpoint.chat.TranscriptEvent;
+import touchpoint.handoff.HandoffService;
+import touchpoint.infra.PiiMasker;
 
 /**
  * Opens a recovery task on a low score (CSAT, CES or NPS at or below its configured maximum) or on a hand-off
@@ -15,7 +16,6 @@ import touchpoint.chat.TranscriptEvent;
 @Singleton
 class RecoveryTriggers {
 
-    static final String FRUSTRATION = "frustration";
     private static final Logger LOG = LoggerFactory.getLogger(RecoveryTriggers.class);
 
     private final RecoveryQueue queue;
@@ -33,7 +33,7 @@ class RecoveryTriggers {
             switch (event.type()) {
                 case SURVEY_ANSWERED -> lowScore(event);
                 case HANDOFF_REQUESTED -> {
-                    if (FRUSTRATION.equals(event.datum("reason").orElse(null))) {
+                    if (HandoffService.FRUSTRATION.equals(event.datum("reason").orElse(null))) {
                         queue.open(event.conversationId(), "frustrated hand-off", null);
                     }
                 }
