@@ -24,7 +24,8 @@ import java.util.Map;
  * @param recoveryCesMax a CES at or below this opens a service-recovery task
  * @param recoveryNpsMax an NPS at or below this (a detractor) opens a service-recovery task
  * @param recoveryWebhookUrl when set, every new recovery task is POSTed here as JSON (best effort)
- * @param recoveryLinkPrefix the agent console's conversation link; the conversation id is appended
+ * @param recoveryLinkPrefix the agent console's conversation link; the conversation id is appended (the console
+ *     opens the conversation named in its {@code #conversation=} fragment)
  */
 @ConfigurationProperties("touchpoint.survey")
 public record SurveyConfig(
@@ -41,7 +42,7 @@ public record SurveyConfig(
         @Bindable(defaultValue = "3") int recoveryCesMax,
         @Bindable(defaultValue = "6") int recoveryNpsMax,
         @Nullable String recoveryWebhookUrl,
-        @Bindable(defaultValue = "/agent/conversations/") String recoveryLinkPrefix) {
+        @Bindable(defaultValue = "/agent/#conversation=") String recoveryLinkPrefix) {
 
     public static final List<Question> DEFAULT_QUESTIONS = List.of(
             new Question("ces", SurveyType.CES, "{company} made it easy for me to handle my issue. "

@@ -271,7 +271,7 @@ class SurveyRulesTest {
         List<Map<String, Object>> tasks = list(tokens.agent());
         Map<String, Object> task = tasks.stream().filter(t -> id.equals(t.get("conversationId"))).findFirst().orElseThrow();
         assertThat(task).containsEntry("status", "open").containsEntry("agentId", "ann")
-                .containsEntry("link", "/agent/conversations/" + id);
+                .containsEntry("link", "/agent/#conversation=" + id);
         assertThat((String) task.get("reason")).isEqualTo("low CSAT 1: \"nobody listened\"");
 
         Reply updated = customer.exchange(HttpRequest.PUT("/api/recovery/tasks/" + task.get("id"), "{\"status\":\"in_progress\",\"assignee\":\"lead-lu\"}")

@@ -111,6 +111,10 @@
 
   function chart(id, config) {
     if (!window.Chart) { return; }
+    // Respect the reader's "reduce motion" setting: the figures appear at once.
+    if (window.matchMedia && window.matchMedia('(prefers-reduced-motion: reduce)').matches) {
+      config.options = Object.assign({}, config.options, { animation: false });
+    }
     if (charts[id]) { charts[id].destroy(); }
     charts[id] = new window.Chart($(id), config);
   }
@@ -210,6 +214,54 @@
     }));
   }
 
+  function signedInUser() {
+    try {
+      return JSON.parse(atob(token().split('.')[1].replace(/-/g, '+').replace(/_/g, '/'))).sub;
+    } catch (e) { return null; }
+  }
+
+  async function loadFollowUps() {
+    const tasks = (await (await api('/api/recovery/tasks')).json()).filter((t) => t.status !== 'done');
+    if (!tasks.length) { $('followups').replaceChildren(el('p', 'Nothing to follow up.', 'hint')); return; }
+    const t = el('table', null, 'tasks');
+    const head = el('tr');
+    ['Opened', 'Why', 'Status', 'Who', 'Conversation', ''].forEach((h) => head.append(el('th', h)));
+    t.append(head);
+    tasks.forEach((task) => {
+      const row = el('tr');
+      row.dataset.task = String(task.id);
+      const open = el('a', 'Open in the agent console');
+      open.href = task.link;
+      open.target = '_blank';
+      open.rel = 'noopener';
+      const openCell = el('td');
+      openCell.append(open);
+      const actions = el('td');
+      const me = signedInUser();
+      if (task.status === 'open' || task.assignee !== me) {
+        actions.append(taskButton('Take', task, { status: 'in_progress', assignee: me }), document.createTextNode(' '));
+      }
+      actions.append(taskButton('Done', task, { status: 'done', assignee: task.assignee || me }));
+      row.append(el('td', new Date(task.createdAt).toLocaleString()), el('td', task.reason, 'why'),
+        el('td', task.status.replace(/_/g, ' ')), el('td', task.assignee || '–'), openCell, actions);
+      t.append(row);
+    });
+    $('followups').replaceChildren(t);
+  }
+
+  function taskButton(label, task, body) {
+    const button = el('button', label, 'quiet');
+    button.type = 'button';
+    button.addEventListener('click', async () => {
+      try {
+        await api('/api/recovery/tasks/' + task.id, { method: 'PUT', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+        status(label === 'Done' ? 'Follow-up marked done.' : 'Follow-up taken.');
+        await loadFollowUps();
+      } catch (e) { status(e.message); }
+    });
+    return button;
+  }
+
   async function load() {
     status('Loading…');
     try {
@@ -224,6 +276,7 @@
       table('by-touchpoint', summary.byTouchpoint, 'Touchpoint');
       table('by-faq', summary.byFaq, 'FAQ');
       answersTable(summary.answersByFaq);
+      await loadFollowUps();
       status('');
       // The clustered views embed text on the server and may take a moment the first time.
       renderGaps(await (await api('/api/analytics/knowledge-gaps?' + q)).json());

@@ -53,6 +53,7 @@
   function logout() {
     sessionStorage.removeItem(KEY);
     token = null;
+    if (followUpTimer) { clearInterval(followUpTimer); followUpTimer = null; }
     if (socket) { socket.onclose = null; socket.close(); socket = null; }
     $('console-view').hidden = true;
     $('who').hidden = true;
@@ -118,11 +119,72 @@
     });
   }
 
+  // ---- follow-ups: the service-recovery tasks that are not done yet ----
+  const FOLLOW_UP_REFRESH_MS = 30000;
+  let followUpTimer = null;
+
+  async function loadFollowUps() {
+    let tasks;
+    try { tasks = await api('GET', '/api/recovery/tasks'); } catch (e) { status(e.message); return; }
+    const open = tasks.filter(function (t) { return t.status !== 'done'; });
+    const list = $('followups');
+    list.replaceChildren.apply(list, open.map(followUpItem));
+    $('followups-empty').hidden = open.length > 0;
+  }
+
+  function followUpItem(t) {
+    const li = document.createElement('li');
+    li.tabIndex = 0;
+    li.dataset.task = String(t.id);
+    const reason = document.createElement('strong');
+    reason.textContent = t.reason;
+    const meta = document.createElement('div');
+    meta.className = 'muted';
+    meta.textContent = 'opened ' + ago(t.createdAt) + ' ago · ' + t.status.replace(/_/g, ' ')
+      + (t.assignee ? ' · ' + t.assignee : '');
+    const actions = document.createElement('div');
+    actions.className = 'task-actions';
+    if (t.status === 'open' || t.assignee !== me.sub) {
+      actions.appendChild(taskButton('Take', t, { status: 'in_progress', assignee: me.sub }, 'Follow-up taken.'));
+    }
+    actions.appendChild(taskButton('Done', t, { status: 'done', assignee: t.assignee || me.sub }, 'Follow-up done.'));
+    li.append(reason, meta, actions);
+    li.addEventListener('click', function () { openConversation(t.conversationId); });
+    li.addEventListener('keydown', function (e) { if (e.key === 'Enter' && e.target === li) openConversation(t.conversationId); });
+    return li;
+  }
+
+  function taskButton(label, task, body, done) {
+    const b = document.createElement('button');
+    b.type = 'button';
+    b.textContent = label;
+    b.addEventListener('click', async function (e) {
+      e.stopPropagation();
+      try {
+        await api('PUT', '/api/recovery/tasks/' + task.id, body);
+        status(done);
+        loadFollowUps();
+      } catch (err) { status(err.message); }
+    });
+    return b;
+  }
+
+  // Links name a conversation in the fragment (/agent/#conversation=ID): recovery tasks and webhooks use them.
+  function linkedConversation() {
+    const m = /^#conversation=([^&]+)$/.exec(location.hash);
+    return m ? decodeURIComponent(m[1]) : null;
+  }
+  window.addEventListener('hashchange', function () {
+    const id = linkedConversation();
+    if (token && id && id !== current) openConversation(id);
+  });
+
   // ---- one conversation ----
   async function openConversation(id) {
     let view;
     try { view = await api('GET', '/api/agent/conversations/' + encodeURIComponent(id)); } catch (e) { status(e.message); return; }
     current = id;
+    if (linkedConversation() !== id) history.replaceState(null, '', '#conversation=' + encodeURIComponent(id));
     lastSeq = 0;
     $('conv-empty').hidden = true;
     $('conv').hidden = false;
@@ -148,18 +210,41 @@
 
   function li(text) { const e = document.createElement('li'); e.textContent = text; return e; }
 
+  // A list in the summary, or one muted "none" line so an empty section does not look like a rendering fault.
+  function fillList(id, items, empty) {
+    const list = $(id);
+    if (items.length) {
+      list.replaceChildren.apply(list, items);
+    } else {
+      const none = li(empty);
+      none.className = 'muted';
+      list.replaceChildren(none);
+    }
+  }
+
   function renderSummary(s) {
     $('summary-text').textContent = (s.text || '') + (s.generated ? '\n(written by the language model from the transcript; the lists below are exact)' : '');
-    $('summary-questions').replaceChildren.apply($('summary-questions'), (s.customerQuestions || []).map(li));
-    $('summary-faqs').replaceChildren.apply($('summary-faqs'), (s.faqsTried || []).map(function (f) {
+    fillList('summary-questions', (s.customerQuestions || []).map(li), 'No questions yet');
+    fillList('summary-faqs', (s.faqsTried || []).map(function (f) {
       return li((f.title || f.faqId) + ' — ' + f.outcome + (f.confidence != null ? ' (' + Math.round(f.confidence * 100) + '%)' : ''));
-    }));
+    }), 'None: the bot found no FAQ for these questions');
     const ratings = (s.ratings || []).map(function (r) { return li((r.helpful ? '👍 ' : '👎 ') + (r.faqId || '')); })
       .concat((s.surveyAnswers || []).map(function (a) { return li('Survey ' + (a.questionId || '') + ': ' + (a.answer || '')); }));
-    $('summary-ratings').replaceChildren.apply($('summary-ratings'), ratings);
+    fillList('summary-ratings', ratings, 'None yet');
   }
 
   const NAMES = { customer: 'Customer', bot: 'Bot', agent: 'Agent', system: '' };
+  const SCALES = { CES: ' of 7', CSAT: ' of 5', NPS: ' of 10' };
+
+  // Events without text of their own, in words; survey answers show the score and comment an agent follows up on.
+  function eventText(m) {
+    const d = m.data || {};
+    if (m.type === 'ANSWER_RATED') return d.helpful === 'true' ? 'rated helpful' : 'rated not helpful';
+    if (m.type === 'SURVEY_ANSWERED') {
+      return (d.type || d.questionId || 'survey') + ' ' + d.score + (SCALES[d.type] || '') + (d.comment ? ': “' + d.comment + '”' : '');
+    }
+    return m.type.replace(/_/g, ' ').toLowerCase();
+  }
   function addMessage(m) {
     if (m.conversationId !== current || m.seq <= lastSeq) return;
     lastSeq = m.seq;
@@ -170,8 +255,7 @@
     who.className = 'who';
     who.textContent = m.author === 'agent' && m.data && m.data.agentName ? m.data.agentName : NAMES[m.author] || '';
     const text = document.createElement('span');
-    text.textContent = m.text || (m.type === 'ANSWER_RATED' ? (m.data && m.data.helpful === 'true' ? 'rated helpful' : 'rated not helpful')
-      : m.type.replace(/_/g, ' ').toLowerCase());
+    text.textContent = m.text || eventText(m);
     item.append(who, text);
     if (m.kind === 'answer' && m.data && m.data.title) {
       const meta = document.createElement('div');
@@ -273,7 +357,11 @@
     $('who').hidden = false;
     loadLists();
     loadQueue();
+    loadFollowUps();
+    if (followUpTimer) clearInterval(followUpTimer);
+    followUpTimer = setInterval(loadFollowUps, FOLLOW_UP_REFRESH_MS);
     connect();
+    if (linkedConversation()) openConversation(linkedConversation());
     if (queueTimer) clearInterval(queueTimer);
     queueTimer = setInterval(renderQueue, 1000);
   }

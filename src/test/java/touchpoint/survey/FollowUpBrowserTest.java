@@ -1,0 +1,137 @@
+package touchpoint.survey;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
+import io.micronaut.context.annotation.Property;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.annotation.Client;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import touchpoint.chat.Transcript;
+import touchpoint.testing.Chromium;
+import touchpoint.testing.CustomerClient;
+import touchpoint.testing.CustomerClient.Reply;
+import touchpoint.testing.TranscriptScript;
+
+/**
+ * The feedback loop's last step in a real browser: a customer's low score shows on the analytics dashboard as a
+ * follow-up; the admin takes it, opens the conversation in the agent console from the dashboard's link, and marks
+ * it done there, after which neither page lists it.
+ */
+@MicronautTest(transactional = false)
+@Property(name = "touchpoint.test.scripted-knowledge", value = "true")
+@Property(name = "touchpoint.admin-password", value = FollowUpBrowserTest.PASSWORD)
+class FollowUpBrowserTest {
+
+    static final String PASSWORD = "follow-up-admin-password-1";
+
+    private static Chromium.Session chromium;
+
+    @Inject
+    EmbeddedServer server;
+
+    @Inject
+    @Client("/")
+    HttpClient http;
+
+    @Inject
+    Transcript transcript;
+
+    @BeforeAll
+    static void startBrowser() {
+        chromium = Chromium.start();
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        if (chromium != null) {
+            chromium.close();
+        }
+    }
+
+    @Test
+    void should_list_a_low_score_on_the_dashboard_until_it_is_followed_up_in_the_console() {
+        CustomerClient customers = new CustomerClient(http.toBlocking());
+        TranscriptScript script = new TranscriptScript(transcript);
+        // A few contented customers, so the dashboard has figures around the one who was not.
+        for (int i = 0; i < 3; i++) {
+            Reply happy = customers.start(null);
+            customers.say(happy.string("id"), happy.string("token"), "happy-" + i, "How do I return a lamp?");
+            script.agentResolves(happy.string("id"), "returns", "ann");
+            answer(customers, happy, "ces", 6, null);
+            answer(customers, happy, "csat", 5, "Quick and friendly");
+        }
+        Reply unhappy = customers.start(null);
+        customers.say(unhappy.string("id"), unhappy.string("token"), "unhappy-1", "My sofa arrived with a broken leg");
+        script.agentResolves(unhappy.string("id"), "delivery", "ann");
+        answer(customers, unhappy, "ces", 4, null);
+        answer(customers, unhappy, "csat", 1, "Nobody told me when the replacement comes");
+
+        try (BrowserContext context = chromium.browser().newContext(new Browser.NewContextOptions().setViewportSize(1400, 1000)
+                .setReducedMotion(com.microsoft.playwright.options.ReducedMotion.REDUCE))) {
+            context.setDefaultTimeout(10_000);
+            Page dashboard = context.newPage();
+            dashboard.navigate(server.getURL() + "/admin/analytics.html");
+            dashboard.locator("#username").fill("admin");
+            dashboard.locator("#password").fill(PASSWORD);
+            dashboard.locator("#login button[type=submit]").click();
+
+            var followUp = dashboard.locator("#followups tr[data-task]");
+            assertThat(followUp).hasCount(1);
+            assertThat(followUp).containsText("low CSAT 1");
+            assertThat(dashboard.locator("#kpis")).containsText("CSAT");
+            Chromium.screenshot(dashboard, "analytics-dashboard-follow-up");
+
+            followUp.locator("button", new com.microsoft.playwright.Locator.LocatorOptions().setHasText("Take")).click();
+            assertThat(followUp).containsText("in progress");
+            assertThat(followUp).containsText("admin");
+
+            Page console = context.waitForPage(() -> followUp.locator("a").click());
+            assertThat(console).hasURL(java.util.regex.Pattern.compile("/agent/#conversation=" + unhappy.string("id") + "$"));
+            console.locator("#username").fill("admin");
+            console.locator("#password").fill(PASSWORD);
+            console.locator("#login-form button[type=submit]").click();
+            assertThat(console.locator("#messages")).containsText("My sofa arrived with a broken leg");
+            assertThat(console.locator("#messages")).containsText("Nobody told me when the replacement comes");
+            var inConsole = console.locator("#followups li[data-task]");
+            assertThat(inConsole).hasCount(1);
+            assertThat(inConsole).containsText("low CSAT 1");
+            Chromium.screenshot(console, "agent-console-follow-up");
+
+            inConsole.locator("button", new com.microsoft.playwright.Locator.LocatorOptions().setHasText("Done")).click();
+            assertThat(inConsole).hasCount(0);
+            assertThat(console.locator("#followups-empty")).isVisible();
+
+            dashboard.bringToFront();
+            dashboard.locator("#filters button[type=submit]").click();
+            assertThat(dashboard.locator("#followups")).containsText("Nothing to follow up.");
+        }
+        List<Map> tasks = http.toBlocking().retrieve(HttpRequest.GET("/api/recovery/tasks?status=done")
+                .bearerAuth(adminToken(customers)), io.micronaut.core.type.Argument.listOf(Map.class));
+        assertThat(tasks).singleElement().satisfies(t -> assertThat(t).containsEntry("assignee", "admin"));
+    }
+
+    private static void answer(CustomerClient customers, Reply conversation, String question, int score, String comment) {
+        String body = "{\"questionId\":\"" + question + "\",\"score\":" + score
+                + (comment == null ? "" : ",\"comment\":" + CustomerClient.quote(comment)) + "}";
+        Reply stored = customers.exchange(HttpRequest.POST("/api/conversations/" + conversation.string("id") + "/survey-answers", body)
+                .contentType(MediaType.APPLICATION_JSON).bearerAuth(conversation.string("token")));
+        assertThat(stored.status()).as("%s answer: %s", question, stored.body()).isEqualTo(201);
+    }
+
+    private static String adminToken(CustomerClient customers) {
+        return customers.exchange(HttpRequest.POST("/login", Map.of("username", "admin", "password", PASSWORD))).string("access_token");
+    }
+}
