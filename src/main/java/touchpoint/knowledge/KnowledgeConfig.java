@@ -14,7 +14,7 @@ import touchpoint.knowledge.retrieval.RetrievalSettings;
  * @param fallbackThreshold fixed fallback threshold on the fused score; unset = calibrated from the FAQs
  * @param targetInScopeFallbackRate when calibrating, the share of in-scope questions allowed to fall back
  * @param clarifyMargin ask "did you mean" when the runner-up's probability is within this of the top's
- * @param followUpMaxWords questions this short are read together with the previous question
+ * @param followUpMaxWords questions this short may be read together with the previous question (see {@code FollowUps})
  */
 @ConfigurationProperties("touchpoint.knowledge")
 public record KnowledgeConfig(

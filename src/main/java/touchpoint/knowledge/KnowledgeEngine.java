@@ -37,6 +37,7 @@ public class KnowledgeEngine implements KnowledgeBase {
     private final KnowledgeConfig config;
     private final MarkdownRenderer renderer = new MarkdownRenderer();
     private final DecisionMaker decisions;
+    private final FollowUps followUps;
     private final Object buildLock = new Object();
     private volatile Embedder embedder;
     private volatile Snapshot snapshot;
@@ -45,6 +46,7 @@ public class KnowledgeEngine implements KnowledgeBase {
     public KnowledgeEngine(KnowledgeConfig config, AnswerWriter writer) {
         this.config = config;
         this.decisions = new DecisionMaker(config.clarifyMargin(), writer, renderer);
+        this.followUps = new FollowUps(config.followUpMaxWords());
     }
 
     /** An engine without dependency injection that answers with the FAQ text itself (eval, tools). */
@@ -55,9 +57,8 @@ public class KnowledgeEngine implements KnowledgeBase {
     @Override
     public Decision decide(Question question) {
         Snapshot s = snapshot();
-        String text = withContext(question);
-        Ranking ranking = s.index.rank(text, question.excludeFaqIds());
-        return decisions.decide(text, ranking, s.views);
+        FollowUps.Reading reading = read(s.index, question);
+        return decisions.decide(reading.text(), reading.ranking(), s.views);
     }
 
     @Override
@@ -72,7 +73,7 @@ public class KnowledgeEngine implements KnowledgeBase {
 
     /** The FAQs ranked for a question, with calibrated confidences; what {@link #decide} is based on. */
     public Ranking rank(Question question) {
-        return snapshot().index.rank(withContext(question), question.excludeFaqIds());
+        return read(snapshot().index, question).ranking();
     }
 
     /** FAQ ids by plain nearest-neighbour cosine over their phrasings, best first (a baseline). */
@@ -148,8 +149,8 @@ public class KnowledgeEngine implements KnowledgeBase {
             trial = new Trial(unique, RetrievalIndex.build(unique, embedder(), config.retrievalSettings()), views(unique));
             lastTrial = trial;
         }
-        String text = withContext(question);
-        return decisions.decide(text, trial.index.rank(text, question.excludeFaqIds()), trial.views);
+        FollowUps.Reading reading = read(trial.index, question);
+        return decisions.decide(reading.text(), reading.ranking(), trial.views);
     }
 
     private record Trial(List<Faq> faqs, RetrievalIndex index, Map<String, FaqView> views) {
@@ -205,16 +206,7 @@ public class KnowledgeEngine implements KnowledgeBase {
         return e;
     }
 
-    /** Short follow-ups ("and for returns?") only make sense together with the previous question. */
-    private String withContext(Question question) {
-        String text = question.text() == null ? "" : question.text().strip();
-        if (question.context().isEmpty()) {
-            return text;
-        }
-        int words = text.isEmpty() ? 0 : text.split("\\s+").length;
-        if (words > config.followUpMaxWords()) {
-            return text;
-        }
-        return question.context().get(question.context().size() - 1).strip() + " " + text;
+    private FollowUps.Reading read(RetrievalIndex index, Question question) {
+        return followUps.read(question, text -> index.rank(text, question.excludeFaqIds()));
     }
 }

@@ -50,6 +50,27 @@ class DemoKnowledgeTest {
         assertThat(d.candidates()).extracting(Candidate::faqId).contains("refund-timing");
     }
 
+    private static Decision decideAfter(String previous, String text) {
+        return engine.decide(new Question(text, "en", java.util.List.of(previous), java.util.Set.of()));
+    }
+
+    @Test
+    void should_answer_a_short_new_question_on_its_own_topic_not_the_previous_one() {
+        Decision d = decideAfter("the lamp I got is broken", "I was charged twice");
+        assertThat(d.citedFaqIds()).containsExactly("charged-twice");
+    }
+
+    @Test
+    void should_still_fall_back_on_a_short_off_topic_question_after_a_shop_question() {
+        assertThat(decideAfter("I was charged twice", "what's the weather tomorrow").outcome()).isEqualTo(Decision.Outcome.FALLBACK);
+    }
+
+    @Test
+    void should_read_a_follow_up_with_the_previous_question() {
+        Decision d = decideAfter("Do you deliver to France?", "and to Ireland?");
+        assertThat(d.candidates()).extracting(Candidate::faqId).first().isEqualTo("international-delivery");
+    }
+
     @Test
     void should_fall_back_on_general_knowledge_questions() {
         assertThat(decide("what's the capital of france").outcome()).isEqualTo(Decision.Outcome.FALLBACK);
