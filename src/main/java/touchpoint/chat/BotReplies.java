@@ -14,6 +14,9 @@ public class BotReplies {
 
     public static final String TALK_TO_PERSON = "Talk to a person";
     public static final String NONE_OF_THESE = "None of these";
+    /** The fallback when the customer turned down an answer and no other FAQ fits the question. */
+    public static final String NOTHING_ELSE = "Sorry that didn't help. I don't have another answer for that — "
+            + "could you tell me a bit more, or would you like to talk to a person?";
 
     private final KnowledgeBase knowledge;
 
@@ -30,7 +33,12 @@ public class BotReplies {
         boolean sameQuestion = state.lastQuestion().map(questionText::equals).orElse(false);
         Question question = new Question(questionText, turn.session().locale(), context,
                 sameQuestion ? state.rejectedFaqIds() : java.util.Set.of());
-        return reply(turn, questionText, knowledge.decide(question));
+        Decision decision = knowledge.decide(question);
+        if (decision.outcome() == Decision.Outcome.FALLBACK && !question.excludeFaqIds().isEmpty()) {
+            decision = new Decision(Decision.Outcome.FALLBACK, NOTHING_ELSE, "<p>" + NOTHING_ELSE + "</p>",
+                    decision.candidates(), decision.citedFaqIds());
+        }
+        return reply(turn, questionText, decision);
     }
 
     public TranscriptEvent reply(CustomerTurn turn, String questionText, Decision decision) {

@@ -101,6 +101,21 @@ class BotRepliesTest {
     }
 
     @Test
+    void should_apologise_and_offer_a_person_when_nothing_else_fits_a_rejected_answer() {
+        customerAsks("where is my refund");
+        event(EventType.BOT_ANSWERED, "Refunds take 5 days.", Map.of("faqId", "refund-timing", "question", "where is my refund"));
+        event(EventType.ANSWER_RATED, null, Map.of("faqId", "refund-timing", "helpful", "false"));
+        when(knowledge.decide(any())).thenReturn(decision(Outcome.FALLBACK, RETURNS));
+
+        replies.answer(customerAsks("that didn't help"), "where is my refund");
+
+        verify(session).append(appended.capture(), anyLong());
+        assertThat(appended.getValue().type).isEqualTo(EventType.BOT_FELL_BACK);
+        assertThat(appended.getValue().text).isEqualTo(BotReplies.NOTHING_ELSE);
+        assertThat(appended.getValue().options).extracting(Option::value).containsExactly(BotReplies.TALK_TO_PERSON);
+    }
+
+    @Test
     void should_cite_the_answered_faq_and_keep_the_question_it_answered() {
         when(knowledge.decide(any())).thenReturn(decision(Outcome.ANSWER, RETURNS, REFUNDS));
 
