@@ -104,7 +104,8 @@ class FollowUpBrowserTest {
             console.locator("#password").fill(PASSWORD);
             console.locator("#login-form button[type=submit]").click();
             assertThat(console.locator("#messages")).containsText("My sofa arrived with a broken leg");
-            assertThat(console.locator("#messages")).containsText("Nobody told me when the replacement comes");
+            assertThat(console.locator("#messages")).containsText("CSAT 1 of 5: “Nobody told me when the replacement comes”");
+            assertThat(console.locator("#summary-ratings")).containsText("CES 4 of 7");
             var inConsole = console.locator("#followups li[data-task]");
             assertThat(inConsole).hasCount(1);
             assertThat(inConsole).containsText("low CSAT 1");

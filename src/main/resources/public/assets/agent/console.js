@@ -229,7 +229,10 @@
       return li((f.title || f.faqId) + ' — ' + f.outcome + (f.confidence != null ? ' (' + Math.round(f.confidence * 100) + '%)' : ''));
     }), 'None: the bot found no FAQ for these questions');
     const ratings = (s.ratings || []).map(function (r) { return li((r.helpful ? '👍 ' : '👎 ') + (r.faqId || '')); })
-      .concat((s.surveyAnswers || []).map(function (a) { return li('Survey ' + (a.questionId || '') + ': ' + (a.answer || '')); }));
+      .concat((s.surveyAnswers || []).map(function (a) {
+        return li(a.data && a.data.score != null ? eventText({ type: 'SURVEY_ANSWERED', data: a.data })
+          : 'Survey ' + (a.questionId || '') + ': ' + (a.answer || ''));
+      }));
     fillList('summary-ratings', ratings, 'None yet');
   }
 
