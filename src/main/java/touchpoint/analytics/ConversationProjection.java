@@ -71,6 +71,8 @@ record ConversationProjection(ConversationFactRow fact, List<SurveyAnswerRow> su
                     customerMessages++;
                     if (firstCustomerAt == null) {
                         firstCustomerAt = e.createdAt();
+                    }
+                    if (firstQuestion == null) {
                         firstQuestion = e.text();
                     }
                     lastCustomerText = e.text();
@@ -82,6 +84,13 @@ record ConversationProjection(ConversationFactRow fact, List<SurveyAnswerRow> su
                     if (e.faqId() != null) {
                         answers.put(e.seq(), new AnswerRow(null, e.conversationId(), e.seq(), e.faqId(),
                                 e.datum("question").orElse(null), e.confidence(), null, e.createdAt()));
+                    }
+                }
+                case BOT_SMALL_TALK -> {
+                    responded(e);
+                    // "hi" is not what the conversation was about: the export's first question is the next one.
+                    if (firstQuestion != null && firstQuestion.equals(lastCustomerText)) {
+                        firstQuestion = null;
                     }
                 }
                 case BOT_CLARIFIED -> {

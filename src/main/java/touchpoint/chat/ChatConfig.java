@@ -8,6 +8,10 @@ import java.util.List;
  * @param greeting the bot's first message in every conversation
  * @param maxTextLength longest customer message accepted, in characters
  * @param notHelpfulPhrases what customers type to say an answer missed (lower case, matched as substrings)
+ * @param smallTalkGreeting the reply to a message that only says hello
+ * @param smallTalkThanks the reply to a thank-you
+ * @param smallTalkAcknowledgement the reply to "ok", "great", "got it"
+ * @param smallTalkGoodbye the reply to a goodbye
  */
 @ConfigurationProperties("touchpoint.chat")
 public record ChatConfig(
@@ -17,5 +21,9 @@ public record ChatConfig(
         @Bindable(defaultValue = "web") String defaultTouchpoint,
         @Bindable(defaultValue = "en") String defaultLocale,
         @Bindable(defaultValue = "that didn't help,that did not help,didn't help,not helpful,that's not what i asked,that is not what i asked,wrong answer,not what i meant,that's wrong,doesn't answer,does not answer")
-        List<String> notHelpfulPhrases) {
+        List<String> notHelpfulPhrases,
+        @Bindable(defaultValue = "Hello! What can I help you with today?") String smallTalkGreeting,
+        @Bindable(defaultValue = "You're welcome! Is there anything else I can help you with?") String smallTalkThanks,
+        @Bindable(defaultValue = "Is there anything else I can help you with?") String smallTalkAcknowledgement,
+        @Bindable(defaultValue = "Thanks for getting in touch. Have a lovely day!") String smallTalkGoodbye) {
 }

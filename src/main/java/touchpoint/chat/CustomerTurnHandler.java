@@ -10,6 +10,7 @@ public interface CustomerTurnHandler extends Ordered {
 
     int CLARIFY_CHOICE = 100;
     int NOT_HELPFUL = 200;
+    int SMALL_TALK = 300;
     int KNOWLEDGE = 1000;
 
     /** @return true when this handler responded (or deliberately stayed silent) and later handlers must not run */

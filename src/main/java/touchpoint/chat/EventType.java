@@ -16,6 +16,8 @@ public enum EventType {
     BOT_ANSWERED(BOT, Kind.ANSWER),
     BOT_CLARIFIED(BOT, Kind.CLARIFY),
     BOT_FELL_BACK(BOT, Kind.FALLBACK),
+    /** A reply in kind to a greeting, thanks or goodbye; data {@code intent}. */
+    BOT_SMALL_TALK(BOT, Kind.TEXT),
     SYSTEM_NOTICE(SYSTEM, Kind.EVENT),
     HANDOFF_REQUESTED(SYSTEM, Kind.EVENT),
     AGENT_ASSIGNED(SYSTEM, Kind.EVENT),

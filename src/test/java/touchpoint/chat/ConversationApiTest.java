@@ -66,6 +66,25 @@ class ConversationApiTest {
     }
 
     @Test
+    void should_greet_and_thank_in_kind_without_falling_back_or_handing_off() {
+        Reply c = customer.start(null);
+
+        Reply hello = customer.say(c.string("id"), c.string("token"), "small-1", "hi!");
+        Reply thanks = customer.say(c.string("id"), c.string("token"), "small-2", "thank you");
+        Reply bye = customer.say(c.string("id"), c.string("token"), "small-3", "ok, bye");
+
+        assertThat(hello.list("replies")).singleElement().satisfies(r -> assertThat(r)
+                .containsEntry("type", "BOT_SMALL_TALK").containsEntry("kind", "text").containsEntry("author", "bot")
+                .containsEntry("text", "Hello! What can I help you with today?"));
+        assertThat(thanks.list("replies")).extracting(r -> r.get("text"))
+                .containsExactly("You're welcome! Is there anything else I can help you with?");
+        assertThat(bye.list("replies")).extracting(r -> r.get("type")).containsExactly("BOT_SMALL_TALK");
+        Reply transcript = customer.messages(c.string("id"), c.string("token"), 0);
+        assertThat(transcript.string("state")).isEqualTo("BOT");
+        assertThat(transcript.list("messages")).extracting(m -> m.get("type")).doesNotContain("BOT_FELL_BACK", "HANDOFF_REQUESTED");
+    }
+
+    @Test
     void should_answer_from_the_knowledge_base_and_cite_the_faq() {
         Reply c = customer.start(null);
 

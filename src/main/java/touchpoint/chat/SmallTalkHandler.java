@@ -1,0 +1,40 @@
+package touchpoint.chat;
+
+import jakarta.inject.Singleton;
+import java.util.Locale;
+
+/** Answers greetings, thanks and goodbyes in kind instead of searching the FAQs for them. */
+@Singleton
+class SmallTalkHandler implements CustomerTurnHandler {
+
+    private final ChatConfig config;
+
+    SmallTalkHandler(ChatConfig config) {
+        this.config = config;
+    }
+
+    @Override
+    public int getOrder() {
+        return SMALL_TALK;
+    }
+
+    @Override
+    public boolean handle(CustomerTurn turn) {
+        if (!turn.state().status().botMaySpeak()) {
+            return false;
+        }
+        return SmallTalk.of(turn.text()).map(intent -> {
+            turn.reply(NewEvent.of(EventType.BOT_SMALL_TALK).text(reply(intent)).data("intent", intent.name().toLowerCase(Locale.ROOT)));
+            return true;
+        }).orElse(false);
+    }
+
+    private String reply(SmallTalk.Intent intent) {
+        return switch (intent) {
+            case GREETING -> config.smallTalkGreeting();
+            case THANKS -> config.smallTalkThanks();
+            case ACKNOWLEDGEMENT -> config.smallTalkAcknowledgement();
+            case GOODBYE -> config.smallTalkGoodbye();
+        };
+    }
+}
