@@ -18,9 +18,12 @@ public final class PiiMasker {
     private static final Pattern CARD = Pattern.compile("(?<![\\d-])\\d(?:[ -]?\\d){12,18}(?![\\d-])");
     private static final Pattern EMAIL_ADDRESS = Pattern.compile(
             "[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9-]{1,63}(?:\\.[A-Za-z0-9-]{1,63}){0,8}\\.[A-Za-z]{2,24}");
-    /** 7–15 digits with the separators people write, optionally an international prefix. */
+    /**
+     * 7–15 digits with the separators people write, optionally an international prefix; not a hyphen-joined
+     * piece of a longer token such as a conversation id ({@code f73eb608-1234-5678-aa7a-...}).
+     */
     private static final Pattern PHONE_NUMBER = Pattern.compile(
-            "(?<![\\w+])(?:\\+|00)?\\(?\\d(?:[ ./()-]{0,2}\\d){6,14}(?!\\w)");
+            "(?<![\\w+])(?<!\\w-)(?:\\+|00)?\\(?\\d(?:[ ./()-]{0,2}\\d){6,14}(?!\\w)(?!-\\w)");
 
     /** Dates are not personal data and make logs readable: 2026-11-23, 23.11.2026, 11/23/2026. */
     private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{1,2}-\\d{1,2}|\\d{1,2}[./-]\\d{1,2}[./-]\\d{2,4}");

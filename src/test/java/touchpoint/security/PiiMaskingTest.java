@@ -37,6 +37,8 @@ class PiiMaskingTest {
     @ValueSource(strings = {
         "order HP-123456 arrived late",
         "conversation=3f1c2a9e-1b2c-4d5e-8f90-123456789abc seq=12 ms=4",
+        "conversation=f73eb608-1234-5678-aa7a-4c9475eea324 seq=5",
+        "id 00000000-0000-0000-0000-000000000001",
         "I ordered 3 chairs for 249.99",
         "the delivery slot on 2026-11-23 was missed",
         "",
