@@ -14,7 +14,7 @@ import touchpoint.knowledge.retrieval.Ranking;
  * answer the old topic, and an off-topic "what's the weather tomorrow" glued to a shop question would no longer
  * fall back. So a short question is read with its context only when it opens like a follow-up (a conjunction,
  * "what about", a preposition), or when it is a word or two that answers nothing on its own while the two
- * together do ("Ireland?" after "do you deliver to France?").
+ * together do ("Ireland?" after "do you deliver to France?"); a bare number or symbol is never such a fragment.
  */
 final class FollowUps {
 
@@ -47,7 +47,7 @@ final class FollowUps {
             return new Reading(together, rank.apply(together));
         }
         Ranking alone = rank.apply(text);
-        if (!alone.outOfScope() || words > FRAGMENT_MAX_WORDS) {
+        if (!alone.outOfScope() || words > FRAGMENT_MAX_WORDS || !text.matches(".*\\p{L}{2,}.*")) {
             return new Reading(text, alone);
         }
         Ranking withContext = rank.apply(together);

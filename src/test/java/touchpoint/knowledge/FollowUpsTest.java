@@ -49,6 +49,7 @@ class FollowUpsTest {
         assertThat(read("Ireland?", Set.of(PREVIOUS + " Ireland?")).text()).isEqualTo(PREVIOUS + " Ireland?");
         assertThat(read("Ireland?", Set.of()).text()).isEqualTo("Ireland?");
         assertThat(read("refund?", Set.of("refund?", PREVIOUS + " refund?")).text()).isEqualTo("refund?");
+        assertThat(read("1", Set.of(PREVIOUS + " 1")).text()).isEqualTo("1");
     }
 
     @Test
