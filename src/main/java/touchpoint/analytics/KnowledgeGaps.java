@@ -117,9 +117,19 @@ class KnowledgeGaps {
         List<String> examples = all.subList(0, Math.min(config.examplesPerCluster(), all.size()));
         List<String> phrasings = all.subList(0, Math.min(MAX_PHRASINGS, all.size()));
         return new GapTopic(id, label, c.members().size(), reasons, examples, suggested,
-                new CreateFaq("/admin/faqs.html?draftTitle=" + java.net.URLEncoder.encode(label, java.nio.charset.StandardCharsets.UTF_8)
-                        + "&fromGap=" + id, label, phrasings),
+                new CreateFaq(createFaqLink(label, phrasings), label, phrasings),
                 new AddPhrasings("POST", "/api/analytics/knowledge-gaps/" + id + "/phrasings",
                         new PhrasingsRequest(suggested, phrasings, range.from().toString(), range.to().toString())));
+    }
+
+    /** The editor's address with the draft in its query: it opens a new FAQ with this title and phrasings. */
+    static String createFaqLink(String title, List<String> phrasings) {
+        StringBuilder link = new StringBuilder("/admin/faqs.html?draftTitle=").append(encode(title));
+        phrasings.forEach(p -> link.append("&q=").append(encode(p)));
+        return link.toString();
+    }
+
+    private static String encode(String text) {
+        return java.net.URLEncoder.encode(text, java.nio.charset.StandardCharsets.UTF_8);
     }
 }

@@ -82,7 +82,8 @@ class KnowledgeGapsTest {
         assertThat((Map<String, Object>) gifts.get("reasons")).containsEntry("fallback", 2).containsEntry("handoff", 1);
         Map<String, Object> add = (Map<String, Object>) parcel.get("addPhrasings");
         assertThat(add).containsEntry("method", "POST").containsEntry("href", "/api/analytics/knowledge-gaps/" + parcel.get("id") + "/phrasings");
-        assertThat(((Map<String, Object>) parcel.get("createFaq")).get("link").toString()).startsWith("/admin/faqs.html?draftTitle=");
+        assertThat(((Map<String, Object>) parcel.get("createFaq")).get("link").toString())
+                .startsWith("/admin/faqs.html?draftTitle=where+is+my+parcel&q=where+is+my+parcel&q=where+is+my+parcel+now&q=");
     }
 
     @Test

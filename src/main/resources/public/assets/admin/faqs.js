@@ -47,6 +47,7 @@
       sessionStorage.setItem(USER_KEY, body.username || data.get('username'));
       e.target.reset();
       showApp();
+      draftFromLink();
     } catch (err) {
       $('login-error').textContent = 'The service cannot be reached.';
     }
@@ -456,7 +457,28 @@
     } catch (err) { alert(err.message); }
   });
 
+  // ---- a new FAQ drafted elsewhere: the analytics page's "Create FAQ from this" on a knowledge gap links
+  // here with ?draftTitle=...&q=...&q=... (the customers' questions become the phrasings).
+
+  function draftFromLink() {
+    const params = new URLSearchParams(location.search);
+    const asked = (params.get('draftTitle') || '').trim();
+    if (!asked) return;
+    const title = asked.charAt(0).toUpperCase() + asked.slice(1);
+    history.replaceState(null, '', location.pathname);
+    current = null;
+    fill(null);
+    $('f-title').value = title;
+    $('editor-title').textContent = title;
+    $('f-id').value = title.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 60);
+    const questions = params.getAll('q').map(function (q) { return q.trim(); }).filter(Boolean);
+    $('f-questions').value = (questions.length ? questions : [title]).join('\n');
+    refreshSide();
+    message('Drafted from a knowledge gap: check the id and phrasings, write the answer, then save and publish.');
+    $('f-body').focus();
+  }
+
   // ---- start
 
-  if (token()) showApp(); else showLogin('');
+  if (token()) { showApp(); draftFromLink(); } else showLogin('');
 })();

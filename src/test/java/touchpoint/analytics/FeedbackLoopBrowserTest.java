@@ -1,4 +1,4 @@
-package touchpoint.survey;
+package touchpoint.analytics;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -26,14 +26,14 @@ import touchpoint.testing.CustomerClient.Reply;
 import touchpoint.testing.TranscriptScript;
 
 /**
- * The feedback loop's last step in a real browser: a customer's low score shows on the analytics dashboard as a
- * follow-up; the admin takes it, opens the conversation in the agent console from the dashboard's link, and marks
- * it done there, after which neither page lists it.
+ * The feedback loop in a real browser, from the analytics dashboard: a customer's low score is a follow-up the
+ * admin takes, opens in the agent console from the dashboard's link and marks done there; questions the bot could
+ * not answer are a knowledge gap the admin turns into a new FAQ draft with one click.
  */
 @MicronautTest(transactional = false)
 @Property(name = "touchpoint.test.scripted-knowledge", value = "true")
-@Property(name = "touchpoint.admin-password", value = FollowUpBrowserTest.PASSWORD)
-class FollowUpBrowserTest {
+@Property(name = "touchpoint.admin-password", value = FeedbackLoopBrowserTest.PASSWORD)
+class FeedbackLoopBrowserTest {
 
     static final String PASSWORD = "follow-up-admin-password-1";
 
@@ -122,6 +122,41 @@ class FollowUpBrowserTest {
         List<Map> tasks = http.toBlocking().retrieve(HttpRequest.GET("/api/recovery/tasks?status=done")
                 .bearerAuth(adminToken(customers)), io.micronaut.core.type.Argument.listOf(Map.class));
         assertThat(tasks).singleElement().satisfies(t -> assertThat(t).containsEntry("assignee", "admin"));
+    }
+
+    @Test
+    void should_draft_a_new_faq_from_a_knowledge_gap() {
+        CustomerClient customers = new CustomerClient(http.toBlocking());
+        for (String question : List.of("do you have a showroom in Leeds?", "is there a showroom I can visit in Leeds")) {
+            Reply c = customers.start(null);
+            Reply asked = customers.say(c.string("id"), c.string("token"), "gap-1", question);
+            assertThat(asked.list("replies")).extracting(r -> r.get("type")).containsExactly("BOT_FELL_BACK");
+        }
+
+        try (BrowserContext context = chromium.browser().newContext(new Browser.NewContextOptions().setViewportSize(1400, 1000))) {
+            context.setDefaultTimeout(10_000);
+            Page page = context.newPage();
+            page.navigate(server.getURL() + "/admin/analytics.html");
+            page.locator("#username").fill("admin");
+            page.locator("#password").fill(PASSWORD);
+            page.locator("#login button[type=submit]").click();
+
+            var gap = page.locator("#gaps > li").filter(new com.microsoft.playwright.Locator.FilterOptions().setHasText("showroom"));
+            assertThat(gap).containsText("(2)");
+            gap.getByText("Create FAQ from this").click();
+
+            assertThat(page).hasURL(java.util.regex.Pattern.compile("/admin/faqs.html$"));
+            assertThat(page.locator("#f-title")).hasValue(java.util.regex.Pattern.compile("^Is there a showroom|^Do you have a showroom"));
+            assertThat(page.locator("#f-questions")).hasValue(java.util.regex.Pattern.compile(
+                    "do you have a showroom in Leeds\\?[\\s\\S]*is there a showroom I can visit in Leeds"));
+            assertThat(page.locator("#f-id")).hasValue(java.util.regex.Pattern.compile("^[a-z0-9-]*showroom[a-z0-9-]*$"));
+            assertThat(page.locator("#f-body")).isFocused();
+            page.locator("#f-body").fill("Our showroom is at **12 Canal Street, Leeds**, open Tuesday to Saturday.");
+            assertThat(page.locator("#preview strong")).hasText("12 Canal Street, Leeds");
+            page.locator("#save").click();
+            assertThat(page.locator("#form-message")).containsText("Saved as revision 1");
+            Chromium.screenshot(page, "admin-editor-drafted-from-gap");
+        }
     }
 
     private static void answer(CustomerClient customers, Reply conversation, String question, int score, String comment) {
