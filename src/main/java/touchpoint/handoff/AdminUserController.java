@@ -48,8 +48,11 @@ class AdminUserController {
     }
 
     @Post("/{id}/disable")
-    @Operation(summary = "Disable a user: no more logins, and existing tokens stop working")
-    AgentView disable(String id) {
+    @Operation(summary = "Disable a user: no more logins, and existing tokens stop working; not your own account")
+    AgentView disable(String id, io.micronaut.security.authentication.Authentication admin) {
+        if (directory.find(id).filter(row -> row.username().equals(admin.getName())).isPresent()) {
+            throw new touchpoint.infra.BadRequestException("id", "you cannot disable your own account");
+        }
         return directory.disable(id).orElseThrow(() -> new HttpStatusException(HttpStatus.NOT_FOUND, "No user with that id"));
     }
 }

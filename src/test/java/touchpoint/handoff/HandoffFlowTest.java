@@ -348,6 +348,22 @@ class HandoffFlowTest {
     }
 
     @Test
+    void given_an_admin_then_they_cannot_disable_their_own_account() {
+        String adminId = ownId();
+
+        Reply refused = staff.post("/api/admin/users/" + adminId + "/disable", admin, null);
+
+        assertThat(refused.body()).containsEntry("status", 400).containsEntry("field", "id");
+        assertThat(staff.login("admin", StaffClient.ADMIN_PASSWORD).status()).isEqualTo(200);
+    }
+
+    private String ownId() {
+        java.util.List<java.util.Map> users = http.toBlocking().retrieve(io.micronaut.http.HttpRequest.GET("/api/admin/users").bearerAuth(admin),
+                io.micronaut.core.type.Argument.listOf(java.util.Map.class));
+        return users.stream().filter(u -> "admin".equals(u.get("username"))).map(u -> (String) u.get("id")).findFirst().orElseThrow();
+    }
+
+    @Test
     void given_a_bad_user_request_then_the_admin_api_names_the_field() {
         Reply badRole = staff.post("/api/admin/users", admin,
                 "{\"username\":\"x1\",\"password\":\"long-enough-pw\",\"displayName\":\"X\",\"roles\":[\"GOD\"],\"teams\":[]}");

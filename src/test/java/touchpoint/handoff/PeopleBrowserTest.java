@@ -1,0 +1,90 @@
+package touchpoint.handoff;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import io.micronaut.context.annotation.Property;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import touchpoint.testing.Chromium;
+
+/**
+ * An admin adds an agent on the People page, the agent signs in to the agent console with what the admin typed,
+ * and once the admin disables them the console no longer lets them in.
+ */
+@MicronautTest(transactional = false)
+@Property(name = "touchpoint.test.scripted-knowledge", value = "true")
+@Property(name = "touchpoint.admin-password", value = PeopleBrowserTest.PASSWORD)
+class PeopleBrowserTest {
+
+    static final String PASSWORD = "people-admin-password-1";
+
+    private static Chromium.Session chromium;
+
+    @Inject
+    EmbeddedServer server;
+
+    @BeforeAll
+    static void startBrowser() {
+        chromium = Chromium.start();
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        if (chromium != null) {
+            chromium.close();
+        }
+    }
+
+    @Test
+    void should_add_an_agent_who_can_then_sign_in_to_the_console_until_disabled() {
+        try (BrowserContext admin = chromium.browser().newContext(new Browser.NewContextOptions().setViewportSize(1300, 800));
+             BrowserContext agent = chromium.browser().newContext(new Browser.NewContextOptions().setViewportSize(1300, 800))) {
+            Page people = admin.newPage();
+            people.navigate(server.getURL() + "/admin/");
+            assertThat(people).hasURL(java.util.regex.Pattern.compile("/admin/analytics.html$"));
+            people.getByRole(com.microsoft.playwright.options.AriaRole.LINK, new Page.GetByRoleOptions().setName("People")).click();
+            people.locator("#username").fill("admin");
+            people.locator("#password").fill(PASSWORD);
+            people.locator("#login button[type=submit]").click();
+            assertThat(people.locator("#users tr[data-user=admin]")).containsText("admin");
+            assertThat(people.locator("#users tr[data-user=admin] button")).hasCount(0);
+
+            people.locator("#new-username").fill("priya");
+            people.locator("#new-display").fill("Priya Shah");
+            people.locator("#new-password").fill("priya-password-1");
+            people.locator("#new-teams").fill("support, billing");
+            people.locator("#create button[type=submit]").click();
+            assertThat(people.locator("#status")).containsText("Priya Shah can now sign in as priya at /agent/.");
+            Locator priya = people.locator("#users tr[data-user=priya]");
+            assertThat(priya).containsText("agent");
+            assertThat(priya).containsText("billing, support");
+            assertThat(priya).containsText("active");
+            Chromium.screenshot(people, "admin-people");
+
+            Page console = agent.newPage();
+            console.navigate(server.getURL() + "/agent/");
+            console.locator("#username").fill("priya");
+            console.locator("#password").fill("priya-password-1");
+            console.locator("#login-form button[type=submit]").click();
+            assertThat(console.locator("#agent-name")).hasText("Priya Shah");
+
+            people.onDialog(d -> d.accept());
+            priya.getByText("Disable").click();
+            assertThat(priya).containsText("disabled");
+
+            console.locator("#logout").click();
+            console.locator("#username").fill("priya");
+            console.locator("#password").fill("priya-password-1");
+            console.locator("#login-form button[type=submit]").click();
+            assertThat(console.locator("#login-error")).containsText("Wrong username or password, or the user is disabled.");
+        }
+    }
+}
