@@ -55,6 +55,7 @@ class WidgetEscalationBrowserTest extends BrowserTestSupport {
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Talk to a person").setExact(true)).click();
         String id = storedConversation(page)[0];
 
+        com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat(console).hasTitle("(1) Touchpoint — Agent console");
         console.locator("#queue li").first().click();
         console.locator("#claim").click();
         console.locator("#reply-text").fill("Hello, I can help with that.");

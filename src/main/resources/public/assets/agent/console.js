@@ -107,7 +107,10 @@
       li.addEventListener('keydown', function (e) { if (e.key === 'Enter') openConversation(w.conversationId); });
       q.appendChild(li);
     });
-    $('queue-empty').hidden = (queueData.waiting || []).length > 0;
+    const waiting = (queueData.waiting || []).length;
+    $('queue-empty').hidden = waiting > 0;
+    // The tab's title shows how many customers wait, so an agent working in another tab sees them.
+    document.title = (waiting ? '(' + waiting + ') ' : '') + 'Touchpoint — Agent console';
     const mine = $('mine');
     mine.replaceChildren();
     (queueData.mine || []).forEach(function (m) {
