@@ -691,6 +691,16 @@ button[disabled] { cursor: default; }
     };
   }
 
+  // The host page can open the chat, or ask for the customer (the help centre's "Ask the assistant"):
+  //   window.dispatchEvent(new CustomEvent('touchpoint:open'))
+  //   window.dispatchEvent(new CustomEvent('touchpoint:ask', { detail: { text: 'Where is my parcel?' } }))
+  window.addEventListener('touchpoint:open', () => open(true));
+  window.addEventListener('touchpoint:ask', (e) => {
+    const text = String((e.detail && e.detail.text) || '').trim();
+    open(!text);
+    if (text) send(text);
+  });
+
   window.addEventListener('online', () => { setStatus(''); attempts = 0; connect(); flush(); });
   window.addEventListener('offline', () => setStatus('You are offline. Messages will be sent when you are back.'));
 

@@ -50,7 +50,7 @@ class OperationsTest {
     void should_serve_the_chat_page_at_the_root() {
         String html = http.toBlocking().retrieve(HttpRequest.GET("/"));
 
-        assertThat(html).contains("<title>").contains("/assets/chat.js");
+        assertThat(html).contains("<title>").contains("/assets/help.js").contains("/widget.js");
     }
 
     @Test

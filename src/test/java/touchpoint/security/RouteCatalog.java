@@ -75,6 +75,7 @@ public final class RouteCatalog {
             Map.entry("/prometheus", Access.PUBLIC),
             Map.entry("/openapi/", Access.PUBLIC),
             Map.entry("/widget.js", Access.PUBLIC),
+            Map.entry("/api/help/", Access.PUBLIC),
             Map.entry("/demo", Access.PUBLIC));
 
     private RouteCatalog() {

@@ -29,7 +29,7 @@ class SecurityHeadersTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"/", "/assets/chat.js", "/health", "/api/conversations/x/messages", "/api/nothing-here", "/no-such-page"})
+    @ValueSource(strings = {"/", "/assets/help.js", "/health", "/api/conversations/x/messages", "/api/nothing-here", "/no-such-page"})
     void should_send_hardening_headers_on_pages_api_answers_and_errors(String path) throws Exception {
         var headers = get(path).headers();
 

@@ -225,12 +225,24 @@ class WidgetBrowserTest extends BrowserTestSupport {
     }
 
     @Test
-    void should_leave_the_help_page_working_under_the_content_security_policy() {
+    void should_find_articles_in_the_help_centre_and_hand_the_question_to_the_assistant() {
         page.navigate(base() + "/");
-        page.locator("#text").fill("How do I return a lamp?");
-        page.locator("#text").press("Enter");
+        expect(page.locator("#topics details")).hasCount(2);
+        page.locator("#search").fill("refund");
+        expect(page.locator("#topics details")).hasCount(1);
+        expect(page.locator("#topics summary")).hasText("When will I get my refund?");
+        page.locator("#topics summary").click();
+        expect(page.locator("#topics .answer")).containsText("Refunds arrive within 5 working days.");
 
-        expect(page.locator("#log li").last()).containsText("30 days");
+        page.locator("#search").fill("How do I return a lamp?");
+        expect(page.locator("#topics summary").first()).hasText("What is your return policy?");
+        page.locator("#search").fill("sofa cushions");
+        expect(page.locator("#no-match")).isVisible();
+        page.locator("#search").fill("How do I return a lamp?");
+        page.locator("#search").press("Enter");
+
+        expect(messages(page, ".customer .text").last()).hasText("How do I return a lamp?");
+        expect(messages(page, ".bot").last()).containsText("30 days");
         assertThat(console).noneMatch(line -> line.contains("Content Security Policy") || line.startsWith("pageerror"));
     }
 
