@@ -12,6 +12,8 @@ import java.util.List;
  * @param smallTalkThanks the reply to a thank-you
  * @param smallTalkAcknowledgement the reply to "ok", "great", "got it"
  * @param smallTalkGoodbye the reply to a goodbye
+ * @param smallTalkIdentity the reply to "are you a bot?" (offered with a "Talk to a person" button)
+ * @param smallTalkHelp the reply to "I need help" with no topic yet
  */
 @ConfigurationProperties("touchpoint.chat")
 public record ChatConfig(
@@ -25,5 +27,8 @@ public record ChatConfig(
         @Bindable(defaultValue = "Hello! What can I help you with today?") String smallTalkGreeting,
         @Bindable(defaultValue = "You're welcome! Is there anything else I can help you with?") String smallTalkThanks,
         @Bindable(defaultValue = "Is there anything else I can help you with?") String smallTalkAcknowledgement,
-        @Bindable(defaultValue = "Thanks for getting in touch. Have a lovely day!") String smallTalkGoodbye) {
+        @Bindable(defaultValue = "Thanks for getting in touch. Have a lovely day!") String smallTalkGoodbye,
+        @Bindable(defaultValue = "I'm the Hearth & Pine assistant, a bot that answers from our help centre. I can pass you to a person whenever you like.")
+        String smallTalkIdentity,
+        @Bindable(defaultValue = "Of course. What would you like help with?") String smallTalkHelp) {
 }

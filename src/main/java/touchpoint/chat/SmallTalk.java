@@ -10,10 +10,20 @@ import java.util.regex.Pattern;
  * the FAQs would fall back ("I don't have an answer for that"), and two such fallbacks in a row would hand a
  * polite customer to a person.
  */
-final class SmallTalk {
+public final class SmallTalk {
 
-    /** What a social message does; the last part of the message decides ("thanks, bye" is a goodbye). */
-    enum Intent { GREETING, THANKS, ACKNOWLEDGEMENT, GOODBYE }
+    /**
+     * What a social message does; the last part of the message decides ("thanks, bye" is a goodbye). IDENTITY is
+     * "are you a bot?" and HELP is "I need help": whole messages with no topic yet.
+     */
+    enum Intent { GREETING, THANKS, ACKNOWLEDGEMENT, GOODBYE, IDENTITY, HELP }
+
+    private static final Pattern IDENTITY = Pattern.compile("^(hi |hello |hey )?(are you|r u|is this|is that|am i (talking|speaking|chatting) "
+            + "(to|with)|who am i (talking|speaking|chatting) (to|with)|who are you|what are you|who is this)"
+            + "( (a|an))?( (real|actual|live))?( (person|human|bot|robot|ai|machine|computer|assistant|chatbot|chat bot|"
+            + "being|someone|somebody))?$");
+    private static final Pattern HELP = Pattern.compile("^(hi |hello |hey )?((can|could) (you|u|someone) help( me)?( please)?"
+            + "|(i )?need (some )?help( please)?|help( me)?( please)?|i have a (question|problem|query)|quick question)$");
 
     private static final String GREETING = "(hi|hello|hey|hiya|howdy|greetings|good (morning|afternoon|evening|day))"
             + "( (there|team|all|everyone|folks))?";
@@ -34,12 +44,30 @@ final class SmallTalk {
     private SmallTalk() {
     }
 
+    /**
+     * Whether the message only asks who is answering ("am I talking to a real person?"): it deserves an honest
+     * answer and the offer of a person, not a hand-off the customer did not ask for.
+     */
+    public static boolean asksWhoIsAnswering(String text) {
+        return text != null && text.length() <= 80 && IDENTITY.matcher(plain(text)).matches();
+    }
+
+    private static String plain(String text) {
+        return text.toLowerCase(Locale.ROOT).replace('’', '\'')
+                .replaceAll("[^\\p{L}\\p{N}' ]+", " ").strip().replaceAll("\\s+", " ");
+    }
+
     static Optional<Intent> of(String text) {
         if (text == null || text.length() > 80) {
             return Optional.empty();
         }
-        String plain = text.toLowerCase(Locale.ROOT).replace('’', '\'')
-                .replaceAll("[^\\p{L}\\p{N}' ]+", " ").strip().replaceAll("\\s+", " ");
+        String plain = plain(text);
+        if (IDENTITY.matcher(plain).matches()) {
+            return Optional.of(Intent.IDENTITY);
+        }
+        if (HELP.matcher(plain).matches()) {
+            return Optional.of(Intent.HELP);
+        }
         if (plain.isEmpty() || !SOCIAL.matcher(plain).matches()) {
             return Optional.empty();
         }

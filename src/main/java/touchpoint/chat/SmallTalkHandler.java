@@ -24,7 +24,11 @@ class SmallTalkHandler implements CustomerTurnHandler {
             return false;
         }
         return SmallTalk.of(turn.text()).map(intent -> {
-            turn.reply(NewEvent.of(EventType.BOT_SMALL_TALK).text(reply(intent)).data("intent", intent.name().toLowerCase(Locale.ROOT)));
+            NewEvent reply = NewEvent.of(EventType.BOT_SMALL_TALK).text(reply(intent)).data("intent", intent.name().toLowerCase(Locale.ROOT));
+            if (intent == SmallTalk.Intent.IDENTITY) {
+                reply.options(java.util.List.of(new Option(BotReplies.TALK_TO_PERSON, BotReplies.TALK_TO_PERSON)));
+            }
+            turn.reply(reply);
             return true;
         }).orElse(false);
     }
@@ -35,6 +39,8 @@ class SmallTalkHandler implements CustomerTurnHandler {
             case THANKS -> config.smallTalkThanks();
             case ACKNOWLEDGEMENT -> config.smallTalkAcknowledgement();
             case GOODBYE -> config.smallTalkGoodbye();
+            case IDENTITY -> config.smallTalkIdentity();
+            case HELP -> config.smallTalkHelp();
         };
     }
 }

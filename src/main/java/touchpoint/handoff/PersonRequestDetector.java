@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import touchpoint.chat.BotReplies;
+import touchpoint.chat.SmallTalk;
 
 /**
  * Recognises a customer asking for a person. Phrases count anywhere; single words ("agent", "human") count
@@ -35,6 +36,9 @@ class PersonRequestDetector {
         }
         if (text.strip().equalsIgnoreCase(BotReplies.TALK_TO_PERSON)) {
             return true;
+        }
+        if (SmallTalk.asksWhoIsAnswering(text)) {
+            return false;
         }
         String t = normalise(text);
         String padded = " " + t + " ";

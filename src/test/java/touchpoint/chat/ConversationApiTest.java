@@ -85,6 +85,20 @@ class ConversationApiTest {
     }
 
     @Test
+    void should_say_it_is_a_bot_and_offer_a_person_when_asked_who_is_answering() {
+        Reply c = customer.start(null);
+
+        Reply asked = customer.say(c.string("id"), c.string("token"), "who-1", "Am I talking to a real person?");
+
+        assertThat(asked.list("replies")).singleElement().satisfies(r -> {
+            assertThat(r).containsEntry("type", "BOT_SMALL_TALK");
+            assertThat((String) r.get("text")).contains("a bot");
+            assertThat((List<Map<String, Object>>) r.get("options")).extracting(o -> o.get("value")).containsExactly("Talk to a person");
+        });
+        assertThat(customer.messages(c.string("id"), c.string("token"), 0).string("state")).isEqualTo("BOT");
+    }
+
+    @Test
     void should_answer_from_the_knowledge_base_and_cite_the_faq() {
         Reply c = customer.start(null);
 

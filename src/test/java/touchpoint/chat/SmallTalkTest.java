@@ -27,6 +27,14 @@ class SmallTalkTest {
         "thanks, bye! | GOODBYE",
         "no thanks, that's all | GOODBYE",
         "Have a nice day | GOODBYE",
+        "are you a bot? | IDENTITY",
+        "Am I talking to a real person? | IDENTITY",
+        "who are you | IDENTITY",
+        "Is this a human? | IDENTITY",
+        "help | HELP",
+        "I need help please | HELP",
+        "hi, can you help me? | HELP",
+        "I have a question | HELP",
     })
     void should_recognise_a_message_that_is_only_social(String text, Intent intent) {
         assertThat(SmallTalk.of(text)).contains(intent);

@@ -32,7 +32,8 @@ class EscalationDetectorsTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"My delivery agent left the parcel outside", "Is this lamp safe for humans and pets?",
-        "how do I return a lamp", "Can someone else collect my order for me from the store?", "personalised engraving options"})
+        "how do I return a lamp", "Can someone else collect my order for me from the store?", "personalised engraving options",
+        "Am I talking to a real person?", "is this a real human", "are you a bot?"})
     void given_a_question_that_only_mentions_people_then_it_is_not_a_request(String text) {
         assertThat(person.asksForPerson(text)).isFalse();
     }
