@@ -4,7 +4,6 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import io.micronaut.context.ApplicationContext;
@@ -15,7 +14,9 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import touchpoint.testing.Chromium;
+import touchpoint.testing.ChromiumExtension;
 import touchpoint.testing.CustomerClient;
 
 /**
@@ -29,7 +30,8 @@ class AdminEditorBrowserIT {
     private static final String QUESTION = "Can you wrap my order as a present?";
 
     private static EmbeddedServer server;
-    private static Chromium.Session chromium;
+    @RegisterExtension
+    static final ChromiumExtension chromium = new ChromiumExtension();
     private static CustomerClient customer;
 
     @BeforeAll
@@ -39,14 +41,10 @@ class AdminEditorBrowserIT {
                 "datasources.default.url", "jdbc:h2:mem:editor-browser;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1"),
                 "test");
         customer = new CustomerClient(server.getApplicationContext().createBean(HttpClient.class, server.getURL()).toBlocking());
-        chromium = Chromium.start();
     }
 
     @AfterAll
     static void stop() {
-        if (chromium != null) {
-            chromium.close();
-        }
         if (server != null) {
             server.close();
         }
@@ -54,7 +52,7 @@ class AdminEditorBrowserIT {
 
     @Test
     void should_publish_an_faq_written_in_the_editor_to_the_next_customer() {
-        try (BrowserContext context = chromium.browser().newContext(new Browser.NewContextOptions().setViewportSize(1400, 900))) {
+        try (BrowserContext context = chromium.newContext(1400, 900)) {
             Page page = context.newPage();
             page.navigate(server.getURL() + "/admin/faqs.html");
             page.locator("#login-form input[name=username]").fill("admin");

@@ -3,7 +3,6 @@ package touchpoint.analytics;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import io.micronaut.context.annotation.Property;
@@ -16,11 +15,11 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import touchpoint.chat.Transcript;
 import touchpoint.testing.Chromium;
+import touchpoint.testing.ChromiumExtension;
 import touchpoint.testing.CustomerClient;
 import touchpoint.testing.CustomerClient.Reply;
 import touchpoint.testing.TranscriptScript;
@@ -37,7 +36,8 @@ class FeedbackLoopBrowserTest {
 
     static final String PASSWORD = "follow-up-admin-password-1";
 
-    private static Chromium.Session chromium;
+    @RegisterExtension
+    static final ChromiumExtension chromium = new ChromiumExtension();
 
     @Inject
     EmbeddedServer server;
@@ -48,18 +48,6 @@ class FeedbackLoopBrowserTest {
 
     @Inject
     Transcript transcript;
-
-    @BeforeAll
-    static void startBrowser() {
-        chromium = Chromium.start();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
 
     @Test
     void should_list_a_low_score_on_the_dashboard_until_it_is_followed_up_in_the_console() {
@@ -79,14 +67,10 @@ class FeedbackLoopBrowserTest {
         answer(customers, unhappy, "ces", 4, null);
         answer(customers, unhappy, "csat", 1, "Nobody told me when the replacement comes");
 
-        try (BrowserContext context = chromium.browser().newContext(new Browser.NewContextOptions().setViewportSize(1400, 1000)
-                .setReducedMotion(com.microsoft.playwright.options.ReducedMotion.REDUCE))) {
-            context.setDefaultTimeout(10_000);
+        try (BrowserContext context = chromium.newContext(1400, 1000)) {
             Page dashboard = context.newPage();
             dashboard.navigate(server.getURL() + "/admin/analytics.html");
-            dashboard.locator("#username").fill("admin");
-            dashboard.locator("#password").fill(PASSWORD);
-            dashboard.locator("#login button[type=submit]").click();
+            ChromiumExtension.signInAsAdmin(dashboard, PASSWORD);
 
             var followUp = dashboard.locator("#followups tr[data-task]");
             assertThat(followUp).hasCount(1);
@@ -133,13 +117,10 @@ class FeedbackLoopBrowserTest {
             assertThat(asked.list("replies")).extracting(r -> r.get("type")).containsExactly("BOT_FELL_BACK");
         }
 
-        try (BrowserContext context = chromium.browser().newContext(new Browser.NewContextOptions().setViewportSize(1400, 1000))) {
-            context.setDefaultTimeout(10_000);
+        try (BrowserContext context = chromium.newContext(1400, 1000)) {
             Page page = context.newPage();
             page.navigate(server.getURL() + "/admin/analytics.html");
-            page.locator("#username").fill("admin");
-            page.locator("#password").fill(PASSWORD);
-            page.locator("#login button[type=submit]").click();
+            ChromiumExtension.signInAsAdmin(page, PASSWORD);
 
             var gap = page.locator("#gaps > li").filter(new com.microsoft.playwright.Locator.FilterOptions().setHasText("showroom"));
             assertThat(gap).containsText("(2)");

@@ -4,7 +4,6 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import io.micronaut.context.ApplicationContext;
@@ -17,7 +16,9 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import touchpoint.testing.Chromium;
+import touchpoint.testing.ChromiumExtension;
 import touchpoint.testing.CustomerClient;
 import touchpoint.testing.CustomerClient.Reply;
 import touchpoint.testing.EmbeddedInfra;
@@ -32,7 +33,8 @@ class AgentConsoleBrowserIT {
 
     private static EmbeddedServer customerSide;
     private static EmbeddedServer agentSide;
-    private static Chromium.Session chromium;
+    @RegisterExtension
+    static final ChromiumExtension chromium = new ChromiumExtension();
 
     @BeforeAll
     static void start() {
@@ -41,14 +43,10 @@ class AgentConsoleBrowserIT {
         props.put("touchpoint.admin-password", StaffClient.ADMIN_PASSWORD);
         customerSide = ApplicationContext.run(EmbeddedServer.class, props, "test");
         agentSide = ApplicationContext.run(EmbeddedServer.class, props, "test");
-        chromium = Chromium.start();
     }
 
     @AfterAll
     static void stop() {
-        if (chromium != null) {
-            chromium.close();
-        }
         for (EmbeddedServer server : new EmbeddedServer[] {agentSide, customerSide}) {
             if (server != null) {
                 server.close();
@@ -63,7 +61,7 @@ class AgentConsoleBrowserIT {
         CustomerClient customer = new CustomerClient(
                 customerSide.getApplicationContext().createBean(HttpClient.class, customerSide.getURL()).toBlocking());
 
-        try (BrowserContext context = chromium.browser().newContext(new Browser.NewContextOptions().setViewportSize(1400, 900))) {
+        try (BrowserContext context = chromium.newContext(1400, 900)) {
             Page page = context.newPage();
             page.navigate(agentSide.getURL() + "/agent/");
             page.locator("#username").fill("sam");

@@ -2,7 +2,6 @@ package touchpoint.handoff;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
@@ -10,10 +9,10 @@ import io.micronaut.context.annotation.Property;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import touchpoint.testing.Chromium;
+import touchpoint.testing.ChromiumExtension;
 
 /**
  * An admin adds an agent on the People page, the agent signs in to the agent console with what the admin typed,
@@ -26,34 +25,21 @@ class PeopleBrowserTest {
 
     static final String PASSWORD = "people-admin-password-1";
 
-    private static Chromium.Session chromium;
+    @RegisterExtension
+    static final ChromiumExtension chromium = new ChromiumExtension();
 
     @Inject
     EmbeddedServer server;
 
-    @BeforeAll
-    static void startBrowser() {
-        chromium = Chromium.start();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
-
     @Test
     void should_add_an_agent_who_can_then_sign_in_to_the_console_until_disabled() {
-        try (BrowserContext admin = chromium.browser().newContext(new Browser.NewContextOptions().setViewportSize(1300, 800));
-             BrowserContext agent = chromium.browser().newContext(new Browser.NewContextOptions().setViewportSize(1300, 800))) {
+        try (BrowserContext admin = chromium.newContext(1300, 800);
+             BrowserContext agent = chromium.newContext(1300, 800)) {
             Page people = admin.newPage();
             people.navigate(server.getURL() + "/admin/");
             assertThat(people).hasURL(java.util.regex.Pattern.compile("/admin/analytics.html$"));
             people.getByRole(com.microsoft.playwright.options.AriaRole.LINK, new Page.GetByRoleOptions().setName("People")).click();
-            people.locator("#username").fill("admin");
-            people.locator("#password").fill(PASSWORD);
-            people.locator("#login button[type=submit]").click();
+            ChromiumExtension.signInAsAdmin(people, PASSWORD);
             assertThat(people.locator("#users tr[data-user=admin]")).containsText("admin");
             assertThat(people.locator("#users tr[data-user=admin] button")).hasCount(0);
 

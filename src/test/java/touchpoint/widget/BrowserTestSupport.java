@@ -1,6 +1,5 @@
 package touchpoint.widget;
 
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
@@ -10,12 +9,12 @@ import io.micronaut.runtime.server.EmbeddedServer;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import touchpoint.testing.Chromium;
+import touchpoint.testing.ChromiumExtension;
 
 /**
  * One Chromium per test class, a fresh browser profile per test (so storage never leaks between tests), and a
@@ -23,7 +22,8 @@ import touchpoint.testing.Chromium;
  */
 abstract class BrowserTestSupport {
 
-    private static Chromium.Session chromium;
+    @RegisterExtension
+    static final ChromiumExtension chromium = new ChromiumExtension();
 
     @Inject
     EmbeddedServer server;
@@ -35,23 +35,10 @@ abstract class BrowserTestSupport {
     final List<String> console = new CopyOnWriteArrayList<>();
     private String testName;
 
-    @BeforeAll
-    static void startBrowser() {
-        chromium = Chromium.start();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
-
     @BeforeEach
     void openPage(TestInfo info) {
         testName = info.getTestMethod().map(m -> m.getName()).orElse("test");
-        context = chromium.browser().newContext(new Browser.NewContextOptions().setViewportSize(1280, 800));
-        context.setDefaultTimeout(10_000);
+        context = chromium.newContext(1280, 800);
         page = watch(context.newPage());
     }
 
@@ -67,8 +54,7 @@ abstract class BrowserTestSupport {
 
     /** A page in a browser context of its own (another person at another computer), closed after the test. */
     Page otherPage() {
-        BrowserContext other = chromium.browser().newContext(new Browser.NewContextOptions().setViewportSize(1280, 800));
-        other.setDefaultTimeout(10_000);
+        BrowserContext other = chromium.newContext(1280, 800);
         others.add(other);
         return watch(other.newPage());
     }

@@ -1,13 +1,12 @@
-// Analytics dashboard. Signs in with POST /login, keeps the JWT for this tab only (sessionStorage), and reads
+// Analytics dashboard. Signs in through the admin pages' shared session (session.js) and reads
 // /api/analytics/*. Everything from the server is inserted with textContent: customer text is never HTML here.
 (function () {
   'use strict';
 
-  const TOKEN_KEY = 'touchpoint.admin.token';
+  const session = window.TouchpointAdmin;
+  const api = session.api;
   const $ = (id) => document.getElementById(id);
   const charts = {};
-
-  function token() { return sessionStorage.getItem(TOKEN_KEY); }
 
   function status(text) { $('status').textContent = text || ''; }
 
@@ -15,25 +14,6 @@
     $('login-panel').hidden = signedIn;
     $('filters').hidden = !signedIn;
     $('dashboard').hidden = !signedIn;
-  }
-
-  async function api(path, options) {
-    const response = await fetch(path, Object.assign({}, options, {
-      headers: Object.assign({ 'Authorization': 'Bearer ' + token(), 'Accept': 'application/json' },
-        (options && options.headers) || {})
-    }));
-    if (response.status === 401) {
-      sessionStorage.removeItem(TOKEN_KEY);
-      showSignedIn(false);
-      throw new Error('Please sign in again.');
-    }
-    if (response.status === 403) { throw new Error('This page needs an admin account.'); }
-    if (!response.ok) {
-      let detail = response.statusText;
-      try { const p = await response.json(); detail = p.detail || p.title || detail; } catch (e) { /* not JSON */ }
-      throw new Error(detail);
-    }
-    return response;
   }
 
   function range() {
@@ -214,12 +194,6 @@
     }));
   }
 
-  function signedInUser() {
-    try {
-      return JSON.parse(atob(token().split('.')[1].replace(/-/g, '+').replace(/_/g, '/'))).sub;
-    } catch (e) { return null; }
-  }
-
   async function loadFollowUps() {
     const tasks = (await (await api('/api/recovery/tasks')).json()).filter((t) => t.status !== 'done');
     if (!tasks.length) { $('followups').replaceChildren(el('p', 'Nothing to follow up.', 'hint')); return; }
@@ -237,7 +211,7 @@
       const openCell = el('td');
       openCell.append(open);
       const actions = el('td');
-      const me = signedInUser();
+      const me = session.user();
       if (task.status === 'open' || task.assignee !== me) {
         actions.append(taskButton('Take', task, { status: 'in_progress', assignee: me }), document.createTextNode(' '));
       }
@@ -303,15 +277,9 @@
     event.preventDefault();
     status('Signing in…');
     try {
-      const response = await fetch('/login', {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json', 'Accept': 'application/json' },
-        body: JSON.stringify({ username: $('username').value, password: $('password').value })
-      });
-      if (!response.ok) { throw new Error('Sign-in failed: check the user name and password.'); }
-      const body = await response.json();
-      sessionStorage.setItem(TOKEN_KEY, body.access_token);
+      await session.signIn($('username').value, $('password').value);
       $('password').value = '';
+      status('');
       showSignedIn(true);
       load();
     } catch (e) { status(e.message); }
@@ -321,8 +289,9 @@
     $('login').addEventListener('submit', login);
     $('filters').addEventListener('submit', (e) => { e.preventDefault(); load(); });
     $('export').addEventListener('click', exportCsv);
-    $('logout').addEventListener('click', () => { sessionStorage.removeItem(TOKEN_KEY); showSignedIn(false); status('Signed out.'); });
-    showSignedIn(!!token());
-    if (token()) { load(); }
+    $('logout').addEventListener('click', () => { session.signOut(); showSignedIn(false); status('Signed out.'); });
+    session.onSignedOut(() => showSignedIn(false));
+    showSignedIn(!!session.token());
+    if (session.token()) { load(); }
   });
 }());

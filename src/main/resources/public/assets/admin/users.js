@@ -1,12 +1,11 @@
-// People: the agents and admins who sign in. Uses the admin token the other admin pages keep for this tab
-// (sessionStorage) and /api/admin/users. Everything from the server is inserted with textContent.
+// People: the agents and admins who sign in, through /api/admin/users with the admin pages' shared sign-in
+// (session.js). Everything from the server is inserted with textContent.
 (function () {
   'use strict';
 
-  const TOKEN_KEY = 'touchpoint.admin.token';
+  const session = window.TouchpointAdmin;
+  const api = session.json;
   const $ = (id) => document.getElementById(id);
-
-  function token() { return sessionStorage.getItem(TOKEN_KEY); }
   function status(text) { $('status').textContent = text || ''; }
 
   function showSignedIn(signedIn) {
@@ -15,35 +14,11 @@
     $('logout').hidden = !signedIn;
   }
 
-  async function api(method, path, body) {
-    const response = await fetch(path, {
-      method,
-      headers: Object.assign({ 'Authorization': 'Bearer ' + token(), 'Accept': 'application/json' },
-        body ? { 'Content-Type': 'application/json' } : {}),
-      body: body ? JSON.stringify(body) : undefined
-    });
-    if (response.status === 401) {
-      sessionStorage.removeItem(TOKEN_KEY);
-      showSignedIn(false);
-      throw new Error('Please sign in again.');
-    }
-    if (response.status === 403) { throw new Error('This page needs an admin account.'); }
-    const data = (response.headers.get('content-type') || '').includes('json') ? await response.json() : null;
-    if (!response.ok) { throw new Error((data && (data.field ? data.field + ': ' : '') + (data.detail || data.title)) || response.statusText); }
-    return data;
-  }
-
   function el(tag, text, cls) {
     const e = document.createElement(tag);
     if (text !== undefined && text !== null) { e.textContent = String(text); }
     if (cls) { e.className = cls; }
     return e;
-  }
-
-  function signedInUser() {
-    try {
-      return JSON.parse(atob(token().split('.')[1].replace(/-/g, '+').replace(/_/g, '/'))).sub;
-    } catch (e) { return null; }
   }
 
   const ROLE_NAMES = { AGENT: 'agent', ADMIN: 'admin' };
@@ -57,7 +32,7 @@
       const row = el('tr');
       row.dataset.user = u.username;
       const action = el('td');
-      if (!u.disabled && u.username !== signedInUser()) {
+      if (!u.disabled && u.username !== session.user()) {
         const disable = el('button', 'Disable', 'quiet');
         disable.type = 'button';
         disable.addEventListener('click', () => disableUser(u));
@@ -112,13 +87,7 @@
     event.preventDefault();
     status('Signing in…');
     try {
-      const response = await fetch('/login', {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json', 'Accept': 'application/json' },
-        body: JSON.stringify({ username: $('username').value, password: $('password').value })
-      });
-      if (!response.ok) { throw new Error('Sign-in failed: check the user name and password.'); }
-      sessionStorage.setItem(TOKEN_KEY, (await response.json()).access_token);
+      await session.signIn($('username').value, $('password').value);
       $('password').value = '';
       status('');
       showSignedIn(true);
@@ -129,8 +98,9 @@
   document.addEventListener('DOMContentLoaded', () => {
     $('login').addEventListener('submit', login);
     $('create').addEventListener('submit', create);
-    $('logout').addEventListener('click', () => { sessionStorage.removeItem(TOKEN_KEY); showSignedIn(false); status('Signed out.'); });
-    showSignedIn(!!token());
-    if (token()) { load(); }
+    $('logout').addEventListener('click', () => { session.signOut(); showSignedIn(false); status('Signed out.'); });
+    session.onSignedOut(() => showSignedIn(false));
+    showSignedIn(!!session.token());
+    if (session.token()) { load(); }
   });
 }());
