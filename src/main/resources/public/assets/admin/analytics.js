@@ -273,25 +273,9 @@
     } catch (e) { status(e.message); }
   }
 
-  async function login(event) {
-    event.preventDefault();
-    status('Signing in…');
-    try {
-      await session.signIn($('username').value, $('password').value);
-      $('password').value = '';
-      status('');
-      showSignedIn(true);
-      load();
-    } catch (e) { status(e.message); }
-  }
-
   document.addEventListener('DOMContentLoaded', () => {
-    $('login').addEventListener('submit', login);
     $('filters').addEventListener('submit', (e) => { e.preventDefault(); load(); });
     $('export').addEventListener('click', exportCsv);
-    $('logout').addEventListener('click', () => { session.signOut(); showSignedIn(false); status('Signed out.'); });
-    session.onSignedOut(() => showSignedIn(false));
-    showSignedIn(!!session.token());
-    if (session.token()) { load(); }
+    session.wirePage({ show: showSignedIn, load, status });
   });
 }());

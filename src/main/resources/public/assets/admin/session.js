@@ -4,7 +4,7 @@ window.TouchpointAdmin = (function () {
   'use strict';
 
   const TOKEN_KEY = 'touchpoint.admin.token';
-  let signedOut = function () {};
+  let signedOut = function () {};  // set by wirePage: what a 401 does to the page
 
   function token() { return sessionStorage.getItem(TOKEN_KEY); }
 
@@ -58,5 +58,28 @@ window.TouchpointAdmin = (function () {
     sessionStorage.setItem(TOKEN_KEY, (await response.json()).access_token);
   }
 
-  return { token, user, signOut, api, json, signIn, onSignedOut: (callback) => { signedOut = callback; } };
+  /**
+   * Wires a page's sign-in form (#login with #username, #password) and #logout button: {show(signedIn), load(),
+   * status(text)} are the page's own; a page that opens with a token shows itself and loads at once.
+   */
+  function wirePage(page) {
+    const $ = (id) => document.getElementById(id);
+    signedOut = () => page.show(false);
+    $('login').addEventListener('submit', async (event) => {
+      event.preventDefault();
+      page.status('Signing in…');
+      try {
+        await signIn($('username').value, $('password').value);
+        $('password').value = '';
+        page.status('');
+        page.show(true);
+        page.load();
+      } catch (e) { page.status(e.message); }
+    });
+    $('logout').addEventListener('click', () => { signOut(); page.show(false); page.status('Signed out.'); });
+    page.show(!!token());
+    if (token()) { page.load(); }
+  }
+
+  return { token, user, signOut, api, json, signIn, wirePage };
 }());
