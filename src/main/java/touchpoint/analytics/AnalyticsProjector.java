@@ -38,8 +38,15 @@ class AnalyticsProjector {
         this.store = store;
     }
 
+    /**
+     * One write appends several events (the customer's message and the bot's reply); the rebuild reads the whole
+     * stored log, so it runs once, on the write's last event, instead of once per event.
+     */
     @EventListener
     void on(TranscriptAppended appended) {
+        if (appended.event().seq() < appended.conversation().lastSeq()) {
+            return;
+        }
         rebuild(appended.event().conversationId());
     }
 
