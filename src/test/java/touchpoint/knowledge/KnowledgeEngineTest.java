@@ -42,6 +42,13 @@ class KnowledgeEngineTest {
     }
 
     @Test
+    void should_fall_back_on_a_question_of_control_characters_instead_of_failing() {
+        Decision d = engine.decide(Question.of("\u0000\u0001\u001f"));
+
+        assertThat(d.outcome()).isEqualTo(Decision.Outcome.FALLBACK);
+    }
+
+    @Test
     void should_move_to_the_next_candidate_when_the_top_faq_was_rejected() {
         String question = "How do I return an item?";
         Decision first = engine.decide(Question.of(question));

@@ -102,9 +102,13 @@ public final class Embedder {
         cache.put(key, vector);
     }
 
+    /**
+     * The text as embedded: stripped, and "?" for a text with nothing to embed. The model refuses what
+     * {@code String.trim()} empties, which includes control characters that {@code strip()} keeps.
+     */
     private static String key(String text) {
         String stripped = text == null ? "" : text.strip();
-        return stripped.isEmpty() ? "?" : stripped;
+        return stripped.trim().isEmpty() ? "?" : stripped;
     }
 
     static void normalize(float[] v) {
