@@ -134,16 +134,23 @@ class AgentSocket {
     }
 
     private void handle(Watcher watcher, String message) {
+        Map<?, ?> command;
         try {
-            Map<?, ?> command = json.readValue(message, Map.class);
+            command = json.readValue(message, Map.class);
+        } catch (IOException | RuntimeException e) {
+            LOG.debug("ignored agent socket message reason={}", e.toString());
+            return;
+        }
+        try {
             if (command.get("watch") instanceof String id && transcript.conversation(id).isPresent()) {
                 Long after = command.get("after") instanceof Number n ? n.longValue() : null;
                 watch(watcher, id, after);
             } else if (command.get("unwatch") instanceof String id) {
                 watcher.sentUpTo.remove(id);
             }
-        } catch (IOException | RuntimeException e) {
-            LOG.debug("ignored agent socket message reason={}", e.toString());
+        } catch (RuntimeException e) {
+            // Not the client's fault: a watch that fails half-way leaves the console without the conversation.
+            LOG.warn("agent socket command failed agent={} command={}", watcher.agentId, message, e);
         }
     }
 

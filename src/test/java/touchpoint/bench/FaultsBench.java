@@ -632,9 +632,22 @@ class FaultsBench {
                     sleep(50);
                     ensureAgentSocket(agent, random);
                 }
+                long missedHere = 0;
                 for (long seq : events.keySet()) {
                     if (!agent.seenLive.contains(seq)) {
                         agentMissedAfterCatchUp++;
+                        missedHere++;
+                    }
+                }
+                if (missedHere > 0) {
+                    long firstMissing = events.keySet().stream().filter(q -> !agent.seenLive.contains(q)).findFirst().orElse(-1L);
+                    System.out.printf(Locale.ROOT, "[faults] agent %d missed %d of %d events after catch-up: first missing %d, "
+                                    + "last %d, contiguous up to %d, socket #%d %s, frames read %d%n", agent.k, missedHere,
+                            events.size(), firstMissing, last, agent.maxSeen, agent.sockets,
+                            agent.socket == null ? "none" : agent.socket.closed() ? "closed" : "open", agent.framesRead);
+                    for (long q = Math.max(1, firstMissing - 2); q <= firstMissing + 1; q++) {
+                        String[] e = events.get(q);
+                        System.out.printf(Locale.ROOT, "[faults]   seq %d %s%n", q, e == null ? "-" : String.join(" | ", java.util.Arrays.asList(e)));
                     }
                 }
                 if (agent.socket != null) {
