@@ -53,17 +53,20 @@ class FeedbackLoopBrowserTest {
     void should_list_a_low_score_on_the_dashboard_until_it_is_followed_up_in_the_console() {
         CustomerClient customers = new CustomerClient(http.toBlocking());
         TranscriptScript script = new TranscriptScript(transcript);
+        String ann = customers.exchange(HttpRequest.POST("/api/admin/users", Map.of("username", "ann", "password", "ann-password-1",
+                "displayName", "Ann Lee", "roles", List.of("AGENT"), "teams", List.of("returns", "delivery")))
+                .bearerAuth(adminToken(customers))).string("id");
         // A few contented customers, so the dashboard has figures around the one who was not.
         for (int i = 0; i < 3; i++) {
             Reply happy = customers.start(null);
             customers.say(happy.string("id"), happy.string("token"), "happy-" + i, "How do I return a lamp?");
-            script.agentResolves(happy.string("id"), "returns", "ann");
+            script.agentResolves(happy.string("id"), "returns", ann);
             answer(customers, happy, "ces", 6, null);
             answer(customers, happy, "csat", 5, "Quick and friendly");
         }
         Reply unhappy = customers.start(null);
         customers.say(unhappy.string("id"), unhappy.string("token"), "unhappy-1", "My sofa arrived with a broken leg");
-        script.agentResolves(unhappy.string("id"), "delivery", "ann");
+        script.agentResolves(unhappy.string("id"), "delivery", ann);
         answer(customers, unhappy, "ces", 4, null);
         answer(customers, unhappy, "csat", 1, "Nobody told me when the replacement comes");
 
@@ -76,6 +79,7 @@ class FeedbackLoopBrowserTest {
             assertThat(followUp).hasCount(1);
             assertThat(followUp).containsText("low CSAT 1");
             assertThat(dashboard.locator("#kpis")).containsText("CSAT");
+            assertThat(dashboard.locator("#by-agent")).containsText("Ann Lee");
             Chromium.screenshot(dashboard, "analytics-dashboard-follow-up");
 
             followUp.locator("button", new com.microsoft.playwright.Locator.LocatorOptions().setHasText("Take")).click();

@@ -59,7 +59,8 @@
     );
   }
 
-  function table(target, groups, keyLabel) {
+  // label: how a group's key is shown (agents are grouped by id and shown by name).
+  function table(target, groups, keyLabel, label) {
     const t = el('table');
     const head = el('tr');
     [keyLabel, 'Conversations', 'Containment', 'Escalation', 'FRT median', 'Resolution median', 'Resolution p90', 'CSAT', 'CES', 'NPS']
@@ -68,7 +69,7 @@
     groups.forEach((g) => {
       const f = g.figures;
       const row = el('tr');
-      [g.key, f.conversations, pct(f.containment), pct(f.escalationRate), secs(f.firstResponseTime.median),
+      [label ? label(g.key) : g.key, f.conversations, pct(f.containment), pct(f.escalationRate), secs(f.firstResponseTime.median),
         secs(f.resolutionTime.median), secs(f.resolutionTime.p90), num(f.csat.average), num(f.ces.average), num(f.nps.score, 1)]
         .forEach((c) => row.append(el('td', c)));
       t.append(row);
@@ -245,7 +246,9 @@
       $('to').value = summary.to;
       renderKpis(summary.overall);
       renderCharts(summary.byDay);
-      table('by-agent', summary.byAgent, 'Agent');
+      const people = await session.json('GET', '/api/admin/users');
+      const names = new Map(people.map((u) => [u.id, u.displayName]));
+      table('by-agent', summary.byAgent, 'Agent', (id) => names.get(id) || id || '–');
       table('by-team', summary.byTeam, 'Team');
       table('by-touchpoint', summary.byTouchpoint, 'Touchpoint');
       table('by-faq', summary.byFaq, 'FAQ');
