@@ -1,8 +1,8 @@
 package touchpoint.chat;
 
-import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import touchpoint.infra.PlainText;
 
 /**
  * Recognises messages that are only social: "hi", "thanks!", "ok great, thank you", "thanks, bye". Only the whole
@@ -40,6 +40,7 @@ public final class SmallTalk {
     private static final Pattern LAST_GOODBYE = Pattern.compile(".*\\b" + GOODBYE + "$");
     private static final Pattern LAST_THANKS = Pattern.compile(".*\\b" + THANKS + "$");
     private static final Pattern LAST_GREETING = Pattern.compile(".*\\b" + GREETING + "$");
+    private static final Pattern ANY_THANKS = Pattern.compile(".*\\b" + THANKS + "\\b.*");
 
     private SmallTalk() {
     }
@@ -49,19 +50,14 @@ public final class SmallTalk {
      * answer and the offer of a person, not a hand-off the customer did not ask for.
      */
     public static boolean asksWhoIsAnswering(String text) {
-        return text != null && text.length() <= 80 && IDENTITY.matcher(plain(text)).matches();
-    }
-
-    private static String plain(String text) {
-        return text.toLowerCase(Locale.ROOT).replace('’', '\'')
-                .replaceAll("[^\\p{L}\\p{N}' ]+", " ").strip().replaceAll("\\s+", " ");
+        return text != null && text.length() <= 80 && IDENTITY.matcher(PlainText.of(text)).matches();
     }
 
     static Optional<Intent> of(String text) {
         if (text == null || text.length() > 80) {
             return Optional.empty();
         }
-        String plain = plain(text);
+        String plain = PlainText.of(text);
         if (IDENTITY.matcher(plain).matches()) {
             return Optional.of(Intent.IDENTITY);
         }
@@ -81,6 +77,6 @@ public final class SmallTalk {
             return Optional.of(Intent.GREETING);
         }
         // Ends with "ok" or "great": a thank-you if it thanked anywhere ("thanks, great"), else an acknowledgement.
-        return Optional.of(plain.matches(".*\\b" + THANKS + "\\b.*") ? Intent.THANKS : Intent.ACKNOWLEDGEMENT);
+        return Optional.of(ANY_THANKS.matcher(plain).matches() ? Intent.THANKS : Intent.ACKNOWLEDGEMENT);
     }
 }

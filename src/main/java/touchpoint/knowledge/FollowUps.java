@@ -1,9 +1,9 @@
 package touchpoint.knowledge;
 
-import java.util.Locale;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
+import touchpoint.infra.PlainText;
 import touchpoint.knowledge.retrieval.Ranking;
 
 /**
@@ -24,6 +24,7 @@ final class FollowUps {
                     + "for|in|to|with|on|from|by|via|without|at)\\b.*");
     private static final Set<String> TRAILING_CUES = Set.of("too", "also", "then");
     private static final int FRAGMENT_MAX_WORDS = 2;
+    private static final Pattern HAS_WORD = Pattern.compile("\\p{L}{2,}");
 
     private final int maxWords;
 
@@ -47,7 +48,7 @@ final class FollowUps {
             return new Reading(together, rank.apply(together));
         }
         Ranking alone = rank.apply(text);
-        if (!alone.outOfScope() || words > FRAGMENT_MAX_WORDS || !text.matches(".*\\p{L}{2,}.*")) {
+        if (!alone.outOfScope() || words > FRAGMENT_MAX_WORDS || !HAS_WORD.matcher(text).find()) {
             return new Reading(text, alone);
         }
         Ranking withContext = rank.apply(together);
@@ -55,7 +56,7 @@ final class FollowUps {
     }
 
     static boolean continues(String text) {
-        String plain = text.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}' ]+", " ").strip().replaceAll("\\s+", " ");
+        String plain = PlainText.of(text);
         if (CONTINUES.matcher(plain).matches()) {
             return true;
         }
