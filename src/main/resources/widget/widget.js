@@ -661,6 +661,11 @@ button[disabled] { cursor: default; }
   let socket = null;
   let attempts = 0;
   let reconnectTimer;
+  // The server sends a heartbeat every few seconds (it says how often). A socket that stays silent for
+  // HEARTBEAT_MISSES of those is dead even if the browser still calls it open: it is dropped and reopened.
+  const HEARTBEAT_MISSES = 3;
+  let heartbeatMs = 20000;
+  let silenceTimer;
 
   const backoff = (n) => Math.min(30000, 500 * 2 ** Math.min(n, 6)) * (0.5 + Math.random() / 2);
 
@@ -672,6 +677,7 @@ button[disabled] { cursor: default; }
     let ws;
     try { ws = new WebSocket(url); } catch (e) { reconnectTimer = setTimeout(connect, backoff(attempts++)); return; }
     socket = ws;
+    listen(ws);
     ws.onopen = () => {
       // The socket replays after lastSeq; the HTTP read covers anything published while it was being set up.
       if (attempts > 0) catchUp();
@@ -680,15 +686,34 @@ button[disabled] { cursor: default; }
       flush();
     };
     ws.onmessage = (e) => {
-      try { render(JSON.parse(e.data), true); } catch (err) { /* not a message */ }
+      let m = null;
+      try { m = JSON.parse(e.data); } catch (err) { /* not a message, but still a sign of life */ }
+      if (m && m.type === 'heartbeat' && m.everyMs > 0) heartbeatMs = m.everyMs;
+      listen(ws);
+      if (m && m.type !== 'heartbeat') render(m, true);
     };
-    ws.onclose = (e) => {
-      if (socket === ws) socket = null;
-      if (!conversation) return;
-      if (e.code === 1008) { catchUp(); } // refused token: catchUp forgets the conversation if it is gone
-      setStatus(navigator.onLine === false ? 'You are offline. Messages will be sent when you are back.' : 'Reconnecting…');
-      reconnectTimer = setTimeout(connect, backoff(attempts++));
-    };
+    ws.onclose = (e) => dropped(ws, e.code);
+  }
+
+  // (Re)arms the watchdog: from now on the server has HEARTBEAT_MISSES intervals to say something.
+  function listen(ws) {
+    clearTimeout(silenceTimer);
+    silenceTimer = setTimeout(() => {
+      if (socket !== ws) return;
+      ws.onclose = null;
+      try { ws.close(); } catch (e) { /* already closing */ }
+      dropped(ws, 4000);
+    }, heartbeatMs * HEARTBEAT_MISSES);
+  }
+
+  function dropped(ws, code) {
+    if (socket !== ws) return;
+    socket = null;
+    clearTimeout(silenceTimer);
+    if (!conversation) return;
+    if (code === 1008) { catchUp(); } // refused token: catchUp forgets the conversation if it is gone
+    setStatus(navigator.onLine === false ? 'You are offline. Messages will be sent when you are back.' : 'Reconnecting…');
+    reconnectTimer = setTimeout(connect, backoff(attempts++));
   }
 
   // The host page can open the chat, or ask for the customer (the help centre's "Ask the assistant"):

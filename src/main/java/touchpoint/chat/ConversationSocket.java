@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import touchpoint.infra.LiveBus;
+import touchpoint.infra.LiveHeartbeat;
 
 /**
  * Pushes every new message of a conversation to the customer's open sockets, on whichever instance they are
@@ -27,11 +28,13 @@ class ConversationSocket {
 
     private final ChatService chat;
     private final Transcript transcript;
+    private final LiveHeartbeat heartbeat;
     private final Map<String, Set<WebSocketSession>> sessionsByConversation = new ConcurrentHashMap<>();
 
-    ConversationSocket(ChatService chat, Transcript transcript, LiveBus liveBus) {
+    ConversationSocket(ChatService chat, Transcript transcript, LiveBus liveBus, LiveHeartbeat heartbeat) {
         this.chat = chat;
         this.transcript = transcript;
+        this.heartbeat = heartbeat;
         liveBus.subscribe(this::deliver);
     }
 
@@ -43,6 +46,7 @@ class ConversationSocket {
             return;
         }
         sessionsByConversation.computeIfAbsent(id, k -> ConcurrentHashMap.newKeySet()).add(session);
+        heartbeat.greet(session);
         if (after != null) {
             for (TranscriptEvent event : transcript.eventsAfter(id, after)) {
                 session.sendSync(transcript.toJson(event));

@@ -31,6 +31,7 @@ import reactor.core.publisher.Mono;
 import touchpoint.chat.Transcript;
 import touchpoint.chat.TranscriptEvent;
 import touchpoint.infra.LiveBus;
+import touchpoint.infra.LiveHeartbeat;
 
 /**
  * The agent console's live channel: queue changes for every agent, assignments for their recipient, and the
@@ -53,6 +54,7 @@ class AgentSocket {
     private final HandoffService handoff;
     private final Transcript transcript;
     private final JsonMapper json;
+    private final LiveHeartbeat heartbeat;
     private final Map<String, Watcher> watchers = new ConcurrentHashMap<>();
     /**
      * Commands that arrived while the socket's token was still being checked (open and message handlers run on
@@ -62,12 +64,13 @@ class AgentSocket {
     private static final int MAX_EARLY_COMMANDS = 16;
 
     AgentSocket(BeanContext beans, AgentDirectory directory, HandoffService handoff, Transcript transcript,
-                JsonMapper json, LiveBus liveBus) {
+                JsonMapper json, LiveBus liveBus, LiveHeartbeat heartbeat) {
         this.beans = beans;
         this.directory = directory;
         this.handoff = handoff;
         this.transcript = transcript;
         this.json = json;
+        this.heartbeat = heartbeat;
         liveBus.subscribe(this::deliver);
     }
 
@@ -100,6 +103,7 @@ class AgentSocket {
             watchers.put(session.getId(), watcher);
             pending = early.remove(session.getId());
         }
+        heartbeat.greet(session);
         for (CaseRow mine : handoff.activeFor(agentId.get())) {
             watch(watcher, mine.conversationId(), null);
         }

@@ -66,6 +66,12 @@ class FaultsBench {
     private final LongAdder retries = new LongAdder();
     private final LongAdder serverErrors = new LongAdder();
     private final LongAdder reconnects = new LongAdder();
+    /** Sockets given up because the server went silent (no heartbeat) while they still looked open. */
+    private final LongAdder silentSockets = new LongAdder();
+    // Heartbeats are frequent here so a socket that silently died is noticed within the run, as the widget and the
+    // console notice it after three missed heartbeats.
+    private static final Duration HEARTBEAT = Duration.ofSeconds(1);
+    private static final Duration SILENT_AFTER = HEARTBEAT.multipliedBy(3);
     private final LongAdder agentSent = new LongAdder();
     private final LongAdder agentAcknowledged = new LongAdder();
     private final LongAdder agentRetries = new LongAdder();
@@ -130,6 +136,7 @@ class FaultsBench {
         props.put("touchpoint.admin-password", ADMIN_PASSWORD);
         // Agents claim from the queue, so each conversation goes to the agent that follows it.
         props.put("touchpoint.handoff.auto-assign", "false");
+        props.put("touchpoint.live.heartbeat", HEARTBEAT.toMillis() + "ms");
         instances.set(0, start());
         instances.set(1, start());
 
@@ -427,6 +434,7 @@ class FaultsBench {
      * (a command the server ignored is sent again after a second and counted).
      */
     private void ensureAgentSocket(Agent a, Random random) {
+        dropIfSilent(a.socket);
         if (a.socket != null && !a.socket.closed()) {
             drain(a);
             if (a.expectEcho > 0 && System.nanoTime() - a.watchSentAt > TimeUnit.SECONDS.toNanos(1)) {
@@ -499,6 +507,7 @@ class FaultsBench {
 
     /** (Re)opens the customer's socket on a live instance, asking for everything after the last seq it saw. */
     private void ensureSocket(Customer c, Random random) {
+        dropIfSilent(c.socket);
         if (c.socket != null && !c.socket.closed()) {
             drain(c);
             return;
@@ -513,6 +522,14 @@ class FaultsBench {
                     + "?token=" + c.token + "&after=" + c.maxSeen));
         } catch (RuntimeException e) {
             c.socket = null;
+        }
+    }
+
+    /** A socket that still looks open but has not heard from the server for a while is dead: close it. */
+    private void dropIfSilent(LiveSocket socket) {
+        if (socket != null && !socket.closed() && socket.silentFor().compareTo(SILENT_AFTER) > 0) {
+            silentSockets.increment();
+            socket.close();
         }
     }
 
@@ -670,6 +687,7 @@ class FaultsBench {
                 .put("retries", retries.sum())
                 .put("serverErrors", serverErrors.sum())
                 .put("socketReconnects", reconnects.sum())
+                .put("silentSockets", silentSockets.sum())
                 .put("missedLiveBeforeCatchUp", missedLive)
                 .put("missedAfterCatchUp", missedAfterCatchUp)
                 .put("agentSent", agentSent.sum())

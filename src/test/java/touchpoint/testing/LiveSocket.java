@@ -11,12 +11,18 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
-/** A WebSocket client that keeps every text frame it receives, for asserting live delivery. */
+/**
+ * A WebSocket client that keeps every text frame it receives, for asserting live delivery. Heartbeats are not
+ * kept as frames: like the widget and the console, the client only notes when it last heard from the server.
+ */
 public final class LiveSocket implements WebSocket.Listener, AutoCloseable {
 
     private final List<String> frames = new CopyOnWriteArrayList<>();
     private final StringBuilder partial = new StringBuilder();
     private volatile boolean closed;
+    private volatile long lastHeardNanos = System.nanoTime();
+    private final java.util.concurrent.atomic.AtomicInteger heartbeats = new java.util.concurrent.atomic.AtomicInteger();
+    private volatile String lastHeartbeat;
     private final WebSocket socket;
 
     private LiveSocket(URI uri) {
@@ -34,6 +40,21 @@ public final class LiveSocket implements WebSocket.Listener, AutoCloseable {
 
     public boolean closed() {
         return closed;
+    }
+
+    /** Heartbeats received so far. */
+    public int heartbeats() {
+        return heartbeats.get();
+    }
+
+    /** The last heartbeat frame as received, or null. */
+    public String lastHeartbeat() {
+        return lastHeartbeat;
+    }
+
+    /** How long the server has been silent (no frame of any kind), as a client's watchdog sees it. */
+    public Duration silentFor() {
+        return Duration.ofNanos(System.nanoTime() - lastHeardNanos);
     }
 
     /** Sends a text frame and waits (up to 5 s) until it is handed to the network; false when the socket failed. */
@@ -55,8 +76,15 @@ public final class LiveSocket implements WebSocket.Listener, AutoCloseable {
     public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
         partial.append(data);
         if (last) {
-            frames.add(partial.toString());
+            String frame = partial.toString();
             partial.setLength(0);
+            lastHeardNanos = System.nanoTime();
+            if (frame.startsWith("{\"type\":\"heartbeat\"")) {
+                lastHeartbeat = frame;
+                heartbeats.incrementAndGet();
+            } else {
+                frames.add(frame);
+            }
         }
         webSocket.request(1);
         return null;

@@ -90,6 +90,70 @@ class WidgetEscalationBrowserTest extends BrowserTestSupport {
         agent(HttpRequest.PUT("/api/agent/presence", Map.of("status", "offline")), jwt);
     }
 
+    /**
+     * A socket can stay open in the browser while nothing comes through it (a proxy that dropped it, an instance that
+     * went away mid-handshake). Here the first socket is answered by a stand-in that sends one heartbeat and then
+     * nothing; the agent replies meanwhile. The widget must notice the silence, reconnect, and show the reply.
+     */
+    @Test
+    void should_reconnect_a_socket_that_went_silent_and_show_what_the_agent_said_meanwhile() {
+        String jwt = agentToken();
+        agent(HttpRequest.PUT("/api/agent/presence", Map.of("status", "online")), jwt);
+        java.util.concurrent.atomic.AtomicInteger sockets = new java.util.concurrent.atomic.AtomicInteger();
+        page.routeWebSocket(Pattern.compile(".*/ws/conversations/.*"), ws -> {
+            if (sockets.incrementAndGet() == 1) {
+                ws.send("{\"type\":\"heartbeat\",\"everyMs\":1500}");
+            } else {
+                ws.connectToServer();
+            }
+        });
+
+        page.navigate(base() + "/demo");
+        launcher(page).click();
+        expect(messages(page, ".bot").first()).containsText("Hi!");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Talk to a person").setExact(true)).click();
+        String id = storedConversation(page)[0];
+        agent(HttpRequest.POST("/api/agent/conversations/" + id + "/claim", Map.of()), jwt);
+        agent(HttpRequest.POST("/api/agent/conversations/" + id + "/messages", Map.of("text", "Sorry for the wait, I'm here now.")), jwt);
+
+        expect(messages(page, ".agent .bubble")).containsText("Sorry for the wait, I'm here now.",
+                new com.microsoft.playwright.assertions.LocatorAssertions.ContainsTextOptions().setTimeout(15_000));
+        assertThat(sockets.get()).as("sockets opened: the silent one and its replacement").isGreaterThanOrEqualTo(2);
+        agent(HttpRequest.PUT("/api/agent/presence", Map.of("status", "offline")), jwt);
+    }
+
+    /** The same for the agent console: a silent socket is replaced, and the queue it missed shows up. */
+    @Test
+    void should_reconnect_a_console_socket_that_went_silent_and_show_the_customer_who_is_waiting() {
+        agentToken();
+        Page console = otherPage();
+        java.util.concurrent.atomic.AtomicInteger sockets = new java.util.concurrent.atomic.AtomicInteger();
+        console.routeWebSocket(Pattern.compile(".*/ws/agent.*"), ws -> {
+            if (sockets.incrementAndGet() == 1) {
+                ws.send("{\"type\":\"heartbeat\",\"everyMs\":1500}");
+            } else {
+                ws.connectToServer();
+            }
+        });
+        console.navigate(base() + "/agent/");
+        console.locator("#username").fill(AGENT_USERNAME);
+        console.locator("#password").fill(AGENT_PASSWORD);
+        console.locator("#login-form button[type=submit]").click();
+        console.waitForResponse(r -> r.url().endsWith("/api/agent/presence") && r.status() == 200,
+                () -> console.locator("#presence").selectOption("online"));
+
+        page.navigate(base() + "/demo");
+        launcher(page).click();
+        expect(messages(page, ".bot").first()).containsText("Hi!");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Talk to a person").setExact(true)).click();
+        expect(messages(page, ".system").last()).isVisible();
+
+        com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat(console.locator("#queue li")).hasCount(1,
+                new com.microsoft.playwright.assertions.LocatorAssertions.HasCountOptions().setTimeout(15_000));
+        assertThat(sockets.get()).as("sockets opened: the silent one and its replacement").isGreaterThanOrEqualTo(2);
+        console.locator("#presence").selectOption("offline");
+    }
+
     @Test
     void should_take_a_message_when_no_agent_is_online() {
         page.navigate(base() + "/demo");

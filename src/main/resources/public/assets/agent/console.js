@@ -329,17 +329,29 @@
   });
 
   // ---- live updates ----
+  // The server sends a heartbeat every few seconds (it says how often). A socket that stays silent for
+  // HEARTBEAT_MISSES of those is dead even if the browser still calls it open: it is dropped and reopened, and the
+  // open conversation is watched again from the last message shown.
+  const HEARTBEAT_MISSES = 3;
+  let serverHeartbeatMs = 20000;
+  let silenceTimer = null;
+
   function connect() {
     const scheme = location.protocol === 'https:' ? 'wss://' : 'ws://';
-    socket = new WebSocket(scheme + location.host + '/ws/agent?token=' + encodeURIComponent(token));
-    socket.onopen = function () {
+    const ws = new WebSocket(scheme + location.host + '/ws/agent?token=' + encodeURIComponent(token));
+    socket = ws;
+    listen(ws);
+    ws.onopen = function () {
       retry = 0;
-      if (current) socket.send(JSON.stringify({ watch: current, after: lastSeq }));
+      if (current) ws.send(JSON.stringify({ watch: current, after: lastSeq }));
       loadQueue();
     };
-    socket.onmessage = function (e) {
+    ws.onmessage = function (e) {
       let m;
-      try { m = JSON.parse(e.data); } catch (err) { return; }
+      try { m = JSON.parse(e.data); } catch (err) { m = null; }
+      if (m && m.type === 'heartbeat' && m.everyMs > 0) serverHeartbeatMs = m.everyMs;
+      listen(ws);
+      if (!m) return;
       if (m.type === 'queue' || m.type === 'assigned') {
         loadQueue();
         if (m.conversationId === current) openConversation(current);
@@ -347,11 +359,27 @@
         addMessage(m);
       }
     };
-    socket.onclose = function () {
-      if (!token) return;
-      retry = Math.min(retry + 1, 6);
-      setTimeout(connect, 500 * Math.pow(2, retry));
-    };
+    ws.onclose = function () { dropped(ws); };
+  }
+
+  // (Re)arms the watchdog: from now on the server has HEARTBEAT_MISSES intervals to say something.
+  function listen(ws) {
+    clearTimeout(silenceTimer);
+    silenceTimer = setTimeout(function () {
+      if (socket !== ws) return;
+      ws.onclose = null;
+      try { ws.close(); } catch (e) { /* already closing */ }
+      dropped(ws);
+    }, serverHeartbeatMs * HEARTBEAT_MISSES);
+  }
+
+  function dropped(ws) {
+    if (socket !== ws) return;
+    socket = null;
+    clearTimeout(silenceTimer);
+    if (!token) return;
+    retry = Math.min(retry + 1, 6);
+    setTimeout(connect, 500 * Math.pow(2, retry));
   }
 
   function start() {
