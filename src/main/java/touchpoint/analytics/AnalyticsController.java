@@ -29,9 +29,12 @@ class AnalyticsController {
     private final KnowledgeGaps gaps;
     private final FeedbackThemes themes;
     private final JsonRequests requests;
+    private final AnalyticsProjector projector;
 
-    AnalyticsController(AnalyticsQueries queries, KnowledgeGaps gaps, FeedbackThemes themes, JsonRequests requests) {
+    AnalyticsController(AnalyticsQueries queries, KnowledgeGaps gaps, FeedbackThemes themes, JsonRequests requests,
+                        AnalyticsProjector projector) {
         this.queries = queries;
+        this.projector = projector;
         this.gaps = gaps;
         this.themes = themes;
         this.requests = requests;
@@ -40,14 +43,14 @@ class AnalyticsController {
     @Get("/summary{?from,to}")
     @Operation(summary = "Conversations, containment, escalation, response and resolution times, CSAT, CES, NPS; overall and by day, FAQ, agent, team, touchpoint")
     Summary summary(@Nullable @QueryValue String from, @Nullable @QueryValue String to) {
-        return queries.summary(queries.range(from, to));
+        return queries.summary(range(from, to));
     }
 
     @Get("/export.csv{?from,to}")
     @Produces("text/csv")
     @Operation(summary = "One CSV row per conversation with its figures and survey scores; e-mails, card and phone numbers masked")
     HttpResponse<String> export(@Nullable @QueryValue String from, @Nullable @QueryValue String to) {
-        AnalyticsQueries.Range range = queries.range(from, to);
+        AnalyticsQueries.Range range = range(from, to);
         return HttpResponse.ok(queries.exportCsv(range))
                 .contentType(new MediaType("text/csv; charset=utf-8"))
                 .header("Content-Disposition", "attachment; filename=\"touchpoint-" + range.from() + "-to-" + range.to() + ".csv\"");
@@ -56,19 +59,25 @@ class AnalyticsController {
     @Get("/knowledge-gaps{?from,to}")
     @Operation(summary = "Questions that ended in fallback, thumbs-down or hand-off, clustered into topics with suggested actions")
     List<KnowledgeGaps.GapTopic> knowledgeGaps(@Nullable @QueryValue String from, @Nullable @QueryValue String to) {
-        return gaps.topics(queries.range(from, to));
+        return gaps.topics(range(from, to));
     }
 
     @Post("/knowledge-gaps/{clusterId}/phrasings")
     @Operation(summary = "Propose a topic's questions as phrasings of an FAQ: {faqId?, phrasings?, from?, to?}")
     HttpResponse<List<PhrasingProposal>> proposePhrasings(String clusterId, @Body @Nullable JsonNode body) {
         KnowledgeGaps.PhrasingsRequest r = requests.read(body, KnowledgeGaps.PhrasingsRequest.class);
-        return HttpResponse.created(gaps.propose(clusterId, r, queries.range(r.from(), r.to())));
+        return HttpResponse.created(gaps.propose(clusterId, r, range(r.from(), r.to())));
     }
 
     @Get("/feedback-themes{?from,to}")
     @Operation(summary = "Survey comments grouped into themes, with sentiment and average scores")
     List<FeedbackThemes.Theme> feedbackThemes(@Nullable @QueryValue String from, @Nullable @QueryValue String to) {
-        return themes.themes(queries.range(from, to));
+        return themes.themes(range(from, to));
+    }
+
+    /** The requested window, once this instance's pending writes are projected, so the figures include them. */
+    private AnalyticsQueries.Range range(String from, String to) {
+        projector.flush();
+        return queries.range(from, to);
     }
 }

@@ -1,9 +1,20 @@
 package touchpoint.analytics;
 
 import io.micronaut.runtime.event.annotation.EventListener;
+import io.micronaut.scheduling.annotation.Scheduled;
 import io.micronaut.transaction.annotation.Transactional;
+import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import touchpoint.chat.ConversationSummary;
@@ -12,60 +23,111 @@ import touchpoint.chat.TranscriptAppended;
 import touchpoint.chat.TranscriptEvent;
 
 /**
- * Keeps the analytics tables in step with the transcript. On every appended event it re-projects that one
- * conversation from its stored log and replaces the conversation's rows: conversations are short (tens of
- * events), and a full re-projection cannot drift the way incremental counters can when listeners see events
- * late, twice or out of order. Queries read only these tables, never the live conversation state.
+ * Keeps the analytics tables in step with the transcript. A written conversation is re-projected from its stored
+ * log and its rows replaced: conversations are short (tens of events), and a full re-projection cannot drift the
+ * way incremental counters can when listeners see events late, twice or out of order. Queries read only these
+ * tables, never the live conversation state.
+ *
+ * <p>The projection runs shortly after the write ({@link AnalyticsConfig#projectionDelay()}), on a worker of its
+ * own: the customer's request does not wait for it, and a conversation written several times within the delay is
+ * projected once. Readers call {@link #flush()} first, so the dashboard sees every write made on its instance. A
+ * reconciler re-projects recently written conversations whose rows are behind their log: writes pending on an
+ * instance that stopped, or on another instance that has not flushed yet.
  */
 @Singleton
-class AnalyticsProjector {
+class AnalyticsProjector implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(AnalyticsProjector.class);
-    /** Serialises rebuilds of one conversation within this instance, so two rebuilds never interleave their deletes. */
-    private static final Object[] STRIPES = new Object[64];
-
-    static {
-        for (int i = 0; i < STRIPES.length; i++) {
-            STRIPES[i] = new Object();
-        }
-    }
+    // How far back the reconciler looks, and how many conversations it re-projects per run.
+    private static final Duration RECONCILE_WINDOW = Duration.ofDays(1);
+    private static final int RECONCILE_BATCH = 500;
 
     private final Transcript transcript;
     private final Store store;
+    private final Repositories.Facts facts;
+    private final Clock clock;
+    private final Duration delay;
+    private final Set<String> pending = ConcurrentHashMap.newKeySet();
+    private final AtomicBoolean scheduled = new AtomicBoolean();
+    private final ScheduledExecutorService worker = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "analytics-projector");
+        t.setDaemon(true);
+        return t;
+    });
 
-    AnalyticsProjector(Transcript transcript, Store store) {
+    AnalyticsProjector(Transcript transcript, Store store, Repositories.Facts facts, Clock clock, AnalyticsConfig config) {
         this.transcript = transcript;
         this.store = store;
+        this.facts = facts;
+        this.clock = clock;
+        this.delay = config.projectionDelay();
     }
 
-    /**
-     * One write appends several events (the customer's message and the bot's reply); the rebuild reads the whole
-     * stored log, so it runs once, on the write's last event, instead of once per event.
-     */
+    /** Marks the conversation for projection once its write is complete (a write's last event). */
     @EventListener
     void on(TranscriptAppended appended) {
         if (appended.event().seq() < appended.conversation().lastSeq()) {
             return;
         }
-        rebuild(appended.event().conversationId());
+        pending.add(appended.event().conversationId());
+        if (scheduled.compareAndSet(false, true)) {
+            try {
+                worker.schedule(() -> {
+                    scheduled.set(false);
+                    flush();
+                }, delay.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (RejectedExecutionException closing) {
+                scheduled.set(false);
+            }
+        }
+    }
+
+    /**
+     * Projects every conversation written on this instance and not projected yet, and returns when they are. One
+     * flush at a time, so a reader never overtakes a projection that the worker has started but not finished.
+     */
+    synchronized void flush() {
+        for (String id : List.copyOf(pending)) {
+            if (pending.remove(id)) {
+                rebuild(id);
+            }
+        }
+    }
+
+    /** Re-projects recently written conversations whose analytics rows are behind their log. */
+    @Scheduled(initialDelay = "15s", fixedDelay = "1m")
+    void reconcile() {
+        try {
+            List<String> behind = facts.findBehind(clock.instant().minus(RECONCILE_WINDOW), RECONCILE_BATCH);
+            behind.forEach(pending::add);
+            if (!behind.isEmpty()) {
+                LOG.info("analytics behind for {} conversations, re-projecting", behind.size());
+                flush();
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("analytics reconciliation failed", e);
+        }
     }
 
     /** Re-projects one conversation; also usable to backfill after a schema change. */
-    void rebuild(String conversationId) {
+    synchronized void rebuild(String conversationId) {
         try {
-            synchronized (STRIPES[Math.floorMod(conversationId.hashCode(), STRIPES.length)]) {
-                ConversationSummary conversation = transcript.conversation(conversationId).orElse(null);
-                if (conversation == null) {
-                    return;
-                }
-                // Read the log inside the stripe: the last rebuild to run has seen every committed event.
-                List<TranscriptEvent> events = transcript.events(conversationId);
-                store.replace(ConversationProjection.of(conversation, events));
+            ConversationSummary conversation = transcript.conversation(conversationId).orElse(null);
+            if (conversation == null) {
+                return;
             }
+            List<TranscriptEvent> events = transcript.events(conversationId);
+            store.replace(ConversationProjection.of(conversation, events));
         } catch (RuntimeException e) {
-            // A listener failure must not fail the request that appended the event; the next event rebuilds anyway.
+            // Not the customer's problem: the conversation's next write, or the reconciler, projects it again.
             LOG.warn("analytics projection failed conversation={}", conversationId, e);
         }
+    }
+
+    @Override
+    @PreDestroy
+    public void close() {
+        worker.shutdownNow();
     }
 
     @Singleton

@@ -16,6 +16,15 @@ final class Repositories {
     @JdbcRepository(dialect = Dialect.POSTGRES)
     interface Facts extends CrudRepository<ConversationFactRow, String> {
         List<ConversationFactRow> findByStartedDayBetweenOrderByStartedAt(LocalDate from, LocalDate to);
+
+        /** Conversations written since {@code since} whose analytics rows are missing or behind their log. */
+        @io.micronaut.data.annotation.Query(value = """
+                SELECT c.id FROM conversation c
+                LEFT JOIN analytics_conversation a ON a.conversation_id = c.id
+                WHERE c.updated_at >= :since AND (a.conversation_id IS NULL OR a.last_seq < c.last_seq)
+                ORDER BY c.updated_at
+                LIMIT :limit""", nativeQuery = true)
+        List<String> findBehind(Instant since, int limit);
     }
 
     @JdbcRepository(dialect = Dialect.POSTGRES)

@@ -22,7 +22,7 @@ class EngineQuestionEmbedderTest {
 
         assertThat(parcel).hasSize(384);
         assertThat(paraphrase).isGreaterThan(unrelated + 0.1);
-        double threshold = new AnalyticsConfig(30, 0.82, 0.80, 5, 100).gapSimilarity();
+        double threshold = new AnalyticsConfig(30, 0.82, 0.80, 5, 100, java.time.Duration.ofSeconds(1)).gapSimilarity();
         assertThat(paraphrase).isGreaterThanOrEqualTo(threshold);
         assertThat(unrelated).isLessThan(threshold);
     }
