@@ -13,7 +13,6 @@ import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -60,9 +59,7 @@ class SurveyAnalyticsPostgresIT implements TestPropertyProvider {
     @Override
     public Map<String, String> getProperties() {
         // PostgreSQL only: the in-process live bus is enough here, so no Redis.
-        Map<String, String> p = new HashMap<>(EmbeddedInfra.postgresAndRedis(EmbeddedInfra.newDatabaseUrl()));
-        p.remove("redis.uri");
-        return p;
+        return EmbeddedInfra.postgresOnly(EmbeddedInfra.newDatabaseUrl());
     }
 
     @Test

@@ -84,11 +84,17 @@ public final class EmbeddedInfra {
 
     /** Properties that point an application context at a fresh database and the shared Redis. */
     public static Map<String, String> postgresAndRedis(String databaseUrl) {
+        Map<String, String> p = postgresOnly(databaseUrl);
+        p.put("redis.uri", "redis://127.0.0.1:" + redisPort());
+        return p;
+    }
+
+    /** Properties for a fresh database alone: the in-process live bus, no Redis started. */
+    public static Map<String, String> postgresOnly(String databaseUrl) {
         Map<String, String> p = new HashMap<>();
         p.put("datasources.default.url", databaseUrl);
         p.put("datasources.default.username", "postgres");
         p.put("datasources.default.password", "postgres");
-        p.put("redis.uri", "redis://127.0.0.1:" + redisPort());
         return p;
     }
 

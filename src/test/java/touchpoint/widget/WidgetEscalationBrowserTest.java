@@ -15,6 +15,7 @@ import io.micronaut.http.client.annotation.Client;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import touchpoint.testing.Chromium;
@@ -99,14 +100,7 @@ class WidgetEscalationBrowserTest extends BrowserTestSupport {
     void should_reconnect_a_socket_that_went_silent_and_show_what_the_agent_said_meanwhile() {
         String jwt = agentToken();
         agent(HttpRequest.PUT("/api/agent/presence", Map.of("status", "online")), jwt);
-        java.util.concurrent.atomic.AtomicInteger sockets = new java.util.concurrent.atomic.AtomicInteger();
-        page.routeWebSocket(Pattern.compile(".*/ws/conversations/.*"), ws -> {
-            if (sockets.incrementAndGet() == 1) {
-                ws.send("{\"type\":\"heartbeat\",\"everyMs\":1500}");
-            } else {
-                ws.connectToServer();
-            }
-        });
+        AtomicInteger sockets = silentFirstSocket(page, ".*/ws/conversations/.*");
 
         page.navigate(base() + "/demo");
         launcher(page).click();
@@ -127,14 +121,7 @@ class WidgetEscalationBrowserTest extends BrowserTestSupport {
     void should_reconnect_a_console_socket_that_went_silent_and_show_the_customer_who_is_waiting() {
         agentToken();
         Page console = otherPage();
-        java.util.concurrent.atomic.AtomicInteger sockets = new java.util.concurrent.atomic.AtomicInteger();
-        console.routeWebSocket(Pattern.compile(".*/ws/agent.*"), ws -> {
-            if (sockets.incrementAndGet() == 1) {
-                ws.send("{\"type\":\"heartbeat\",\"everyMs\":1500}");
-            } else {
-                ws.connectToServer();
-            }
-        });
+        AtomicInteger sockets = silentFirstSocket(console, ".*/ws/agent.*");
         console.navigate(base() + "/agent/");
         console.locator("#username").fill(AGENT_USERNAME);
         console.locator("#password").fill(AGENT_PASSWORD);
@@ -169,6 +156,22 @@ class WidgetEscalationBrowserTest extends BrowserTestSupport {
         expect(messages(page, ".system").last()).containsText("reply to ada@example.org");
         // Stored through the offline-message endpoint, not by falling back to a chat message.
         expect(messages(page, ".customer .text").filter(new Locator.FilterOptions().setHasText("Message for the team"))).hasCount(0);
+    }
+
+    /**
+     * Answers the page's first socket to {@code url} with a stand-in that announces 1.5 s heartbeats and then says
+     * nothing, as a socket whose server side is gone; later sockets reach the server. Counts the sockets opened.
+     */
+    private static AtomicInteger silentFirstSocket(Page p, String url) {
+        AtomicInteger sockets = new AtomicInteger();
+        p.routeWebSocket(Pattern.compile(url), ws -> {
+            if (sockets.incrementAndGet() == 1) {
+                ws.send("{\"type\":\"heartbeat\",\"everyMs\":1500}");
+            } else {
+                ws.connectToServer();
+            }
+        });
+        return sockets;
     }
 
     private String agentToken() {
