@@ -34,7 +34,7 @@ class LlmHandoffSummarizerTest {
     }
 
     private static LlmHandoffSummarizer summarizer(LlmProvider provider) {
-        Llm llm = Llm.of(new LlmConfig(provider, server.baseUrl(), "fake-model", "test-key", Duration.ofMillis(500), "prompts"));
+        Llm llm = Llm.of(new LlmConfig(provider, server.baseUrl(), "fake-model", "test-key", Duration.ofMillis(500), "prompts", 8));
         return new LlmHandoffSummarizer(llm, new ExtractiveHandoffSummarizer());
     }
 

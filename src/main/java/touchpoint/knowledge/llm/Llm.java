@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,6 +28,12 @@ public class Llm {
     private final ChatModel model;
     private final PromptTemplates prompts;
     private final Duration timeout;
+    private final Semaphore slots;
+    private final int maxSlots;
+    // A busy model is reported at most once a minute, not once per customer message.
+    private static final long BUSY_WARNING_EVERY_NANOS = TimeUnit.MINUTES.toNanos(1);
+    private final java.util.concurrent.atomic.AtomicLong lastBusyWarning = new java.util.concurrent.atomic.AtomicLong(
+            System.nanoTime() - BUSY_WARNING_EVERY_NANOS - 1);
     // Daemon threads: a hung provider must never keep the process alive.
     private final ExecutorService calls = Executors.newCachedThreadPool(r -> {
         Thread t = new Thread(r, "llm-call");
@@ -36,20 +43,25 @@ public class Llm {
 
     @Inject
     public Llm(LlmConfig config, Optional<ChatModel> model) {
-        this(model.orElse(null), new PromptTemplates(Path.of(config.promptsDir())), config.timeout());
+        this(model.orElse(null), new PromptTemplates(Path.of(config.promptsDir())), config.timeout(), config.maxConcurrent());
     }
 
-    /** @param model null when no provider is configured */
-    public Llm(ChatModel model, PromptTemplates prompts, Duration timeout) {
+    /**
+     * @param model null when no provider is configured
+     * @param maxConcurrent calls allowed in flight at once; more get no reply at once (see {@link LlmConfig})
+     */
+    public Llm(ChatModel model, PromptTemplates prompts, Duration timeout, int maxConcurrent) {
         this.model = model;
         this.prompts = prompts;
         this.timeout = timeout;
+        this.maxSlots = Math.max(1, maxConcurrent);
+        this.slots = new Semaphore(maxSlots);
     }
 
     /** A model configured with {@link LlmConfig} directly, without dependency injection. */
     public static Llm of(LlmConfig config) {
         ChatModel model = config.provider() == LlmProvider.NONE ? null : LlmFactory.create(config);
-        return new Llm(model, new PromptTemplates(Path.of(config.promptsDir())), config.timeout());
+        return new Llm(model, new PromptTemplates(Path.of(config.promptsDir())), config.timeout(), config.maxConcurrent());
     }
 
     public boolean enabled() {
@@ -59,7 +71,8 @@ public class Llm {
     /**
      * Completes the prompt template {@code promptName} (e.g. {@code handoff-summary}) with {@code vars}.
      *
-     * @return the model's reply, or empty when disabled, the template is missing, or the call fails or times out
+     * @return the model's reply, or empty when disabled, the template is missing, the call fails or times out, or
+     *     as many calls as allowed are already in flight
      */
     public Optional<String> complete(String promptName, Map<String, String> vars) {
         if (model == null) {
@@ -76,7 +89,28 @@ public class Llm {
             LOG.warn("No prompt template named {}", promptName);
             return Optional.empty();
         }
-        CompletableFuture<String> call = CompletableFuture.supplyAsync(() -> model.chat(prompt.get()), calls);
+        if (!slots.tryAcquire()) {
+            long now = System.nanoTime();
+            long last = lastBusyWarning.get();
+            if (now - last > BUSY_WARNING_EVERY_NANOS && lastBusyWarning.compareAndSet(last, now)) {
+                LOG.warn("LLM busy: {} calls in flight, replies go without it meanwhile (touchpoint.llm.max-concurrent)", maxSlots);
+            }
+            return Optional.empty();
+        }
+        CompletableFuture<String> call;
+        try {
+            // The slot is freed when the provider returns, not when we stop waiting, so hung calls stay counted.
+            call = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return model.chat(prompt.get());
+                } finally {
+                    slots.release();
+                }
+            }, calls);
+        } catch (RuntimeException e) {
+            slots.release();
+            throw e;
+        }
         try {
             String reply = call.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
             return reply == null || reply.isBlank() ? Optional.empty() : Optional.of(reply.strip());
@@ -89,5 +123,10 @@ public class Llm {
             LOG.warn("LLM call for {} failed ({}); continuing without it", promptName, e.toString());
             return Optional.empty();
         }
+    }
+
+    /** Calls in flight now (for logs and tests). */
+    int slotsInUse() {
+        return maxSlots - slots.availablePermits();
     }
 }

@@ -12,6 +12,9 @@ import java.time.Duration;
  * @param baseUrl e.g. {@code https://api.openai.com/v1} or {@code http://localhost:11434}
  * @param timeout how long a reply may take before the bot answers from retrieval alone
  * @param promptsDir directory of prompt templates; missing files fall back to the built-in copies
+ * @param maxConcurrent calls in flight at once. The bot answers inside the conversation's transaction, so every call
+ *     in flight holds a database connection; beyond this many, answers are worded from retrieval at once instead of
+ *     queueing for the model. A call that timed out keeps its slot until the provider really lets go of it.
  */
 @ConfigurationProperties("touchpoint.llm")
 public record LlmConfig(
@@ -20,5 +23,6 @@ public record LlmConfig(
         @Nullable String model,
         @Nullable String apiKey,
         @Bindable(defaultValue = "10s") Duration timeout,
-        @Bindable(defaultValue = "prompts") String promptsDir) {
+        @Bindable(defaultValue = "prompts") String promptsDir,
+        @Bindable(defaultValue = "8") int maxConcurrent) {
 }

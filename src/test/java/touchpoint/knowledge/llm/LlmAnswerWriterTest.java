@@ -31,7 +31,7 @@ class LlmAnswerWriterTest {
     }
 
     private static Llm llm(Duration timeout) {
-        return Llm.of(new LlmConfig(LlmProvider.OPENAI, server.baseUrl(), "fake-model", "test-key", timeout, "prompts"));
+        return Llm.of(new LlmConfig(LlmProvider.OPENAI, server.baseUrl(), "fake-model", "test-key", timeout, "prompts", 8));
     }
 
     private static AnswerWriter writer(Duration timeout) {
@@ -113,8 +113,30 @@ class LlmAnswerWriterTest {
     }
 
     @Test
+    void should_word_from_retrieval_at_once_while_as_many_model_calls_as_allowed_are_in_flight() throws Exception {
+        server.replying("Refunds take 5 to 7 working days.\nSources: refund-status").slow(2_000);
+        Llm oneAtATime = Llm.of(new LlmConfig(LlmProvider.OPENAI, server.baseUrl(), "fake-model", "test-key",
+                Duration.ofSeconds(5), "prompts", 1));
+        int before = server.requests().size();
+        java.util.concurrent.CompletableFuture<AnswerWriter.Answer> first = java.util.concurrent.CompletableFuture.supplyAsync(
+                () -> new LlmAnswerWriter(oneAtATime).write("refund?", List.of(REFUND)));
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> server.requests().size() > before);
+
+        long started = System.nanoTime();
+        AnswerWriter.Answer second = new LlmAnswerWriter(oneAtATime).write("refund?", List.of(REFUND));
+
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(1));
+        assertThat(second.text()).isEqualTo(REFUND.bodyMarkdown());
+        assertThat(server.requests()).hasSize(before + 1);
+        assertThat(first.get(10, java.util.concurrent.TimeUnit.SECONDS).text()).isEqualTo("Refunds take 5 to 7 working days.");
+        server.replying("Refunds take 5 to 7 working days.\nSources: refund-status");
+        assertThat(new LlmAnswerWriter(oneAtATime).write("refund?", List.of(REFUND)).text())
+                .as("the slot is free again once the first call returned").isEqualTo("Refunds take 5 to 7 working days.");
+    }
+
+    @Test
     void should_answer_from_retrieval_when_no_provider_is_configured() {
-        Llm none = Llm.of(new LlmConfig(LlmProvider.NONE, null, null, null, Duration.ofSeconds(1), "prompts"));
+        Llm none = Llm.of(new LlmConfig(LlmProvider.NONE, null, null, null, Duration.ofSeconds(1), "prompts", 8));
         assertThat(none.enabled()).isFalse();
         assertThat(none.complete("answer", Map.of("question", "q", "faqs", "f"))).isEmpty();
         assertThat(new LlmAnswerWriter(none).write("q", List.of(REFUND)).text()).isEqualTo(REFUND.bodyMarkdown());
