@@ -50,8 +50,8 @@ public class Transcript {
         R write(Session session);
     }
 
-    /** Result of a write: the caller's value and what was stored. */
-    public record Written<R>(R value, List<TranscriptEvent> stored, ConversationSummary conversation) {
+    /** Result of a write: the caller's value, what was stored, and the conversation's row and state after it. */
+    public record Written<R>(R value, List<TranscriptEvent> stored, ConversationSummary conversation, ConversationState state) {
     }
 
     /** Starts a conversation and writes its first events in one transaction. */
@@ -117,7 +117,7 @@ public class Transcript {
         if (!session.stored.isEmpty()) {
             updated = conversations.update(row.advancedTo(state.status(), state.lastSeq(), clock.instant()));
         }
-        return new Written<>(value, List.copyOf(session.stored), ConversationSummary.of(updated));
+        return new Written<>(value, List.copyOf(session.stored), ConversationSummary.of(updated), session.state);
     }
 
     private <R> Written<R> commitThenPublish(java.util.function.Supplier<Written<R>> work) {
@@ -129,7 +129,7 @@ public class Transcript {
                 liveBus.publish(topic(event.conversationId()), toJson(event));
             }
             for (TranscriptEvent event : written.stored()) {
-                appended.publishEvent(new TranscriptAppended(event, written.conversation()));
+                appended.publishEvent(new TranscriptAppended(event, written.conversation(), written.state()));
             }
         }
         return written;

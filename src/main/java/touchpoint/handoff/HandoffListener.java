@@ -57,15 +57,20 @@ class HandoffListener {
         TranscriptEvent event = appended.event();
         try {
             switch (event.type()) {
+                // Each rule is checked on the state the write left first: most fallbacks and thumbs-downs escalate
+                // nothing, and only those that might take the conversation's lock to check again and act.
                 case BOT_FELL_BACK -> {
-                    if (config.fallbacksBeforeHandoff() > 0) {
+                    if (config.fallbacksBeforeHandoff() > 0 && appended.state().status().botMaySpeak()
+                            && appended.state().consecutiveFallbacks() >= config.fallbacksBeforeHandoff()) {
                         List<String> tried = event.datum("candidates").filter(c -> !c.isBlank()).map(c -> List.of(c.split(","))).orElse(List.of());
                         escalateIf(event, HandoffService.REPEATED_FALLBACK, tried,
                                 s -> s.consecutiveFallbacks() >= config.fallbacksBeforeHandoff());
                     }
                 }
                 case ANSWER_RATED -> {
-                    if (config.thumbsDownBeforeHandoff() > 0 && "false".equals(event.datum("helpful").orElse(null))) {
+                    if (config.thumbsDownBeforeHandoff() > 0 && "false".equals(event.datum("helpful").orElse(null))
+                            && appended.state().status().botMaySpeak()
+                            && appended.state().thumbsDown() >= config.thumbsDownBeforeHandoff()) {
                         escalateIf(event, HandoffService.REPEATED_THUMBS_DOWN, event.datum("faqId").map(List::of).orElse(List.of()),
                                 s -> s.thumbsDown() >= config.thumbsDownBeforeHandoff()
                                         && thumbsDownSinceLastPerson(event.conversationId()) >= config.thumbsDownBeforeHandoff());
