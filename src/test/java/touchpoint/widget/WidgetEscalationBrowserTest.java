@@ -42,18 +42,9 @@ class WidgetEscalationBrowserTest extends BrowserTestSupport {
     void should_show_an_agents_live_replies_and_then_the_survey() {
         String jwt = agentToken();
         Page console = otherPage();
-        console.navigate(base() + "/agent/");
-        console.locator("#username").fill(AGENT_USERNAME);
-        console.locator("#password").fill(AGENT_PASSWORD);
-        console.locator("#login-form button[type=submit]").click();
-        expect(console.locator("#agent-name")).hasText("Sam");
-        console.waitForResponse(r -> r.url().endsWith("/api/agent/presence") && r.status() == 200,
-                () -> console.locator("#presence").selectOption("online"));
+        signInAndGoOnline(console);
 
-        page.navigate(base() + "/demo");
-        launcher(page).click();
-        expect(messages(page, ".bot").first()).containsText("Hi!");
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Talk to a person").setExact(true)).click();
+        askForAPerson(page);
         String id = storedConversation(page)[0];
 
         com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat(console).hasTitle("(1) Touchpoint — Agent console");
@@ -102,10 +93,7 @@ class WidgetEscalationBrowserTest extends BrowserTestSupport {
         agent(HttpRequest.PUT("/api/agent/presence", Map.of("status", "online")), jwt);
         AtomicInteger sockets = silentFirstSocket(page, ".*/ws/conversations/.*");
 
-        page.navigate(base() + "/demo");
-        launcher(page).click();
-        expect(messages(page, ".bot").first()).containsText("Hi!");
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Talk to a person").setExact(true)).click();
+        askForAPerson(page);
         String id = storedConversation(page)[0];
         agent(HttpRequest.POST("/api/agent/conversations/" + id + "/claim", Map.of()), jwt);
         agent(HttpRequest.POST("/api/agent/conversations/" + id + "/messages", Map.of("text", "Sorry for the wait, I'm here now.")), jwt);
@@ -122,17 +110,9 @@ class WidgetEscalationBrowserTest extends BrowserTestSupport {
         agentToken();
         Page console = otherPage();
         AtomicInteger sockets = silentFirstSocket(console, ".*/ws/agent.*");
-        console.navigate(base() + "/agent/");
-        console.locator("#username").fill(AGENT_USERNAME);
-        console.locator("#password").fill(AGENT_PASSWORD);
-        console.locator("#login-form button[type=submit]").click();
-        console.waitForResponse(r -> r.url().endsWith("/api/agent/presence") && r.status() == 200,
-                () -> console.locator("#presence").selectOption("online"));
+        signInAndGoOnline(console);
 
-        page.navigate(base() + "/demo");
-        launcher(page).click();
-        expect(messages(page, ".bot").first()).containsText("Hi!");
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Talk to a person").setExact(true)).click();
+        askForAPerson(page);
         expect(messages(page, ".system").last()).isVisible();
 
         com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat(console.locator("#queue li")).hasCount(1,
@@ -143,11 +123,7 @@ class WidgetEscalationBrowserTest extends BrowserTestSupport {
 
     @Test
     void should_take_a_message_when_no_agent_is_online() {
-        page.navigate(base() + "/demo");
-        launcher(page).click();
-        expect(messages(page, ".bot").first()).containsText("Hi!");
-
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Talk to a person").setExact(true)).click();
+        askForAPerson(page);
         expect(messages(page, " .leave")).isVisible();
         page.getByLabel("Your email").fill("ada@example.org");
         messages(page, " .leave textarea").fill("My lamp arrived broken.");
@@ -172,6 +148,25 @@ class WidgetEscalationBrowserTest extends BrowserTestSupport {
             }
         });
         return sockets;
+    }
+
+    /** Signs the test's agent in to the console and sets them online. */
+    private void signInAndGoOnline(Page console) {
+        console.navigate(base() + "/agent/");
+        console.locator("#username").fill(AGENT_USERNAME);
+        console.locator("#password").fill(AGENT_PASSWORD);
+        console.locator("#login-form button[type=submit]").click();
+        expect(console.locator("#agent-name")).hasText("Sam");
+        console.waitForResponse(r -> r.url().endsWith("/api/agent/presence") && r.status() == 200,
+                () -> console.locator("#presence").selectOption("online"));
+    }
+
+    /** Opens the widget on the demo shop and presses "Talk to a person". */
+    private void askForAPerson(Page p) {
+        p.navigate(base() + "/demo");
+        launcher(p).click();
+        expect(messages(p, ".bot").first()).containsText("Hi!");
+        p.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Talk to a person").setExact(true)).click();
     }
 
     private String agentToken() {
