@@ -88,9 +88,7 @@ class FeedbackLoopBrowserTest {
 
             Page console = context.waitForPage(() -> followUp.locator("a").click());
             assertThat(console).hasURL(java.util.regex.Pattern.compile("/agent/#conversation=" + unhappy.string("id") + "$"));
-            console.locator("#username").fill("admin");
-            console.locator("#password").fill(PASSWORD);
-            console.locator("#login-form button[type=submit]").click();
+            ChromiumExtension.signInToConsole(console, "admin", PASSWORD);
             assertThat(console.locator("#messages")).containsText("My sofa arrived with a broken leg");
             assertThat(console.locator("#messages")).containsText("CSAT 1 of 5: “Nobody told me when the replacement comes”");
             assertThat(console.locator("#summary-ratings")).containsText("CES 4 of 7");

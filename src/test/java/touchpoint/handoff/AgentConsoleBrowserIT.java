@@ -64,9 +64,7 @@ class AgentConsoleBrowserIT {
         try (BrowserContext context = chromium.newContext(1400, 900)) {
             Page page = context.newPage();
             page.navigate(agentSide.getURL() + "/agent/");
-            page.locator("#username").fill("sam");
-            page.locator("#password").fill("sam-password-1");
-            page.locator("#login-form button[type=submit]").click();
+            ChromiumExtension.signInToConsole(page, "sam", "sam-password-1");
             assertThat(page.locator("#agent-name")).hasText("Sam");
             page.waitForResponse(r -> r.url().endsWith("/api/agent/presence") && r.status() == 200,
                     () -> page.locator("#presence").selectOption("online"));

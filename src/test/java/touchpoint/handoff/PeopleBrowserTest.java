@@ -57,9 +57,7 @@ class PeopleBrowserTest {
 
             Page console = agent.newPage();
             console.navigate(server.getURL() + "/agent/");
-            console.locator("#username").fill("priya");
-            console.locator("#password").fill("priya-password-1");
-            console.locator("#login-form button[type=submit]").click();
+            ChromiumExtension.signInToConsole(console, "priya", "priya-password-1");
             assertThat(console.locator("#agent-name")).hasText("Priya Shah");
 
             people.onDialog(d -> d.accept());
@@ -67,9 +65,7 @@ class PeopleBrowserTest {
             assertThat(priya).containsText("disabled");
 
             console.locator("#logout").click();
-            console.locator("#username").fill("priya");
-            console.locator("#password").fill("priya-password-1");
-            console.locator("#login-form button[type=submit]").click();
+            ChromiumExtension.signInToConsole(console, "priya", "priya-password-1");
             assertThat(console.locator("#login-error")).containsText("Wrong username or password, or the user is disabled.");
         }
     }

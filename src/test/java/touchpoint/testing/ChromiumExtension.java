@@ -46,4 +46,11 @@ public final class ChromiumExtension implements BeforeAllCallback, AfterAllCallb
         page.locator("#password").fill(password);
         page.locator("#login button[type=submit]").click();
     }
+
+    /** Fills the agent console's sign-in form on the page (already at {@code /agent/}) and submits it. */
+    public static void signInToConsole(Page page, String username, String password) {
+        page.locator("#username").fill(username);
+        page.locator("#password").fill(password);
+        page.locator("#login-form button[type=submit]").click();
+    }
 }

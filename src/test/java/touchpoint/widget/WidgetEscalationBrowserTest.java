@@ -19,6 +19,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import touchpoint.testing.Chromium;
+import touchpoint.testing.ChromiumExtension;
 
 /**
  * A customer escalates in the widget and an agent, signed in to the agent console in a second browser context,
@@ -153,9 +154,7 @@ class WidgetEscalationBrowserTest extends BrowserTestSupport {
     /** Signs the test's agent in to the console and sets them online. */
     private void signInAndGoOnline(Page console) {
         console.navigate(base() + "/agent/");
-        console.locator("#username").fill(AGENT_USERNAME);
-        console.locator("#password").fill(AGENT_PASSWORD);
-        console.locator("#login-form button[type=submit]").click();
+        ChromiumExtension.signInToConsole(console, AGENT_USERNAME, AGENT_PASSWORD);
         expect(console.locator("#agent-name")).hasText("Sam");
         console.waitForResponse(r -> r.url().endsWith("/api/agent/presence") && r.status() == 200,
                 () -> console.locator("#presence").selectOption("online"));
