@@ -24,21 +24,37 @@ public class BotReplies {
         this.knowledge = knowledge;
     }
 
-    /** Asks the knowledge base about {@code questionText} in this conversation's context and replies. */
+    /**
+     * Asks the knowledge base about {@code questionText} in this conversation's context and replies, using the
+     * turn's prepared decision when it was made for exactly this question.
+     */
     public TranscriptEvent answer(CustomerTurn turn, String questionText) {
-        ConversationState state = turn.state();
+        Question question = question(turn.state(), turn.session().locale(), questionText);
+        Decision decision = turn.prepared().decisionFor(question).orElseGet(() -> decide(question));
+        return reply(turn, questionText, decision);
+    }
+
+    /** Decides the answer to {@code questionText} as {@link #answer} would in this state, without replying. */
+    PreparedAnswer prepare(ConversationState state, String locale, String questionText) {
+        Question question = question(state, locale, questionText);
+        return new PreparedAnswer(question, decide(question));
+    }
+
+    private static Question question(ConversationState state, String locale, String questionText) {
         List<String> context = state.customerQuestions().stream()
                 .filter(q -> !q.equals(questionText))
                 .collect(Collectors.toList());
         boolean sameQuestion = state.lastQuestion().map(questionText::equals).orElse(false);
-        Question question = new Question(questionText, turn.session().locale(), context,
-                sameQuestion ? state.rejectedFaqIds() : java.util.Set.of());
+        return new Question(questionText, locale, context, sameQuestion ? state.rejectedFaqIds() : java.util.Set.of());
+    }
+
+    private Decision decide(Question question) {
         Decision decision = knowledge.decide(question);
         if (decision.outcome() == Decision.Outcome.FALLBACK && !question.excludeFaqIds().isEmpty()) {
             decision = new Decision(Decision.Outcome.FALLBACK, NOTHING_ELSE, "<p>" + NOTHING_ELSE + "</p>",
                     decision.candidates(), decision.citedFaqIds());
         }
-        return reply(turn, questionText, decision);
+        return decision;
     }
 
     public TranscriptEvent reply(CustomerTurn turn, String questionText, Decision decision) {

@@ -17,14 +17,17 @@ public class ChatService {
 
     private final Transcript transcript;
     private final List<CustomerTurnHandler> handlers;
+    private final KnowledgeHandler knowledgeHandler;
     private final ChatConfig config;
     private final Ids ids;
     private final MeterRegistry meters;
     private final Timer turnTimer;
 
-    ChatService(Transcript transcript, List<CustomerTurnHandler> handlers, ChatConfig config, Ids ids, MeterRegistry meters) {
+    ChatService(Transcript transcript, List<CustomerTurnHandler> handlers, KnowledgeHandler knowledgeHandler, ChatConfig config,
+                Ids ids, MeterRegistry meters) {
         this.transcript = transcript;
         this.handlers = handlers.stream().sorted(java.util.Comparator.comparingInt(CustomerTurnHandler::getOrder)).toList();
+        this.knowledgeHandler = knowledgeHandler;
         this.config = config;
         this.ids = ids;
         this.meters = meters;
@@ -58,11 +61,14 @@ public class ChatService {
 
     /** Empty when the conversation does not exist or the token is wrong: callers must not tell which. */
     public Optional<Sent> send(String conversationId, String token, String clientMessageId, String text) {
-        if (!transcript.tokenMatches(conversationId, token)) {
+        Optional<ConversationSummary> conversation = transcript.authorized(conversationId, token);
+        if (conversation.isEmpty()) {
             return Optional.empty();
         }
         long started = System.nanoTime();
-        Optional<Transcript.Written<Sent>> written = transcript.write(conversationId, session -> {
+        List<TranscriptEvent> readBefore = transcript.events(conversationId);
+        PreparedAnswer prepared = prepare(conversation.get(), readBefore, clientMessageId, text);
+        Optional<Transcript.Written<Sent>> written = transcript.write(conversationId, readBefore, session -> {
             if (clientMessageId != null) {
                 Optional<List<TranscriptEvent>> earlier = session.replayOf(clientMessageId);
                 if (earlier.isPresent()) {
@@ -71,7 +77,7 @@ public class ChatService {
                 }
             }
             TranscriptEvent accepted = session.append(NewEvent.of(EventType.CUSTOMER_ASKED).text(text).clientMessageId(clientMessageId));
-            CustomerTurn turn = new CustomerTurn(session, accepted);
+            CustomerTurn turn = new CustomerTurn(session, accepted, prepared);
             for (CustomerTurnHandler handler : handlers) {
                 if (handler.handle(turn)) {
                     break;
@@ -83,6 +89,32 @@ public class ChatService {
         });
         written.ifPresent(w -> record(w.value(), System.nanoTime() - started));
         return written.map(Transcript.Written::value);
+    }
+
+    /**
+     * Decides the bot's answer before the conversation's lock is taken, so the lock and a pooled connection are
+     * not held while the question is embedded, or worded by a language model. Only when the bot is the one to
+     * answer: the message is not a retry, and no rule before the knowledge handler may take it (a clarify choice,
+     * a survey score, small talk, an escalation, an agent owning the conversation). Inside the lock the decision
+     * is used only if the question there is still the same; a write that landed in between changes nothing else.
+     */
+    private PreparedAnswer prepare(ConversationSummary conversation, List<TranscriptEvent> readBefore,
+                                   String clientMessageId, String text) {
+        if (clientMessageId != null && readBefore.stream().anyMatch(e -> clientMessageId.equals(e.clientMessageId()))) {
+            return PreparedAnswer.NONE;
+        }
+        ConversationState state = ConversationState.replay(conversation.id(), readBefore);
+        state.apply(new TranscriptEvent(conversation.id(), state.lastSeq() + 1, "", EventType.CUSTOMER_ASKED, text,
+                null, null, null, null, null, null, clientMessageId, null, java.time.Instant.now()));
+        for (CustomerTurnHandler handler : handlers) {
+            if (handler == knowledgeHandler) {
+                return knowledgeHandler.prepare(state, conversation.locale(), text);
+            }
+            if (handler.mayTake(state, text)) {
+                return PreparedAnswer.NONE;
+            }
+        }
+        return PreparedAnswer.NONE;
     }
 
     public Optional<Messages> messages(String conversationId, String token, long afterSeq) {

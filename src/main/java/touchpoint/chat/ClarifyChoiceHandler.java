@@ -23,25 +23,29 @@ class ClarifyChoiceHandler implements CustomerTurnHandler {
     @Override
     public boolean handle(CustomerTurn turn) {
         ConversationState state = turn.state();
+        return chosenFaq(state, turn.text()).map(faqId -> {
+            replies.answerWith(turn, faqId, state.lastQuestion().orElse(turn.text()));
+            return true;
+        }).orElse(false);
+    }
+
+    @Override
+    public boolean mayTake(ConversationState state, String text) {
+        return chosenFaq(state, text).isPresent();
+    }
+
+    /** The FAQ of the clarify option this text picks; empty for "None of these" and anything that picks nothing. */
+    private static Optional<String> chosenFaq(ConversationState state, String text) {
         List<Option> options = state.pendingClarify();
         if (options.isEmpty() || !state.status().botMaySpeak()) {
-            return false;
+            return Optional.empty();
         }
-        Optional<Integer> picked = pick(options, turn.text());
-        if (picked.isEmpty()) {
-            return false;
-        }
-        String question = state.lastQuestion().orElse(turn.text());
-        Option option = options.get(picked.get());
-        if (option.value().equals(BotReplies.NONE_OF_THESE)) {
-            return false;
+        Optional<Integer> picked = pick(options, text);
+        if (picked.isEmpty() || options.get(picked.get()).value().equals(BotReplies.NONE_OF_THESE)) {
+            return Optional.empty();
         }
         List<String> candidates = state.lastCandidates();
-        if (picked.get() >= candidates.size()) {
-            return false;
-        }
-        replies.answerWith(turn, candidates.get(picked.get()), question);
-        return true;
+        return picked.get() < candidates.size() ? Optional.of(candidates.get(picked.get())) : Optional.empty();
     }
 
     private static Optional<Integer> pick(List<Option> options, String text) {

@@ -15,4 +15,15 @@ public interface CustomerTurnHandler extends Ordered {
 
     /** @return true when this handler responded (or deliberately stayed silent) and later handlers must not run */
     boolean handle(CustomerTurn turn);
+
+    /**
+     * Without side effects: could {@link #handle} take a message with this text in this state (the state as if
+     * the message were already stored)? The bot's answer is prepared before the conversation's lock only when
+     * the first handler that may take the turn is the knowledge handler, so no embedding or language-model call
+     * is spent on a message another rule takes. Answer true when unsure: the turn is then decided inside the
+     * lock, as it always can be.
+     */
+    default boolean mayTake(ConversationState state, String text) {
+        return true;
+    }
 }

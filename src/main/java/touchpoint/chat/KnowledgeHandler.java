@@ -24,4 +24,9 @@ class KnowledgeHandler implements CustomerTurnHandler {
         }
         return true;
     }
+
+    /** The answer this handler would give, decided now; {@link PreparedAnswer#NONE} when the bot would stay silent. */
+    PreparedAnswer prepare(ConversationState state, String locale, String text) {
+        return state.status().botMaySpeak() ? replies.prepare(state, locale, text) : PreparedAnswer.NONE;
+    }
 }

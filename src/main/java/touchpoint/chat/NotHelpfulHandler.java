@@ -26,8 +26,7 @@ class NotHelpfulHandler implements CustomerTurnHandler {
     @Override
     public boolean handle(CustomerTurn turn) {
         ConversationState state = turn.state();
-        if (!state.status().botMaySpeak() || state.lastAnsweredFaqId().isEmpty() || state.lastQuestion().isEmpty()
-                || !saysNotHelpful(turn.text())) {
+        if (!mayTake(state, turn.text())) {
             return false;
         }
         turn.reply(NewEvent.of(EventType.ANSWER_RATED)
@@ -37,6 +36,12 @@ class NotHelpfulHandler implements CustomerTurnHandler {
                 .data("via", "text"));
         replies.answer(turn, state.lastQuestion().get());
         return true;
+    }
+
+    @Override
+    public boolean mayTake(ConversationState state, String text) {
+        return state.status().botMaySpeak() && state.lastAnsweredFaqId().isPresent() && state.lastQuestion().isPresent()
+                && saysNotHelpful(text);
     }
 
     boolean saysNotHelpful(String text) {

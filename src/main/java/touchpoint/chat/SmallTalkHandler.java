@@ -33,6 +33,11 @@ class SmallTalkHandler implements CustomerTurnHandler {
         }).orElse(false);
     }
 
+    @Override
+    public boolean mayTake(ConversationState state, String text) {
+        return state.status().botMaySpeak() && SmallTalk.of(text).isPresent();
+    }
+
     private String reply(SmallTalk.Intent intent) {
         return switch (intent) {
             case GREETING -> config.smallTalkGreeting();

@@ -66,10 +66,25 @@ public class Transcript {
 
     /** Locks the conversation and lets {@code writer} append to it; empty when the conversation does not exist. */
     public <R> Optional<Written<R>> write(String conversationId, Writer<R> writer) {
+        return write(conversationId, null, writer);
+    }
+
+    /**
+     * Like {@link #write(String, Writer)}, with the conversation's events as the caller read them before the lock:
+     * when nothing was appended since (the locked row's last sequence number is theirs), the state is replayed
+     * from them instead of reading the log again.
+     */
+    public <R> Optional<Written<R>> write(String conversationId, List<TranscriptEvent> readBefore, Writer<R> writer) {
         Written<R> result = commitThenPublish(() -> conversations.findByIdForUpdate(conversationId)
-                .map(row -> runWriter(row, ConversationState.replay(conversationId, load(conversationId)), writer))
+                .map(row -> runWriter(row, ConversationState.replay(conversationId,
+                        stillCurrent(readBefore, row) ? readBefore : load(conversationId)), writer))
                 .orElse(null));
         return Optional.ofNullable(result);
+    }
+
+    private static boolean stillCurrent(List<TranscriptEvent> readBefore, ConversationRow lockedRow) {
+        return readBefore != null
+                && (readBefore.isEmpty() ? 0 : readBefore.get(readBefore.size() - 1).seq()) == lockedRow.lastSeq();
     }
 
     public List<TranscriptEvent> events(String conversationId) {
@@ -100,10 +115,15 @@ public class Transcript {
 
     /** Checks a customer's bearer token; false both for a wrong token and an unknown conversation. */
     public boolean tokenMatches(String conversationId, String token) {
+        return authorized(conversationId, token).isPresent();
+    }
+
+    /** The conversation this bearer token opens; empty both for a wrong token and an unknown conversation. */
+    public Optional<ConversationSummary> authorized(String conversationId, String token) {
         Optional<ConversationRow> row = conversations.findById(conversationId);
         // Hash even when the conversation is unknown so both paths take the same time.
         String expected = row.map(ConversationRow::tokenHash).orElse(Ids.hash("absent"));
-        return Ids.matches(token, expected) && row.isPresent();
+        return Ids.matches(token, expected) ? row.map(ConversationSummary::of) : Optional.empty();
     }
 
     List<TranscriptEvent> load(String conversationId) {

@@ -3,6 +3,9 @@ package touchpoint.handoff;
 import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Singleton;
 import java.util.List;
+import java.util.function.BiPredicate;
+import java.util.function.Predicate;
+import touchpoint.chat.ConversationState;
 import touchpoint.chat.ConversationStatus;
 import touchpoint.chat.CustomerTurn;
 import touchpoint.chat.CustomerTurnHandler;
@@ -22,7 +25,7 @@ class EscalationHandlers {
     /** While people own or await the conversation the bot is silent; a waiting customer hears their place in the queue. */
     @Singleton
     CustomerTurnHandler waitingForAgent(HandoffService handoff) {
-        return handler(WAITING_ORDER, turn -> {
+        return handler(WAITING_ORDER, (state, text) -> !state.status().botMaySpeak(), turn -> {
             ConversationStatus status = turn.state().status();
             if (status == ConversationStatus.WAITING_FOR_AGENT) {
                 handoff.customerWaiting(turn.session(), turn.message().seq());
@@ -35,8 +38,10 @@ class EscalationHandlers {
 
     @Singleton
     CustomerTurnHandler personRequest(HandoffService handoff, PersonRequestDetector detector) {
-        return handler(PERSON_ORDER, turn -> {
-            if (!turn.state().status().botMaySpeak() || !detector.asksForPerson(turn.text())) {
+        BiPredicate<ConversationState, String> applies = (state, text) -> state.status().botMaySpeak()
+                && detector.asksForPerson(text);
+        return handler(PERSON_ORDER, applies, turn -> {
+            if (!applies.test(turn.state(), turn.text())) {
                 return false;
             }
             handoff.request(turn.session(), turn.message().seq(), HandoffService.CUSTOMER_REQUEST, List.of());
@@ -46,9 +51,10 @@ class EscalationHandlers {
 
     @Singleton
     CustomerTurnHandler frustration(HandoffService handoff, FrustrationDetector detector, HandoffConfig config) {
-        return handler(FRUSTRATION_ORDER, turn -> {
-            if (config.frustrationThreshold() <= 0 || !turn.state().status().botMaySpeak()
-                    || detector.score(turn.text()) < config.frustrationThreshold()) {
+        BiPredicate<ConversationState, String> applies = (state, text) -> config.frustrationThreshold() > 0
+                && state.status().botMaySpeak() && detector.score(text) >= config.frustrationThreshold();
+        return handler(FRUSTRATION_ORDER, applies, turn -> {
+            if (!applies.test(turn.state(), turn.text())) {
                 return false;
             }
             handoff.request(turn.session(), turn.message().seq(), HandoffService.FRUSTRATION, List.of());
@@ -56,11 +62,18 @@ class EscalationHandlers {
         });
     }
 
-    private static CustomerTurnHandler handler(int order, java.util.function.Predicate<CustomerTurn> rule) {
+    /** {@code applies} tells without side effects whether {@code rule} may take a message (see {@link CustomerTurnHandler#mayTake}). */
+    private static CustomerTurnHandler handler(int order, BiPredicate<ConversationState, String> applies,
+                                               Predicate<CustomerTurn> rule) {
         return new CustomerTurnHandler() {
             @Override
             public int getOrder() {
                 return order;
+            }
+
+            @Override
+            public boolean mayTake(ConversationState state, String text) {
+                return applies.test(state, text);
             }
 
             @Override

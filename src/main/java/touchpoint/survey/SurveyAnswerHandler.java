@@ -4,6 +4,7 @@ import jakarta.inject.Singleton;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import touchpoint.chat.ConversationState;
 import touchpoint.chat.CustomerTurn;
 import touchpoint.chat.CustomerTurnHandler;
 import touchpoint.chat.EventType;
@@ -67,6 +68,14 @@ class SurveyAnswerHandler implements CustomerTurnHandler {
         String comment = question.type() == SurveyType.CSAT ? m.group(2) : null;
         flow.answer(turn.session(), inReplyTo, question, score, comment, "chat");
         return true;
+    }
+
+    /** A pending question takes the message when it reads as an answer: Skip, a number, or an attempt at one. */
+    @Override
+    public boolean mayTake(ConversationState state, String text) {
+        String t = text.strip();
+        return state.pendingSurveyQuestion().isPresent()
+                && (t.equalsIgnoreCase(SurveyFlow.SKIP) || DECIMAL.matcher(t).matches() || SCORE.matcher(t).matches());
     }
 
     private static void reprompt(CustomerTurn turn, AskedQuestion question) {
