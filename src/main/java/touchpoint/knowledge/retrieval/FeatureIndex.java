@@ -22,7 +22,7 @@ final class FeatureIndex {
     private final int classes;
     private final int dim;
     private final int rows;
-    private final float[] phrasingsT; // [dim][rows], transposed so scoring is a vectorizable axpy
+    private final float[][] phrasingsT; // [dim][rows], transposed so scoring is a vectorizable axpy per dimension
     private final int[] labels;
     private final SoftmaxHead head;
     private final LexicalIndex lexical;
@@ -33,10 +33,10 @@ final class FeatureIndex {
         this.dim = dim;
         this.rows = vectors.length;
         this.labels = labels.clone();
-        this.phrasingsT = new float[dim * rows];
+        this.phrasingsT = new float[dim][rows];
         for (int i = 0; i < rows; i++) {
             for (int j = 0; j < dim; j++) {
-                phrasingsT[j * rows + i] = vectors[i][j];
+                phrasingsT[j][i] = vectors[i][j];
             }
         }
         this.head = SoftmaxHead.train(vectors, labels, dim, classes);
@@ -53,9 +53,9 @@ final class FeatureIndex {
         float[] cos = new float[rows];
         for (int j = 0; j < dim; j++) {
             float qj = q[j];
-            int base = j * rows;
+            float[] column = phrasingsT[j];
             for (int i = 0; i < rows; i++) {
-                cos[i] += qj * phrasingsT[base + i];
+                cos[i] += qj * column[i];
             }
         }
         float[] nearest = out[NEAREST];
