@@ -11,6 +11,8 @@ import touchpoint.knowledge.retrieval.RetrievalSettings;
  *
  * @param faqDir directory of faq-content files, relative to the working directory
  * @param embeddings which embedding model(s) to use
+ * @param cascadeConfidence with {@code CASCADE}, the small model's answer stands when its top FAQ's confidence
+ *                          reaches this; otherwise the large model ranks the question
  * @param fallbackThreshold fixed fallback threshold on the fused score; unset = calibrated from the FAQs
  * @param targetInScopeFallbackRate when calibrating, the share of in-scope questions allowed to fall back
  * @param clarifyMargin ask "did you mean" when the runner-up's probability is within this of the top's
@@ -19,29 +21,34 @@ import touchpoint.knowledge.retrieval.RetrievalSettings;
 @ConfigurationProperties("touchpoint.knowledge")
 public record KnowledgeConfig(
         @Bindable(defaultValue = "faq-content") String faqDir,
-        @Bindable(defaultValue = "BGE") EmbeddingChoice embeddings,
+        @Bindable(defaultValue = "CASCADE") EmbeddingChoice embeddings,
+        @Bindable(defaultValue = "0.8") double cascadeConfidence,
         @Nullable Double fallbackThreshold,
         @Bindable(defaultValue = "0.02") double targetInScopeFallbackRate,
         @Bindable(defaultValue = "0.3") double clarifyMargin,
         @Bindable(defaultValue = "4") int followUpMaxWords) {
 
     public static KnowledgeConfig defaults() {
-        return new KnowledgeConfig("faq-content", EmbeddingChoice.BGE, null, 0.02, 0.3, 4);
+        return new KnowledgeConfig("faq-content", EmbeddingChoice.CASCADE, 0.8, null, 0.02, 0.3, 4);
     }
 
     public KnowledgeConfig withFaqDir(String dir) {
-        return new KnowledgeConfig(dir, embeddings, fallbackThreshold, targetInScopeFallbackRate, clarifyMargin, followUpMaxWords);
+        return new KnowledgeConfig(dir, embeddings, cascadeConfidence, fallbackThreshold, targetInScopeFallbackRate, clarifyMargin, followUpMaxWords);
     }
 
     public KnowledgeConfig withEmbeddings(EmbeddingChoice choice) {
-        return new KnowledgeConfig(faqDir, choice, fallbackThreshold, targetInScopeFallbackRate, clarifyMargin, followUpMaxWords);
+        return new KnowledgeConfig(faqDir, choice, cascadeConfidence, fallbackThreshold, targetInScopeFallbackRate, clarifyMargin, followUpMaxWords);
     }
 
     public KnowledgeConfig withFallbackThreshold(Double threshold) {
-        return new KnowledgeConfig(faqDir, embeddings, threshold, targetInScopeFallbackRate, clarifyMargin, followUpMaxWords);
+        return new KnowledgeConfig(faqDir, embeddings, cascadeConfidence, threshold, targetInScopeFallbackRate, clarifyMargin, followUpMaxWords);
+    }
+
+    public KnowledgeConfig withCascadeConfidence(double confidence) {
+        return new KnowledgeConfig(faqDir, embeddings, confidence, fallbackThreshold, targetInScopeFallbackRate, clarifyMargin, followUpMaxWords);
     }
 
     RetrievalSettings retrievalSettings() {
-        return new RetrievalSettings(fallbackThreshold, targetInScopeFallbackRate);
+        return new RetrievalSettings(fallbackThreshold, targetInScopeFallbackRate, cascadeConfidence);
     }
 }

@@ -21,7 +21,8 @@ class KnowledgeWiringTest {
         try (ApplicationContext ctx = ApplicationContext.run(Map.of("touchpoint.knowledge.clarify-margin", "0.2"))) {
             KnowledgeConfig config = ctx.getBean(KnowledgeConfig.class);
             assertThat(config.faqDir()).isEqualTo("faq-content");
-            assertThat(config.embeddings()).isEqualTo(EmbeddingChoice.BGE);
+            assertThat(config.embeddings()).isEqualTo(EmbeddingChoice.CASCADE);
+            assertThat(config.cascadeConfidence()).isEqualTo(0.8);
             assertThat(config.fallbackThreshold()).isNull();
             assertThat(config.clarifyMargin()).isEqualTo(0.2);
 

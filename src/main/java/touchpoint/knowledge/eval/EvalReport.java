@@ -7,8 +7,10 @@ import io.micronaut.serde.annotation.Serdeable;
 /**
  * The eval command's result. Fractions are in 0..1; {@code oosPrecision} is null when nothing fell back,
  * rank metrics are null when there are no in-scope queries, OOS metrics null when there are no OOS queries.
- * {@code p50Ms}/{@code p99Ms} are wall-clock per {@code decide}; {@code p50CpuMs} is the calling thread's CPU
- * time, which stays meaningful when other processes compete for the cores.
+ * {@code p50Ms}/{@code p99Ms} are wall-clock per {@code decide}; {@code p50CpuMs} is the process's CPU time per
+ * {@code decide} (every thread: an idle engine encodes on all cores), which stays meaningful when other processes
+ * compete for the cores. {@code quickShare} is the share of queries a cascade's small model ranked (null
+ * without a cascade).
  */
 @Serdeable
 @JsonInclude(JsonInclude.Include.ALWAYS)
@@ -25,6 +27,7 @@ public record EvalReport(
         @Nullable Double oosRecall,
         @Nullable Double oosPrecision,
         double fallbackRate,
+        @Nullable Double quickShare,
         double p50Ms,
         double p99Ms,
         double p50CpuMs,

@@ -19,17 +19,21 @@ final class Metrics {
     private int oos;
     private int oosFallback;
     private int fallbacks;
+    private int byQuickModel;
     private final List<Long> nanos = new ArrayList<>();
     private final List<Long> cpuNanos = new ArrayList<>();
 
-    /** Wall-clock and this thread's CPU time of one query; CPU time is robust to a busy machine. */
-    void time(long wallNanos, long threadCpuNanos) {
+    /** Wall-clock and the process's CPU time of one query; CPU time is robust to a busy machine. */
+    void time(long wallNanos, long cpuNanos) {
         nanos.add(wallNanos);
-        cpuNanos.add(threadCpuNanos);
+        this.cpuNanos.add(cpuNanos);
     }
 
-    void add(String expected, Decision d, List<String> ranked) {
+    void add(String expected, Decision d, List<String> ranked, boolean quick) {
         queries++;
+        if (quick) {
+            byQuickModel++;
+        }
         if (d.outcome() == Decision.Outcome.CLARIFY) {
             clarified++;
         }
@@ -76,7 +80,7 @@ final class Metrics {
         }
     }
 
-    EvalReport report(String mode, int faqs, long buildMs, double threshold) {
+    EvalReport report(String mode, int faqs, long buildMs, double threshold, boolean cascade) {
         List<Long> sorted = new ArrayList<>(nanos);
         Collections.sort(sorted);
         List<Long> sortedCpu = new ArrayList<>(cpuNanos);
@@ -90,6 +94,7 @@ final class Metrics {
                 baseline ? null : ratio(oosFallback, oos),
                 baseline ? null : ratio(oosFallback, fallbacks),
                 queries == 0 ? 0 : fallbacks / (double) queries,
+                cascade ? ratio(byQuickModel, queries) : null,
                 percentile(sorted, 0.50), percentile(sorted, 0.99), percentile(sortedCpu, 0.50), buildMs, threshold);
     }
 

@@ -1,16 +1,18 @@
 package touchpoint.knowledge.retrieval;
 
-import dev.langchain4j.data.segment.TextSegment;
-import dev.langchain4j.model.embedding.EmbeddingModel;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiConsumer;
+import java.util.stream.Collectors;
 
 /**
  * Dense sentence embeddings from in-process ONNX models. With {@link EmbeddingChoice#BOTH} the two models'
- * unit vectors are concatenated and re-normalized, so a dot product averages the two cosines: the models
- * make different mistakes, and the average ranks better than either.
+ * unit vectors are concatenated and re-normalized, so a dot product averages the two cosines. With
+ * {@link EmbeddingChoice#CASCADE} this embedder is BGE's, and {@link #quick()} is a MiniLM embedder that the
+ * index asks first.
  *
  * <p>Vectors of indexed phrasings are cached by text so a rebuild re-embeds only new or changed ones;
  * customer questions are not cached, so the cache cannot grow with traffic.
@@ -22,24 +24,41 @@ public final class Embedder {
     // the next rebuild re-embeds what it needs.
     private static final int CACHE_LIMIT = 50_000;
 
-    private final List<EmbeddingModel> models;
+    private final List<Encoder> models;
     private final int dimension;
+    private final Embedder quick;
     private final Map<String, float[]> cache = new ConcurrentHashMap<>();
 
     public Embedder(EmbeddingChoice choice) {
-        List<EmbeddingModel> chosen = new ArrayList<>();
-        if (choice != EmbeddingChoice.MINILM) {
-            chosen.add(OnnxModels.bgeSmall());
-        }
-        if (choice != EmbeddingChoice.BGE) {
-            chosen.add(OnnxModels.miniLm());
-        }
-        this.models = List.copyOf(chosen);
-        this.dimension = models.stream().mapToInt(EmbeddingModel::dimension).sum();
+        this(encoders(choice), choice == EmbeddingChoice.CASCADE ? new Embedder(EmbeddingChoice.MINILM) : null);
+    }
+
+    private Embedder(List<Encoder> models, Embedder quick) {
+        this.models = List.copyOf(models);
+        this.dimension = models.stream().mapToInt(Encoder::dimension).sum();
+        this.quick = quick;
+    }
+
+    private static List<Encoder> encoders(EmbeddingChoice choice) {
+        return switch (choice) {
+            case BGE, CASCADE -> List.of(OnnxModels.bgeSmall());
+            case MINILM -> List.of(OnnxModels.miniLm());
+            case BOTH -> List.of(OnnxModels.bgeSmall(), OnnxModels.miniLm());
+        };
     }
 
     public int dimension() {
         return dimension;
+    }
+
+    /** The model(s) behind these vectors, for logs. */
+    public String name() {
+        return models.stream().map(Encoder::name).collect(Collectors.joining("+"));
+    }
+
+    /** The cheaper embedder a cascade ranks with first, if this is a cascade's. */
+    Optional<Embedder> quick() {
+        return Optional.ofNullable(quick);
     }
 
     /** A unit vector for the text. */
@@ -51,8 +70,8 @@ public final class Embedder {
         }
         float[] out = new float[dimension];
         int offset = 0;
-        for (EmbeddingModel model : models) {
-            float[] v = model.embed(key).content().vector();
+        for (Encoder model : models) {
+            float[] v = model.embed(key);
             System.arraycopy(v, 0, out, offset, v.length);
             offset += v.length;
         }
@@ -61,17 +80,16 @@ public final class Embedder {
     }
 
     /** Embeds many texts, batching the ones not cached yet; {@code progress} gets (done, total). */
-    public List<float[]> embedAll(List<String> texts, java.util.function.BiConsumer<Integer, Integer> progress) {
+    public List<float[]> embedAll(List<String> texts, BiConsumer<Integer, Integer> progress) {
         List<String> missing = texts.stream().map(Embedder::key).distinct().filter(t -> !cache.containsKey(t)).toList();
         for (int start = 0; start < missing.size(); start += BATCH) {
             List<String> batch = missing.subList(start, Math.min(missing.size(), start + BATCH));
-            List<TextSegment> segments = batch.stream().map(TextSegment::from).toList();
             float[][] out = new float[batch.size()][dimension];
             int offset = 0;
-            for (EmbeddingModel model : models) {
-                var vectors = model.embedAll(segments).content();
+            for (Encoder model : models) {
+                List<float[]> vectors = model.embedAll(batch);
                 for (int i = 0; i < batch.size(); i++) {
-                    float[] v = vectors.get(i).vector();
+                    float[] v = vectors.get(i);
                     System.arraycopy(v, 0, out[i], offset, v.length);
                 }
                 offset += model.dimension();

@@ -79,7 +79,7 @@ final class IndexBuilder {
             int decile = done * 10 / Math.max(1, total);
             if (decile != lastLogged[0]) {
                 lastLogged[0] = decile;
-                LOG.info("Embedding FAQ phrasings: {}/{}", done, total);
+                LOG.info("Embedding FAQ phrasings with {}: {}/{}", embedder.name(), done, total);
             }
         });
         float[][] all = vectors.toArray(new float[0][]);
@@ -111,8 +111,9 @@ final class IndexBuilder {
                 calibration = calibration.withThreshold(settings.fallbackThreshold());
             }
             FeatureIndex index = full.get();
-            LOG.info("Knowledge index ready: {} FAQs, {} phrasings, {} held-out checks, {}, {} in {} ms",
-                    classes, all.length, samples.size(), fusion, calibration, (System.nanoTime() - started) / 1_000_000);
+            LOG.info("Knowledge index ready ({}): {} FAQs, {} phrasings, {} held-out checks, {}, {} in {} ms",
+                    embedder.name(), classes, all.length, samples.size(), fusion, calibration,
+                    (System.nanoTime() - started) / 1_000_000);
             return new RetrievalIndex(ids, embedder, index, fusion, calibration, all, allLabels);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -14,26 +14,33 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 
 /**
- * The packaged ONNX embedding models, opened with one intra-op thread and no spin-waiting. A chat server
- * embeds many short questions concurrently on few cores: spinning worker threads per call cost more than
- * they save, and under CPU contention they multiply latency.
+ * The packaged ONNX embedding models. Sessions never spin-wait: a chat server embeds many short questions
+ * concurrently on few cores, and spinning worker threads cost more than they save under contention. Each model
+ * is opened with one intra-op thread for concurrent questions and, on a multi-core machine, once more with
+ * every core for a question that has the machine to itself (see {@link Encoder}).
  */
 final class OnnxModels {
 
     private OnnxModels() {
     }
 
-    static EmbeddingModel bgeSmall() {
-        return open(BgeSmallEnV15QuantizedEmbeddingModel.class, "/bge-small-en-v1.5-q.onnx",
+    static Encoder bgeSmall() {
+        return encoder("bge-small-en-v1.5", BgeSmallEnV15QuantizedEmbeddingModel.class, "/bge-small-en-v1.5-q.onnx",
                 "/bge-small-en-v1.5-q-tokenizer.json", PoolingMode.CLS);
     }
 
-    static EmbeddingModel miniLm() {
-        return open(AllMiniLmL6V2QuantizedEmbeddingModel.class, "/all-minilm-l6-v2-q.onnx",
+    static Encoder miniLm() {
+        return encoder("all-MiniLM-L6-v2", AllMiniLmL6V2QuantizedEmbeddingModel.class, "/all-minilm-l6-v2-q.onnx",
                 "/all-minilm-l6-v2-q-tokenizer.json", PoolingMode.MEAN);
     }
 
-    private static EmbeddingModel open(Class<?> owner, String model, String tokenizer, PoolingMode pooling) {
+    private static Encoder encoder(String name, Class<?> owner, String model, String tokenizer, PoolingMode pooling) {
+        int cores = Runtime.getRuntime().availableProcessors();
+        EmbeddingModel shared = open(owner, model, tokenizer, pooling, 1);
+        return new Encoder(name, cores > 1 ? open(owner, model, tokenizer, pooling, cores) : null, shared);
+    }
+
+    private static EmbeddingModel open(Class<?> owner, String model, String tokenizer, PoolingMode pooling, int threads) {
         try (InputStream modelIn = owner.getResourceAsStream(model);
              InputStream tokenizerIn = owner.getResourceAsStream(tokenizer)) {
             if (modelIn == null || tokenizerIn == null) {
@@ -41,12 +48,12 @@ final class OnnxModels {
             }
             OrtEnvironment env = OrtEnvironment.getEnvironment();
             OrtSession.SessionOptions options = new OrtSession.SessionOptions();
-            options.setIntraOpNumThreads(1);
+            options.setIntraOpNumThreads(threads);
             options.setInterOpNumThreads(1);
             options.addConfigEntry("session.intra_op.allow_spinning", "0");
             options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
             OrtSession session = env.createSession(modelIn.readAllBytes(), options);
-            return new Encoder(new OnnxBertBiEncoder(env, session, tokenizerIn, pooling));
+            return new Session(new OnnxBertBiEncoder(env, session, tokenizerIn, pooling));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (OrtException e) {
@@ -54,10 +61,10 @@ final class OnnxModels {
         }
     }
 
-    private static final class Encoder extends AbstractInProcessEmbeddingModel {
+    private static final class Session extends AbstractInProcessEmbeddingModel {
         private final OnnxBertBiEncoder encoder;
 
-        Encoder(OnnxBertBiEncoder encoder) {
+        Session(OnnxBertBiEncoder encoder) {
             super(null);
             this.encoder = encoder;
         }

@@ -10,11 +10,21 @@ import java.util.Optional;
  * @param topScore the fused score of the best FAQ
  * @param outOfScope whether the in-scope probability is below the calibrated threshold
  * @param inScopeProbability estimated probability that some FAQ answers the query
+ * @param byQuickModel whether a cascade's small model ranked it (its top FAQ was confident enough)
  */
-public record Ranking(List<Scored> ranked, double topScore, boolean outOfScope, double inScopeProbability) {
+public record Ranking(List<Scored> ranked, double topScore, boolean outOfScope, double inScopeProbability,
+                      boolean byQuickModel) {
 
     public Ranking {
         ranked = List.copyOf(ranked);
+    }
+
+    public Ranking(List<Scored> ranked, double topScore, boolean outOfScope, double inScopeProbability) {
+        this(ranked, topScore, outOfScope, inScopeProbability, false);
+    }
+
+    Ranking fromQuickModel() {
+        return new Ranking(ranked, topScore, outOfScope, inScopeProbability, true);
     }
 
     public Optional<Scored> top() {
