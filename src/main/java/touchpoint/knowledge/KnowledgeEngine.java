@@ -56,9 +56,18 @@ public class KnowledgeEngine implements KnowledgeBase {
 
     @Override
     public Decision decide(Question question) {
+        return assess(question).decision();
+    }
+
+    /** A decision and the full ranking it was made from, for one question (what the eval command scores). */
+    public record Assessment(Decision decision, Ranking ranking) {
+    }
+
+    /** {@link #decide} together with its ranking, at the cost of one decision. */
+    public Assessment assess(Question question) {
         Snapshot s = snapshot();
         FollowUps.Reading reading = read(s.index, question);
-        return decisions.decide(reading.text(), reading.ranking(), s.views);
+        return new Assessment(decisions.decide(reading.text(), reading.ranking(), s.views), reading.ranking());
     }
 
     @Override

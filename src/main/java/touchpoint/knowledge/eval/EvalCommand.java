@@ -37,7 +37,9 @@ import touchpoint.knowledge.retrieval.Ranking;
 public final class EvalCommand implements Callable<Integer> {
 
     private static final int WARM_UP = 30;
-    // The process's CPU time, not the calling thread's: an idle engine's encoder runs on every core.
+    private static final java.lang.management.ThreadMXBean THREADS = java.lang.management.ManagementFactory.getThreadMXBean();
+    // The whole process's CPU, since an idle engine's encoder runs on every core. Linux counts it in 10 ms
+    // ticks, so only the mean over many queries is meaningful; the calling thread's time is exact.
     private static final com.sun.management.OperatingSystemMXBean OS =
             (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
 
@@ -116,28 +118,32 @@ public final class EvalCommand implements Callable<Integer> {
                 .map(q -> q.expected() != null && removed.contains(q.expected()) ? new EvalQuery(q.text(), null) : q)
                 .toList();
         for (int i = 0; i < Math.min(WARM_UP, qs.size()); i++) {
-            engine.decide(Question.of(qs.get(i).text()));
+            engine.assess(Question.of(qs.get(i).text()));
         }
         Metrics metrics = new Metrics();
         int step = Math.max(1, qs.size() / 10);
         for (int i = 0; i < qs.size(); i++) {
             EvalQuery q = qs.get(i);
-            long cpu0 = OS.getProcessCpuTime();
+            long cpu0 = THREADS.getCurrentThreadCpuTime();
+            long process0 = OS.getProcessCpuTime();
             long t0 = System.nanoTime();
             if (baseline) {
                 List<String> ranked = engine.nearestNeighbour(q.text());
-                metrics.time(System.nanoTime() - t0, OS.getProcessCpuTime() - cpu0);
+                metrics.time(System.nanoTime() - t0, THREADS.getCurrentThreadCpuTime() - cpu0,
+                        OS.getProcessCpuTime() - process0);
                 metrics.addBaseline(q.expected(), ranked);
             } else {
-                Decision d = engine.decide(Question.of(q.text()));
-                metrics.time(System.nanoTime() - t0, OS.getProcessCpuTime() - cpu0);
-                Ranking ranking = engine.rank(Question.of(q.text()));
+                KnowledgeEngine.Assessment assessed = engine.assess(Question.of(q.text()));
+                metrics.time(System.nanoTime() - t0, THREADS.getCurrentThreadCpuTime() - cpu0,
+                        OS.getProcessCpuTime() - process0);
+                Decision d = assessed.decision();
+                Ranking ranking = assessed.ranking();
                 List<String> ranked = ranking.ranked().stream().map(s -> s.faqId()).toList();
                 metrics.add(q.expected(), d, ranked, ranking.byQuickModel());
                 if (showScopeErrors && (q.expected() == null) != (d.outcome() == Decision.Outcome.FALLBACK)) {
                     System.err.printf("%s %s -> %s %s (in scope %.3f)%n", q.expected() == null ? "MISSED-OOS" : "FALSE-FALLBACK",
                             q.text(), d.outcome(), ranked.isEmpty() ? "-" : ranked.get(0),
-                            engine.rank(Question.of(q.text())).inScopeProbability());
+                            ranking.inScopeProbability());
                 }
             }
             if ((i + 1) % step == 0) {

@@ -7,8 +7,9 @@ import io.micronaut.serde.annotation.Serdeable;
 /**
  * The eval command's result. Fractions are in 0..1; {@code oosPrecision} is null when nothing fell back,
  * rank metrics are null when there are no in-scope queries, OOS metrics null when there are no OOS queries.
- * {@code p50Ms}/{@code p99Ms} are wall-clock per {@code decide}; {@code p50CpuMs} is the process's CPU time per
- * {@code decide} (every thread: an idle engine encodes on all cores), which stays meaningful when other processes
+ * {@code p50Ms}/{@code p99Ms} are wall-clock per {@code decide}; {@code p50CpuMs} is the calling thread's CPU
+ * time and {@code cpuMsPerQuery} the whole process's mean CPU time per {@code decide} (an idle engine encodes on
+ * every core, so the calling thread's time leaves part of it out); both stay meaningful when other processes
  * compete for the cores. {@code quickShare} is the share of queries a cascade's small model ranked (null
  * without a cascade).
  */
@@ -31,6 +32,7 @@ public record EvalReport(
         double p50Ms,
         double p99Ms,
         double p50CpuMs,
+        double cpuMsPerQuery,
         long indexBuildMs,
         double fallbackThreshold) {
 }

@@ -23,10 +23,16 @@ final class Metrics {
     private final List<Long> nanos = new ArrayList<>();
     private final List<Long> cpuNanos = new ArrayList<>();
 
-    /** Wall-clock and the process's CPU time of one query; CPU time is robust to a busy machine. */
-    void time(long wallNanos, long cpuNanos) {
+    private long processCpuNanos;
+
+    /**
+     * Wall-clock, the calling thread's and the whole process's CPU time of one query; CPU time is robust to a
+     * busy machine.
+     */
+    void time(long wallNanos, long threadCpuNanos, long processCpuNanos) {
         nanos.add(wallNanos);
-        this.cpuNanos.add(cpuNanos);
+        cpuNanos.add(threadCpuNanos);
+        this.processCpuNanos += processCpuNanos;
     }
 
     void add(String expected, Decision d, List<String> ranked, boolean quick) {
@@ -95,7 +101,8 @@ final class Metrics {
                 baseline ? null : ratio(oosFallback, fallbacks),
                 queries == 0 ? 0 : fallbacks / (double) queries,
                 cascade ? ratio(byQuickModel, queries) : null,
-                percentile(sorted, 0.50), percentile(sorted, 0.99), percentile(sortedCpu, 0.50), buildMs, threshold);
+                percentile(sorted, 0.50), percentile(sorted, 0.99), percentile(sortedCpu, 0.50),
+                nanos.isEmpty() ? 0 : Math.round(processCpuNanos / 10_000.0 / nanos.size()) / 100.0, buildMs, threshold);
     }
 
     private static Double ratio(int num, int den) {

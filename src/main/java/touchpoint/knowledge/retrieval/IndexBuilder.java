@@ -289,16 +289,33 @@ final class IndexBuilder {
         }
         double[] sIn = new double[m];
         double[] sOut = new double[m];
+        // Dimension-major, so each check's cosines to every phrasing are one vectorizable pass per dimension:
+        // with thousands of taught phrasings this was the slowest step of a rebuild.
+        int dim = all.length == 0 ? 0 : all[0].length;
+        float[][] byDimension = new float[dim][all.length];
+        for (int j = 0; j < all.length; j++) {
+            for (int d = 0; d < dim; d++) {
+                byDimension[d][j] = all[j][d];
+            }
+        }
+        float[] cosines = new float[all.length];
         for (int k = 0; k < m; k++) {
             int i = checks.get(k);
             double best = -1;
             double bestOther = -1;
-            float[] v = all[i];
+            Arrays.fill(cosines, 0f);
+            for (int d = 0; d < dim; d++) {
+                float vd = all[i][d];
+                float[] column = byDimension[d];
+                for (int j = 0; j < cosines.length; j++) {
+                    cosines[j] += vd * column[j];
+                }
+            }
             for (int j = 0; j < all.length; j++) {
                 if (j == i) {
                     continue;
                 }
-                double cos = dot(v, all[j]);
+                double cos = cosines[j];
                 best = Math.max(best, cos);
                 if (labels[j] != labels[i]) {
                     bestOther = Math.max(bestOther, cos);
@@ -332,14 +349,6 @@ final class IndexBuilder {
         return new Calibration(fitted.nearestWeight(), fitted.densityWeight(), fitted.intercept(), fitted.threshold(),
                 fitted.inScopeProbability(median, 0), fitted.inScopeProbability(outMedian, 0), inRate, nearMiss,
                 false);
-    }
-
-    private static double dot(float[] a, float[] b) {
-        double s = 0;
-        for (int j = 0; j < a.length; j++) {
-            s += a[j] * b[j];
-        }
-        return s;
     }
 
     /** Linear interpolation between order statistics of an ascending array. */

@@ -34,10 +34,11 @@ class EvalCommandTest {
         List<String> lines = captured.toString(StandardCharsets.UTF_8).lines().toList();
         Map<String, Object> report = ObjectMapper.getDefault().readValue(lines.get(lines.size() - 1), Map.class);
         assertThat(report).containsKeys("queries", "inScope", "top1", "top3", "inScopeAccuracy", "withinOneClarification",
-                "clarifyRate", "oosRecall", "oosPrecision", "p50Ms", "p99Ms");
+                "clarifyRate", "oosRecall", "oosPrecision", "p50Ms", "p99Ms", "quickShare", "p50CpuMs", "cpuMsPerQuery");
         assertThat(report.get("queries")).isEqualTo(5);
         assertThat(report.get("inScope")).isEqualTo(4);
         assertThat(((Number) report.get("top3")).doubleValue()).isBetween(0.0, 1.0);
+        assertThat(((Number) report.get("quickShare")).doubleValue()).isBetween(0.0, 1.0);
     }
 
     @Test
