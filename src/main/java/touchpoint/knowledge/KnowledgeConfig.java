@@ -17,6 +17,7 @@ import touchpoint.knowledge.retrieval.RetrievalSettings;
  * @param targetInScopeFallbackRate when calibrating, the share of in-scope questions allowed to fall back
  * @param clarifyMargin ask "did you mean" when the runner-up's probability is within this of the top's
  * @param followUpMaxWords questions this short may be read together with the previous question (see {@code FollowUps})
+ * @param embeddingCacheDir where phrasing vectors are kept between restarts; unset or blank keeps them in memory only
  */
 @ConfigurationProperties("touchpoint.knowledge")
 public record KnowledgeConfig(
@@ -26,26 +27,36 @@ public record KnowledgeConfig(
         @Nullable Double fallbackThreshold,
         @Bindable(defaultValue = "0.02") double targetInScopeFallbackRate,
         @Bindable(defaultValue = "0.3") double clarifyMargin,
-        @Bindable(defaultValue = "4") int followUpMaxWords) {
+        @Bindable(defaultValue = "4") int followUpMaxWords,
+        @Nullable String embeddingCacheDir) {
 
     public static KnowledgeConfig defaults() {
-        return new KnowledgeConfig("faq-content", EmbeddingChoice.CASCADE, 0.8, null, 0.02, 0.3, 4);
+        return new KnowledgeConfig("faq-content", EmbeddingChoice.CASCADE, 0.8, null, 0.02, 0.3, 4, null);
     }
 
     public KnowledgeConfig withFaqDir(String dir) {
-        return new KnowledgeConfig(dir, embeddings, cascadeConfidence, fallbackThreshold, targetInScopeFallbackRate, clarifyMargin, followUpMaxWords);
+        return new KnowledgeConfig(dir, embeddings, cascadeConfidence, fallbackThreshold, targetInScopeFallbackRate, clarifyMargin, followUpMaxWords, embeddingCacheDir);
     }
 
     public KnowledgeConfig withEmbeddings(EmbeddingChoice choice) {
-        return new KnowledgeConfig(faqDir, choice, cascadeConfidence, fallbackThreshold, targetInScopeFallbackRate, clarifyMargin, followUpMaxWords);
+        return new KnowledgeConfig(faqDir, choice, cascadeConfidence, fallbackThreshold, targetInScopeFallbackRate, clarifyMargin, followUpMaxWords, embeddingCacheDir);
     }
 
     public KnowledgeConfig withFallbackThreshold(Double threshold) {
-        return new KnowledgeConfig(faqDir, embeddings, cascadeConfidence, threshold, targetInScopeFallbackRate, clarifyMargin, followUpMaxWords);
+        return new KnowledgeConfig(faqDir, embeddings, cascadeConfidence, threshold, targetInScopeFallbackRate, clarifyMargin, followUpMaxWords, embeddingCacheDir);
     }
 
     public KnowledgeConfig withCascadeConfidence(double confidence) {
-        return new KnowledgeConfig(faqDir, embeddings, confidence, fallbackThreshold, targetInScopeFallbackRate, clarifyMargin, followUpMaxWords);
+        return new KnowledgeConfig(faqDir, embeddings, confidence, fallbackThreshold, targetInScopeFallbackRate, clarifyMargin, followUpMaxWords, embeddingCacheDir);
+    }
+
+    public KnowledgeConfig withEmbeddingCacheDir(String dir) {
+        return new KnowledgeConfig(faqDir, embeddings, cascadeConfidence, fallbackThreshold, targetInScopeFallbackRate, clarifyMargin, followUpMaxWords, dir);
+    }
+
+    /** The embedding cache directory, or null when vectors are kept in memory only. */
+    java.nio.file.Path embeddingCachePath() {
+        return embeddingCacheDir == null || embeddingCacheDir.isBlank() ? null : java.nio.file.Path.of(embeddingCacheDir);
     }
 
     RetrievalSettings retrievalSettings() {

@@ -207,7 +207,7 @@ public class KnowledgeEngine implements KnowledgeBase {
         if (e == null) {
             synchronized (this) {
                 if (embedder == null) {
-                    embedder = new Embedder(config.embeddings());
+                    embedder = new Embedder(config.embeddings(), config.embeddingCachePath());
                 }
                 e = embedder;
             }

@@ -1,12 +1,17 @@
 package touchpoint.knowledge.retrieval;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiConsumer;
 import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Dense sentence embeddings from in-process ONNX models. With {@link EmbeddingChoice#BOTH} the two models'
@@ -15,7 +20,9 @@ import java.util.stream.Collectors;
  * index asks first.
  *
  * <p>Vectors of indexed phrasings are cached by text so a rebuild re-embeds only new or changed ones;
- * customer questions are not cached, so the cache cannot grow with traffic.
+ * customer questions are not cached, so the cache cannot grow with traffic. Given a directory, the cache is also
+ * kept there (one file per model, see {@link VectorFile}), so a restart does not re-embed a knowledge base that
+ * agents have taught thousands of phrasings: on two slow cores that took minutes.
  */
 public final class Embedder {
 
@@ -24,19 +31,32 @@ public final class Embedder {
     // the next rebuild re-embeds what it needs.
     private static final int CACHE_LIMIT = 50_000;
 
+    private static final Logger LOG = LoggerFactory.getLogger(Embedder.class);
+
     private final List<Encoder> models;
     private final int dimension;
     private final Embedder quick;
     private final Map<String, float[]> cache = new ConcurrentHashMap<>();
+    private final Path file;
+    private final long fingerprint;
 
     public Embedder(EmbeddingChoice choice) {
-        this(encoders(choice), choice == EmbeddingChoice.CASCADE ? new Embedder(EmbeddingChoice.MINILM) : null);
+        this(choice, null);
     }
 
-    private Embedder(List<Encoder> models, Embedder quick) {
+    /** {@code cacheDir}: where phrasing vectors are kept between restarts, or null to keep them in memory only. */
+    public Embedder(EmbeddingChoice choice, Path cacheDir) {
+        this(encoders(choice), choice == EmbeddingChoice.CASCADE ? new Embedder(EmbeddingChoice.MINILM, cacheDir) : null,
+                cacheDir);
+    }
+
+    private Embedder(List<Encoder> models, Embedder quick, Path cacheDir) {
         this.models = List.copyOf(models);
         this.dimension = models.stream().mapToInt(Encoder::dimension).sum();
         this.quick = quick;
+        this.fingerprint = models.stream().mapToLong(Encoder::fingerprint).reduce(17, (a, b) -> 31 * a + b);
+        this.file = cacheDir == null ? null : cacheDir.resolve(name() + ".vectors");
+        load();
     }
 
     private static List<Encoder> encoders(EmbeddingChoice choice) {
@@ -82,6 +102,9 @@ public final class Embedder {
     /** Embeds many texts, batching the ones not cached yet; {@code progress} gets (done, total). */
     public List<float[]> embedAll(List<String> texts, BiConsumer<Integer, Integer> progress) {
         List<String> missing = texts.stream().map(Embedder::key).distinct().filter(t -> !cache.containsKey(t)).toList();
+        if (!missing.isEmpty() && file != null) {
+            LOG.info("Embedding {} new phrasings with {} ({} kept from earlier)", missing.size(), name(), cache.size());
+        }
         for (int start = 0; start < missing.size(); start += BATCH) {
             List<String> batch = missing.subList(start, Math.min(missing.size(), start + BATCH));
             float[][] out = new float[batch.size()][dimension];
@@ -100,6 +123,9 @@ public final class Embedder {
             }
             progress.accept(Math.min(missing.size(), start + BATCH), missing.size());
         }
+        if (!missing.isEmpty()) {
+            save();
+        }
         List<float[]> result = new ArrayList<>(texts.size());
         for (String text : texts) {
             String key = key(text);
@@ -111,6 +137,33 @@ public final class Embedder {
             result.add(v);
         }
         return result;
+    }
+
+    private void load() {
+        if (file == null) {
+            return;
+        }
+        try {
+            Map<String, float[]> stored = VectorFile.read(file, fingerprint, dimension);
+            stored.entrySet().stream().limit(CACHE_LIMIT).forEach(e -> cache.put(e.getKey(), e.getValue()));
+            if (!stored.isEmpty()) {
+                LOG.info("Read {} phrasing vectors of {} from {}", cache.size(), name(), file);
+            }
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("Ignoring the stored phrasing vectors in {}: {}", file, e.toString());
+        }
+    }
+
+    // Serialized: two builds may finish at once (a publish and an editor's trial), and each writes the whole cache.
+    private synchronized void save() {
+        if (file == null) {
+            return;
+        }
+        try {
+            VectorFile.write(file, fingerprint, dimension, new HashMap<>(cache));
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("Cannot keep phrasing vectors in {}: {}", file, e.toString());
+        }
     }
 
     private void remember(String key, float[] vector) {

@@ -20,19 +20,29 @@ final class Encoder {
     private static final AtomicInteger IN_FLIGHT = new AtomicInteger();
 
     private final String name;
+    private final long fingerprint;
     private final EmbeddingModel solo;
     private final EmbeddingModel shared;
     private final AtomicBoolean soloTaken = new AtomicBoolean();
 
-    /** {@code solo} may be null (a single core): then every question runs on {@code shared}. */
-    Encoder(String name, EmbeddingModel solo, EmbeddingModel shared) {
+    /**
+     * {@code fingerprint} identifies the model and tokenizer files (a checksum), so stored vectors are never
+     * mixed with another version's; {@code solo} may be null (a single core): then every question runs on
+     * {@code shared}.
+     */
+    Encoder(String name, long fingerprint, EmbeddingModel solo, EmbeddingModel shared) {
         this.name = name;
+        this.fingerprint = fingerprint;
         this.solo = solo;
         this.shared = shared;
     }
 
     String name() {
         return name;
+    }
+
+    long fingerprint() {
+        return fingerprint;
     }
 
     int dimension() {

@@ -9,9 +9,11 @@ import dev.langchain4j.model.embedding.onnx.OnnxBertBiEncoder;
 import dev.langchain4j.model.embedding.onnx.PoolingMode;
 import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
 import dev.langchain4j.model.embedding.onnx.bgesmallenv15q.BgeSmallEnV15QuantizedEmbeddingModel;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.zip.CRC32;
 
 /**
  * The packaged ONNX embedding models. Sessions never spin-wait: a chat server embeds many short questions
@@ -35,24 +37,38 @@ final class OnnxModels {
     }
 
     private static Encoder encoder(String name, Class<?> owner, String model, String tokenizer, PoolingMode pooling) {
+        byte[] modelBytes = read(owner, model);
+        byte[] tokenizerBytes = read(owner, tokenizer);
+        CRC32 crc = new CRC32();
+        crc.update(modelBytes);
+        crc.update(tokenizerBytes);
         int cores = Runtime.getRuntime().availableProcessors();
-        EmbeddingModel shared = open(owner, model, tokenizer, pooling, 1);
-        return new Encoder(name, cores > 1 ? open(owner, model, tokenizer, pooling, cores) : null, shared);
+        EmbeddingModel shared = open(modelBytes, tokenizerBytes, pooling, 1, model);
+        EmbeddingModel solo = cores > 1 ? open(modelBytes, tokenizerBytes, pooling, cores, model) : null;
+        return new Encoder(name, crc.getValue(), solo, shared);
     }
 
-    private static EmbeddingModel open(Class<?> owner, String model, String tokenizer, PoolingMode pooling, int threads) {
-        try (InputStream modelIn = owner.getResourceAsStream(model);
-             InputStream tokenizerIn = owner.getResourceAsStream(tokenizer)) {
-            if (modelIn == null || tokenizerIn == null) {
-                throw new IllegalStateException("embedding model " + model + " is not on the classpath");
+    private static byte[] read(Class<?> owner, String resource) {
+        try (InputStream in = owner.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("embedding model file " + resource + " is not on the classpath");
             }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static EmbeddingModel open(byte[] modelBytes, byte[] tokenizerBytes, PoolingMode pooling, int threads,
+                                       String model) {
+        try (InputStream tokenizerIn = new ByteArrayInputStream(tokenizerBytes)) {
             OrtEnvironment env = OrtEnvironment.getEnvironment();
             OrtSession.SessionOptions options = new OrtSession.SessionOptions();
             options.setIntraOpNumThreads(threads);
             options.setInterOpNumThreads(1);
             options.addConfigEntry("session.intra_op.allow_spinning", "0");
             options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
-            OrtSession session = env.createSession(modelIn.readAllBytes(), options);
+            OrtSession session = env.createSession(modelBytes, options);
             return new Session(new OnnxBertBiEncoder(env, session, tokenizerIn, pooling));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
