@@ -50,10 +50,6 @@ public record KnowledgeConfig(
         return new KnowledgeConfig(faqDir, embeddings, confidence, fallbackThreshold, targetInScopeFallbackRate, clarifyMargin, followUpMaxWords, embeddingCacheDir);
     }
 
-    public KnowledgeConfig withEmbeddingCacheDir(String dir) {
-        return new KnowledgeConfig(faqDir, embeddings, cascadeConfidence, fallbackThreshold, targetInScopeFallbackRate, clarifyMargin, followUpMaxWords, dir);
-    }
-
     /** The embedding cache directory, or null when vectors are kept in memory only. */
     java.nio.file.Path embeddingCachePath() {
         return embeddingCacheDir == null || embeddingCacheDir.isBlank() ? null : java.nio.file.Path.of(embeddingCacheDir);

@@ -95,6 +95,11 @@ public class KnowledgeEngine implements KnowledgeBase {
         return embedder().embed(text).clone();
     }
 
+    /** Whether a small model ranks questions first and the large one only those it is unsure of. */
+    public boolean cascades() {
+        return snapshot().index.cascades();
+    }
+
     public Calibration calibration() {
         return snapshot().index.calibration();
     }

@@ -150,9 +150,8 @@ public final class EvalCommand implements Callable<Integer> {
                 System.err.printf("%d%% (%d/%d)%n", (i + 1) * 100 / qs.size(), i + 1, qs.size());
             }
         }
-        boolean cascade = config.embeddings() == EmbeddingChoice.CASCADE && config.cascadeConfidence() <= 1;
         EvalReport result = metrics.report(baseline ? "baseline" : "engine", faqs.size(), buildMs,
-                engine.calibration().threshold(), cascade && !baseline);
+                engine.calibration().threshold(), engine.cascades() && !baseline);
         PrintWriter out = new PrintWriter(System.out, true);
         out.println(json.writeValueAsString(result));
         return 0;

@@ -47,17 +47,23 @@ final class FeatureIndex {
         return classes;
     }
 
-    /** Writes features into {@code out[feature][class]}. */
-    void features(float[] q, String text, float[][] out) {
-        head.logProbs(q, out[HEAD]);
-        float[] cos = new float[rows];
+    /** Writes the cosine of unit vector {@code q} to each indexed phrasing, in index order, into {@code out}. */
+    void cosines(float[] q, float[] out) {
+        Arrays.fill(out, 0f);
         for (int j = 0; j < dim; j++) {
             float qj = q[j];
             float[] column = phrasingsT[j];
             for (int i = 0; i < rows; i++) {
-                cos[i] += qj * column[i];
+                out[i] += qj * column[i];
             }
         }
+    }
+
+    /** Writes features into {@code out[feature][class]}. */
+    void features(float[] q, String text, float[][] out) {
+        head.logProbs(q, out[HEAD]);
+        float[] cos = new float[rows];
+        cosines(q, cos);
         float[] nearest = out[NEAREST];
         float[] density = out[DENSITY];
         Arrays.fill(nearest, -1f);

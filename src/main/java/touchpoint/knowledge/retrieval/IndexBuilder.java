@@ -105,7 +105,7 @@ final class IndexBuilder {
             if (!samples.isEmpty()) {
                 fusion = chooseWeights(samples);
                 fusion = chooseTemperature(samples, fusion);
-                calibration = calibrate(all, allLabels, titles(isTitle), classes);
+                calibration = calibrate(full.get(), all, allLabels, titles(isTitle), classes);
             }
             if (settings.fallbackThreshold() != null) {
                 calibration = calibration.withThreshold(settings.fallbackThreshold());
@@ -262,7 +262,7 @@ final class IndexBuilder {
      * whole FAQ) is only reported: where FAQs are near-duplicates of each other it says nothing can be told
      * apart and would push the threshold to zero.
      */
-    private Calibration calibrate(float[][] all, int[] labels, boolean[] isTitle, int classes) {
+    private Calibration calibrate(FeatureIndex index, float[][] all, int[] labels, boolean[] isTitle, int classes) {
         List<Integer> checks = new ArrayList<>();
         int[] count = new int[classes];
         int[] total = new int[classes];
@@ -289,28 +289,14 @@ final class IndexBuilder {
         }
         double[] sIn = new double[m];
         double[] sOut = new double[m];
-        // Dimension-major, so each check's cosines to every phrasing are one vectorizable pass per dimension:
-        // with thousands of taught phrasings this was the slowest step of a rebuild.
-        int dim = all.length == 0 ? 0 : all[0].length;
-        float[][] byDimension = new float[dim][all.length];
-        for (int j = 0; j < all.length; j++) {
-            for (int d = 0; d < dim; d++) {
-                byDimension[d][j] = all[j][d];
-            }
-        }
+        // The full index holds exactly these phrasings in this order; its cosine pass is vectorized, which matters
+        // with thousands of taught phrasings.
         float[] cosines = new float[all.length];
         for (int k = 0; k < m; k++) {
             int i = checks.get(k);
             double best = -1;
             double bestOther = -1;
-            Arrays.fill(cosines, 0f);
-            for (int d = 0; d < dim; d++) {
-                float vd = all[i][d];
-                float[] column = byDimension[d];
-                for (int j = 0; j < cosines.length; j++) {
-                    cosines[j] += vd * column[j];
-                }
-            }
+            index.cosines(all[i], cosines);
             for (int j = 0; j < all.length; j++) {
                 if (j == i) {
                     continue;

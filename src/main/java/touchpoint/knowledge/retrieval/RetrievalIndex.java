@@ -59,6 +59,11 @@ public final class RetrievalIndex {
                 index.phrasings, index.phrasingLabels, first, settings.cascadeConfidence());
     }
 
+    /** Whether a small model ranks questions first (see the class comment). */
+    public boolean cascades() {
+        return quick != null;
+    }
+
     public int size() {
         return ids.size();
     }
