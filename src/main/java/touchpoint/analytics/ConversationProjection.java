@@ -1,5 +1,6 @@
 package touchpoint.analytics;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -22,6 +23,11 @@ record ConversationProjection(ConversationFactRow fact, List<SurveyAnswerRow> su
     static final String FALLBACK = "fallback";
     static final String THUMBS_DOWN = "thumbs_down";
     static final String HANDOFF = "handoff";
+    /**
+     * The projection's rules. Raise it when they change what a row holds: the reconciler re-projects every row of
+     * an older version from its log, however old the conversation, so the new figures reach past conversations.
+     */
+    static final int VERSION = 1;
 
     static ConversationProjection of(ConversationSummary conversation, List<TranscriptEvent> events) {
         Builder b = new Builder(conversation);
@@ -33,7 +39,12 @@ record ConversationProjection(ConversationFactRow fact, List<SurveyAnswerRow> su
         private final ConversationSummary conversation;
         private Instant startedAt;
         private Instant firstCustomerAt;
-        private Instant firstResponseAt;
+        private Instant handoffAt;
+        private Instant firstHumanReplyAt;
+        /** The customer's latest message not yet replied to by the bot or a person. */
+        private Instant awaitingReplySince;
+        private int botReplies;
+        private long botReplyMsTotal;
         private int customerMessages;
         private String firstQuestion;
         private String lastCustomerText;
@@ -76,9 +87,10 @@ record ConversationProjection(ConversationFactRow fact, List<SurveyAnswerRow> su
                         firstQuestion = e.text();
                     }
                     lastCustomerText = e.text();
+                    awaitingReplySince = e.createdAt();
                 }
                 case BOT_ANSWERED -> {
-                    responded(e);
+                    botReplied(e);
                     lastFaqId = e.faqId();
                     lastBotQuestion = e.datum("question").orElse(lastBotQuestion);
                     if (e.faqId() != null) {
@@ -87,23 +99,26 @@ record ConversationProjection(ConversationFactRow fact, List<SurveyAnswerRow> su
                     }
                 }
                 case BOT_SMALL_TALK -> {
-                    responded(e);
+                    botReplied(e);
                     // "hi" is not what the conversation was about: the export's first question is the next one.
                     if (firstQuestion != null && firstQuestion.equals(lastCustomerText)) {
                         firstQuestion = null;
                     }
                 }
                 case BOT_CLARIFIED -> {
-                    responded(e);
+                    botReplied(e);
                     lastBotQuestion = e.datum("question").orElse(lastBotQuestion);
                 }
                 case BOT_FELL_BACK -> {
-                    responded(e);
+                    botReplied(e);
                     lastBotQuestion = e.datum("question").orElse(lastBotQuestion);
                     gap(e, e.datum("question").orElse(lastCustomerText), FALLBACK, e.datum("candidates").orElse(null), null);
                 }
                 case AGENT_REPLIED -> {
-                    responded(e);
+                    awaitingReplySince = null;
+                    if (handoffAt != null && firstHumanReplyAt == null) {
+                        firstHumanReplyAt = e.createdAt();
+                    }
                     agentId = e.datum("agentId").orElse(agentId);
                     // The agent console tags FAQ answers with faqId: the conversation ended on that FAQ.
                     lastFaqId = e.datum("faqId").orElse(lastFaqId);
@@ -121,6 +136,7 @@ record ConversationProjection(ConversationFactRow fact, List<SurveyAnswerRow> su
                     }
                 }
                 case HANDOFF_REQUESTED -> {
+                    handedOff(e);
                     if (!escalated) {
                         handoffReason = e.datum("reason").orElse(null);
                     }
@@ -129,8 +145,12 @@ record ConversationProjection(ConversationFactRow fact, List<SurveyAnswerRow> su
                     gap(e, lastBotQuestion != null ? lastBotQuestion : lastCustomerText, HANDOFF, null, null);
                 }
                 case CONVERSATION_TRANSFERRED -> team = e.datum("team").orElse(team);
-                case AGENT_ASSIGNED -> agentId = e.datum("agentId").orElse(agentId);
+                case AGENT_ASSIGNED -> {
+                    handedOff(e);
+                    agentId = e.datum("agentId").orElse(agentId);
+                }
                 case AGENT_JOINED -> {
+                    handedOff(e);
                     personJoined = true;
                     agentId = e.datum("agentId").orElse(agentId);
                 }
@@ -142,16 +162,32 @@ record ConversationProjection(ConversationFactRow fact, List<SurveyAnswerRow> su
                     }
                     agentId = e.datum("agentId").orElse(agentId);
                 }
+                // Messages written while a person had the conversation were theirs to answer, not the bot's.
+                case BOT_RESUMED -> awaitingReplySince = null;
                 case SURVEY_ANSWERED -> survey(e);
                 default -> {
                 }
             }
         }
 
-        private void responded(TranscriptEvent e) {
-            if (firstCustomerAt != null && firstResponseAt == null) {
-                firstResponseAt = e.createdAt();
+        /** A bot reply to the customer's latest message; a second reply to the same message is not another wait. */
+        private void botReplied(TranscriptEvent e) {
+            if (awaitingReplySince != null) {
+                botReplies++;
+                botReplyMsTotal += Math.max(0, Duration.between(awaitingReplySince, e.createdAt()).toMillis());
+                awaitingReplySince = null;
             }
+        }
+
+        /**
+         * The moment the customer starts waiting for a person: the first hand-off request, or the first assignment
+         * or join when a person took the conversation without one.
+         */
+        private void handedOff(TranscriptEvent e) {
+            if (handoffAt == null) {
+                handoffAt = e.createdAt();
+            }
+            awaitingReplySince = null;
         }
 
         private void survey(TranscriptEvent e) {
@@ -193,9 +229,9 @@ record ConversationProjection(ConversationFactRow fact, List<SurveyAnswerRow> su
         ConversationProjection build() {
             Instant started = startedAt != null ? startedAt : conversation.createdAt();
             ConversationFactRow fact = new ConversationFactRow(conversation.id(), conversation.touchpoint(), started,
-                    LocalDate.ofInstant(started, ZoneOffset.UTC), firstCustomerAt, firstResponseAt, customerMessages, firstQuestion,
+                    LocalDate.ofInstant(started, ZoneOffset.UTC), firstCustomerAt, customerMessages, firstQuestion,
                     escalated, handoffReason, resolved, resolvedByPerson, resolvedAt, agentId, team, lastFaqId, ces, csat, csatComment,
-                    nps, lastSeq);
+                    nps, lastSeq, handoffAt, firstHumanReplyAt, botReplies, botReplyMsTotal, VERSION);
             return new ConversationProjection(fact, List.copyOf(surveys), List.copyOf(answers.values()), List.copyOf(gaps.values()));
         }
     }
