@@ -18,10 +18,10 @@ class CurrentAgent {
         this.directory = directory;
     }
 
-    HandoffService.Actor of(Authentication authentication) {
+    Actor of(Authentication authentication) {
         Object id = authentication.getAttributes().get(AgentAuthenticationProvider.AGENT_ID);
         AgentRow agent = directory.active(id == null ? null : id.toString())
                 .orElseThrow(() -> new HttpStatusException(HttpStatus.FORBIDDEN, "This user is disabled or unknown"));
-        return new HandoffService.Actor(agent.id(), agent.displayName(), agent.roleSet().contains(AgentDirectory.ADMIN));
+        return new Actor(agent.id(), agent.displayName(), agent.roleSet().contains(AgentDirectory.ADMIN));
     }
 }

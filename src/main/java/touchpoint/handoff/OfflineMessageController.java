@@ -30,11 +30,11 @@ import touchpoint.infra.JsonRequests;
 @Tag(name = "Customer")
 class OfflineMessageController {
 
-    private final HandoffService handoff;
+    private final Escalations handoff;
     private final JsonRequests requests;
     private final ChatService chat;
 
-    OfflineMessageController(HandoffService handoff, JsonRequests requests, ChatService chat) {
+    OfflineMessageController(Escalations handoff, JsonRequests requests, ChatService chat) {
         this.chat = chat;
         this.handoff = handoff;
         this.requests = requests;
