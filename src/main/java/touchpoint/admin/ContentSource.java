@@ -36,15 +36,15 @@ class ContentSource {
     }
 
     /** Every {@code *.md} file under the content directory, sorted; a missing directory is empty. */
-    List<FaqStore.SourceFile> serverFiles() {
+    List<FaqImport.SourceFile> serverFiles() {
         Path dir = Path.of(config.contentDir());
         if (!Files.isDirectory(dir)) {
             return List.of();
         }
-        List<FaqStore.SourceFile> out = new ArrayList<>();
+        List<FaqImport.SourceFile> out = new ArrayList<>();
         try (Stream<Path> walk = Files.walk(dir)) {
             for (Path p : walk.filter(f -> f.getFileName().toString().endsWith(".md") && Files.isRegularFile(f)).sorted().toList()) {
-                out.add(new FaqStore.SourceFile(dir.relativize(p).toString(), Files.readString(p, StandardCharsets.UTF_8)));
+                out.add(new FaqImport.SourceFile(dir.relativize(p).toString(), Files.readString(p, StandardCharsets.UTF_8)));
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the faq-content directory", e);
@@ -56,11 +56,11 @@ class ContentSource {
      * The {@code *.md} entries of an uploaded zip. Limits on entries and total inflated size stop zip bombs;
      * a file that is not UTF-8 becomes a per-file error instead of failing the import.
      */
-    List<FaqStore.SourceFile> zipFiles(byte[] zip) {
+    List<FaqImport.SourceFile> zipFiles(byte[] zip) {
         if (zip == null || zip.length == 0) {
             throw new BadRequestException(null, "Upload a zip of faq-content files, or use ?source=server");
         }
-        List<FaqStore.SourceFile> out = new ArrayList<>();
+        List<FaqImport.SourceFile> out = new ArrayList<>();
         long total = 0;
         int entries = 0;
         try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip), StandardCharsets.UTF_8)) {
@@ -75,7 +75,7 @@ class ContentSource {
                 }
                 byte[] bytes = readLimited(in, config.maxImportBytes() - total);
                 total += bytes.length;
-                out.add(new FaqStore.SourceFile(name, utf8(bytes)));
+                out.add(new FaqImport.SourceFile(name, utf8(bytes)));
             }
         } catch (ZipException e) {
             throw new BadRequestException(null, "The upload is not a readable zip file");
