@@ -1,7 +1,5 @@
 package touchpoint.admin;
 
-import io.micronaut.http.HttpStatus;
-import io.micronaut.http.exceptions.HttpStatusException;
 import jakarta.inject.Singleton;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -20,7 +18,8 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
-import touchpoint.infra.BadRequestException;
+import touchpoint.infra.InvalidRequest;
+import touchpoint.infra.TooLarge;
 
 /**
  * Where faq-content files come from and go to: the server's content directory, an uploaded zip, an exported
@@ -58,7 +57,7 @@ class ContentSource {
      */
     List<FaqImport.SourceFile> zipFiles(byte[] zip) {
         if (zip == null || zip.length == 0) {
-            throw new BadRequestException(null, "Upload a zip of faq-content files, or use ?source=server");
+            throw new InvalidRequest(null, "Upload a zip of faq-content files, or use ?source=server");
         }
         List<FaqImport.SourceFile> out = new ArrayList<>();
         long total = 0;
@@ -67,7 +66,7 @@ class ContentSource {
             ZipEntry entry;
             while ((entry = in.getNextEntry()) != null) {
                 if (++entries > config.maxImportFiles()) {
-                    throw new BadRequestException(null, "The zip has more than " + config.maxImportFiles() + " entries");
+                    throw new InvalidRequest(null, "The zip has more than " + config.maxImportFiles() + " entries");
                 }
                 String name = entry.getName();
                 if (entry.isDirectory() || !name.endsWith(".md") || name.startsWith("__MACOSX/") || baseName(name).startsWith(".")) {
@@ -78,12 +77,12 @@ class ContentSource {
                 out.add(new FaqImport.SourceFile(name, utf8(bytes)));
             }
         } catch (ZipException e) {
-            throw new BadRequestException(null, "The upload is not a readable zip file");
+            throw new InvalidRequest(null, "The upload is not a readable zip file");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         if (entries == 0) {
-            throw new BadRequestException(null, "The upload is not a zip file, or it is empty");
+            throw new InvalidRequest(null, "The upload is not a zip file, or it is empty");
         }
         return out;
     }
@@ -109,7 +108,7 @@ class ContentSource {
         int n;
         while ((n = in.read(buffer)) > 0) {
             if (out.size() + n > remaining) {
-                throw new HttpStatusException(HttpStatus.REQUEST_ENTITY_TOO_LARGE, "The zip inflates to more than the import limit");
+                throw new TooLarge("The zip inflates to more than the import limit");
             }
             out.write(buffer, 0, n);
         }

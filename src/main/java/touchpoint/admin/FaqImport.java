@@ -1,6 +1,5 @@
 package touchpoint.admin;
 
-import io.micronaut.http.exceptions.HttpStatusException;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 import java.sql.Connection;
@@ -13,6 +12,7 @@ import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import touchpoint.admin.FaqStore.FaqState;
+import touchpoint.infra.DomainException;
 
 /** Brings faq-content files into the store: from the server's content directory or an uploaded zip. */
 @Singleton
@@ -115,6 +115,6 @@ class FaqImport {
     }
 
     private static String reason(RuntimeException e) {
-        return e instanceof HttpStatusException h ? h.getMessage() : "database error";
+        return e instanceof DomainException refused ? refused.detail() : "database error";
     }
 }

@@ -1,8 +1,6 @@
 package touchpoint.admin;
 
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.http.HttpStatus;
-import io.micronaut.http.exceptions.HttpStatusException;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 import java.sql.Connection;
@@ -13,7 +11,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import touchpoint.infra.BadRequestException;
+import touchpoint.infra.Conflict;
+import touchpoint.infra.InvalidRequest;
 
 /**
  * The knowledge base's source of truth: FAQs and their append-only revisions, as the editor reads and changes
@@ -118,7 +117,7 @@ class FaqStore {
         } catch (io.micronaut.data.exceptions.DataAccessException e) {
             // Two admins creating the same id at once: the primary key decides, the loser gets the same 409.
             if (faqs.existsById(input.id())) {
-                throw new HttpStatusException(HttpStatus.CONFLICT, "id: an FAQ '" + input.id() + "' already exists");
+                throw new Conflict("id", "an FAQ '" + input.id() + "' already exists");
             }
             throw e;
         }
@@ -127,8 +126,8 @@ class FaqStore {
     private FaqState createChecked(FaqDocument input, String actor) {
         return writes.write(input.id(), () -> {
             if (faqs.existsById(input.id())) {
-                throw new HttpStatusException(HttpStatus.CONFLICT,
-                        "id: an FAQ '" + input.id() + "' already exists (a deleted one can be restored from its history)");
+                throw new Conflict("id",
+                        "an FAQ '" + input.id() + "' already exists (a deleted one can be restored from its history)");
             }
             Instant now = clock.instant();
             FaqRow row = faqs.save(new FaqRow(input.id(), 1, null, null, now, now, actor));
@@ -190,7 +189,7 @@ class FaqStore {
         return writes.write(id, () -> {
             FaqRow row = faqs.findByIdForUpdate(id).orElseThrow(() -> notFound(id));
             FaqDocument old = revisions.findByFaqIdAndRevision(id, revision).map(this::document)
-                    .orElseThrow(() -> new HttpStatusException(HttpStatus.NOT_FOUND, "FAQ '" + id + "' has no revision " + revision));
+                    .orElseThrow(() -> FaqNotFound.revision(id, revision));
             FaqState state = writes.saveHead(row, old, writes.head(row), "restored", actor);
             audit.record(actor, "faq.restored", FaqRevisions.target(id), "revision " + revision + " restored as revision "
                     + state.row().headRevision() + (row.deleted() ? " (undeleted)" : ""));
@@ -206,19 +205,18 @@ class FaqStore {
 
     private static void requireRevision(FaqRow row, long basedOn) {
         if (row.headRevision() != basedOn) {
-            throw new HttpStatusException(HttpStatus.CONFLICT, "revision: the FAQ was changed since revision " + basedOn
-                    + " (it is now at revision " + row.headRevision() + " by " + row.updatedBy() + "); reload it and apply your edit again");
+            throw new StaleRevision(basedOn, row);
         }
     }
 
     private static void requireValid(FaqDocument d) {
         FaqRules.Violation v = FaqRules.check(d);
         if (v != null) {
-            throw new BadRequestException(v.field(), v.message());
+            throw new InvalidRequest(v.field(), v.message());
         }
     }
 
-    static HttpStatusException notFound(String id) {
-        return new HttpStatusException(HttpStatus.NOT_FOUND, "No FAQ with id '" + id + "'");
+    static FaqNotFound notFound(String id) {
+        return new FaqNotFound(id);
     }
 }

@@ -21,7 +21,7 @@ import touchpoint.admin.AdminApi.PreviewRequest;
 import touchpoint.admin.AdminApi.PreviewResponse;
 import touchpoint.admin.AdminApi.TestRequest;
 import touchpoint.admin.AdminApi.TestResponse;
-import touchpoint.infra.BadRequestException;
+import touchpoint.infra.InvalidRequest;
 import touchpoint.infra.JsonRequests;
 
 /** The knowledge base as a whole: preview, test a question, import and export. */
@@ -70,7 +70,7 @@ class KnowledgeController {
                              @Body @Nullable byte[] zip, Authentication user) {
         boolean fromServer = "server".equals(source);
         if (source != null && !fromServer && !"upload".equals(source)) {
-            throw new BadRequestException("source", "must be upload or server");
+            throw new InvalidRequest("source", "must be upload or server");
         }
         List<FaqImport.SourceFile> files = fromServer ? content.serverFiles() : content.zipFiles(zip);
         return importer.importFiles(fromServer ? "server" : "upload", files, Boolean.TRUE.equals(publish), user.getName());

@@ -1,19 +1,20 @@
 package touchpoint.handoff;
 
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.http.HttpStatus;
-import io.micronaut.http.exceptions.HttpStatusException;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import touchpoint.chat.ConversationNotFound;
 import touchpoint.chat.ConversationState;
 import touchpoint.chat.ConversationStatus;
 import touchpoint.chat.EventType;
 import touchpoint.chat.NewEvent;
 import touchpoint.chat.Transcript;
 import touchpoint.chat.TranscriptEvent;
+import touchpoint.infra.Conflict;
+import touchpoint.infra.InvalidRequest;
 
 /**
  * What agents do with a conversation: claim, reply, hand back, resolve, transfer, and going online. Every change
@@ -56,7 +57,7 @@ class AgentActions {
         AgentRow agent = directory.active(actor.agentId()).orElseThrow(AgentActions::forbidden);
         write(conversationId, session -> {
             if (session.state().status() != ConversationStatus.WAITING_FOR_AGENT) {
-                throw new HttpStatusException(HttpStatus.CONFLICT, "The conversation is not waiting for an agent");
+                throw new AlreadyClaimed();
             }
             Instant now = clock.instant();
             CaseRow row = queue.caseOf(session, now);
@@ -78,7 +79,7 @@ class AgentActions {
                 Optional<List<TranscriptEvent>> earlier = session.replayOf(key);
                 if (earlier.isPresent()) {
                     if (earlier.get().get(0).type() != EventType.AGENT_REPLIED) {
-                        throw new HttpStatusException(HttpStatus.CONFLICT, "That clientMessageId is taken in this conversation");
+                        throw new Conflict("That clientMessageId is taken in this conversation");
                     }
                     return;
                 }
@@ -121,13 +122,13 @@ class AgentActions {
      */
     void transfer(String conversationId, Actor actor, String team, String toAgentId) {
         if (!directory.teamExists(team)) {
-            throw new touchpoint.infra.BadRequestException("team", "is not a known team");
+            throw new InvalidRequest("team", "is not a known team");
         }
         Optional<AgentRow> target = Optional.empty();
         if (toAgentId != null) {
             target = directory.active(toAgentId).filter(a -> directory.teamsOf(a.id()).contains(team));
             if (target.isEmpty()) {
-                throw new touchpoint.infra.BadRequestException("agentId", "is not an enabled agent of team " + team);
+                throw new InvalidRequest("agentId", "is not an enabled agent of team " + team);
             }
         }
         Optional<AgentRow> to = target;
@@ -136,7 +137,7 @@ class AgentActions {
             if (status == ConversationStatus.WITH_AGENT) {
                 requireOwner(session, actor);
             } else if (status != ConversationStatus.WAITING_FOR_AGENT) {
-                throw new HttpStatusException(HttpStatus.CONFLICT, "Only a conversation with or waiting for an agent can be transferred");
+                throw new Conflict("Only a conversation with or waiting for an agent can be transferred");
             }
             Instant now = clock.instant();
             CaseRow row = queue.caseOf(session, now);
@@ -156,10 +157,10 @@ class AgentActions {
     private static void requireOwner(Transcript.Session session, Actor actor) {
         ConversationState state = session.state();
         if (state.status() != ConversationStatus.WITH_AGENT) {
-            throw new HttpStatusException(HttpStatus.CONFLICT, "The conversation is not with an agent");
+            throw new Conflict("The conversation is not with an agent");
         }
         if (!actor.admin() && !state.agentId().map(actor.agentId()::equals).orElse(false)) {
-            throw new HttpStatusException(HttpStatus.FORBIDDEN, "Another agent owns this conversation");
+            throw new OwnedByAnotherAgent();
         }
     }
 
@@ -167,10 +168,10 @@ class AgentActions {
         transcript.write(conversationId, session -> {
             work.accept(session);
             return null;
-        }).orElseThrow(() -> new HttpStatusException(HttpStatus.NOT_FOUND, "No conversation with that id"));
+        }).orElseThrow(ConversationNotFound::new);
     }
 
-    private static HttpStatusException forbidden() {
-        return new HttpStatusException(HttpStatus.FORBIDDEN, "This user is disabled");
+    private static AgentDisabled forbidden() {
+        return new AgentDisabled("This user is disabled");
     }
 }

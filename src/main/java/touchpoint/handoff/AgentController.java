@@ -2,13 +2,11 @@ package touchpoint.handoff;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
-import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Put;
-import io.micronaut.http.exceptions.HttpStatusException;
 import io.micronaut.json.tree.JsonNode;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
@@ -21,6 +19,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import touchpoint.chat.ConversationNotFound;
 import touchpoint.chat.EventType;
 import touchpoint.chat.Transcript;
 import touchpoint.chat.TranscriptEvent;
@@ -95,7 +94,7 @@ class AgentController {
     @Operation(summary = "The whole transcript with the hand-off summary and survey answers")
     ConversationView conversation(Authentication auth, String id) {
         current.of(auth);
-        var summary = transcript.conversation(id).orElseThrow(() -> new HttpStatusException(HttpStatus.NOT_FOUND, "No conversation with that id"));
+        var summary = transcript.conversation(id).orElseThrow(ConversationNotFound::new);
         List<TranscriptEvent> events = transcript.events(id);
         var state = touchpoint.chat.ConversationState.replay(id, events);
         var handoffCase = queue.caseOf(id);

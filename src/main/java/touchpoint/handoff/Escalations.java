@@ -1,7 +1,6 @@
 package touchpoint.handoff;
 
-import io.micronaut.http.HttpStatus;
-import io.micronaut.http.exceptions.HttpStatusException;
+import touchpoint.infra.Conflict;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Instant;
@@ -89,7 +88,7 @@ public class Escalations {
         }
         transcript.write(conversationId, session -> {
             if (session.state().status() == ConversationStatus.WITH_AGENT) {
-                throw new HttpStatusException(HttpStatus.CONFLICT, "An agent is with you: write to them in the conversation");
+                throw new Conflict("An agent is with you: write to them in the conversation");
             }
             request(session, null, OFFLINE_MESSAGE, List.of());
             Instant now = clock.instant();
