@@ -31,6 +31,7 @@ import touchpoint.admin.AdminApi.PublishRequest;
 import touchpoint.admin.AdminApi.Revision;
 import touchpoint.infra.InvalidRequest;
 import touchpoint.infra.JsonRequests;
+import touchpoint.infra.Roles;
 
 /** Editing the knowledge base: FAQs, their revisions, publishing. */
 @Controller("/api/admin/faqs")

@@ -23,6 +23,7 @@ import touchpoint.admin.AdminApi.TestRequest;
 import touchpoint.admin.AdminApi.TestResponse;
 import touchpoint.infra.InvalidRequest;
 import touchpoint.infra.JsonRequests;
+import touchpoint.infra.Roles;
 
 /** The knowledge base as a whole: preview, test a question, import and export. */
 @Controller("/api/admin/knowledge")

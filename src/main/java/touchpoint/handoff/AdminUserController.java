@@ -15,10 +15,11 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import touchpoint.handoff.HandoffApi.CreateUserRequest;
 import touchpoint.infra.JsonRequests;
+import touchpoint.infra.Roles;
 
 /** User management for administrators. Users are agents and admins; they live here because routing owns them. */
 @Controller("/api/admin/users")
-@Secured(AgentDirectory.ADMIN)
+@Secured(Roles.ADMIN)
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "Admin")
 class AdminUserController {

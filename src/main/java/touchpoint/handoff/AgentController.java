@@ -33,11 +33,12 @@ import touchpoint.handoff.HandoffApi.QueueResponse;
 import touchpoint.handoff.HandoffApi.ReplyRequest;
 import touchpoint.handoff.HandoffApi.TransferRequest;
 import touchpoint.infra.JsonRequests;
+import touchpoint.infra.Roles;
 import touchpoint.knowledge.KnowledgeBase;
 
 /** The agent console's API. Any agent may read and claim from the queue; only the owner writes to a conversation. */
 @Controller("/api/agent")
-@Secured({AgentDirectory.AGENT, AgentDirectory.ADMIN})
+@Secured({Roles.AGENT, Roles.ADMIN})
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "Agent")
 class AgentController {

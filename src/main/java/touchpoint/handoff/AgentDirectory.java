@@ -11,14 +11,11 @@ import java.util.Set;
 import touchpoint.infra.Conflict;
 import touchpoint.infra.Ids;
 import touchpoint.infra.InvalidRequest;
+import touchpoint.infra.Roles;
 
 /** Agents and admins: who they are, which teams they work for, and whether they may log in. */
 @Singleton
 class AgentDirectory {
-
-    static final String AGENT = "AGENT";
-    static final String ADMIN = "ADMIN";
-    static final Set<String> ROLES = Set.of(AGENT, ADMIN);
 
     private final AgentRepository agents;
     private final AgentTeamRepository agentTeams;
@@ -42,7 +39,7 @@ class AgentDirectory {
         Set<String> roleSet = new LinkedHashSet<>();
         for (String role : roles) {
             String r = role.strip().toUpperCase(java.util.Locale.ROOT);
-            if (!ROLES.contains(r)) {
+            if (!Roles.ALL.contains(r)) {
                 throw new InvalidRequest("roles", "must contain only AGENT or ADMIN");
             }
             roleSet.add(r);

@@ -32,6 +32,7 @@ import touchpoint.chat.Transcript;
 import touchpoint.chat.TranscriptEvent;
 import touchpoint.infra.LiveBus;
 import touchpoint.infra.LiveHeartbeat;
+import touchpoint.infra.Roles;
 
 /**
  * The agent console's live channel: queue changes for every agent, assignments for their recipient, and the
@@ -177,7 +178,7 @@ class AgentSocket {
                 Optional<Authentication> auth = Mono.from(((TokenValidator) validator).validateToken(token, null))
                         .blockOptional(Duration.ofSeconds(5));
                 if (auth.isPresent()) {
-                    return auth.filter(a -> a.getRoles().contains(AgentDirectory.AGENT) || a.getRoles().contains(AgentDirectory.ADMIN))
+                    return auth.filter(a -> a.getRoles().contains(Roles.AGENT) || a.getRoles().contains(Roles.ADMIN))
                             .map(a -> a.getAttributes().get(AgentAuthenticationProvider.AGENT_ID))
                             .map(Object::toString)
                             .filter(id -> directory.active(id).isPresent());
