@@ -19,6 +19,10 @@ final class AdminApi {
      * An FAQ as the editor sends it. {@code id} may be left out on create (derived from the title);
      * {@code revision} is the revision the edit is based on and is required on update.
      * Detailed rules (lengths, alphabets, duplicates) are in {@link FaqRules}, shared with imports.
+     *
+     * <p>The read-only fields of {@link FaqJson} ({@code status} to {@code updatedBy}) are accepted so a client can
+     * send back the document it read with only the body changed. The service sets them itself: what is sent is
+     * refused only when it contradicts the FAQ (a status or published revision it does not have, {@code deleted}).
      */
     @Serdeable
     @JsonInclude(JsonInclude.Include.ALWAYS)
@@ -30,7 +34,12 @@ final class AdminApi {
             @Nullable String team,
             @Nullable String locale,
             @NotBlank String body,
-            @Nullable Long revision) {
+            @Nullable Long revision,
+            @Nullable String status,
+            @Nullable Long publishedRevision,
+            @Nullable Boolean deleted,
+            @Nullable String updatedAt,
+            @Nullable String updatedBy) {
     }
 
     /** An FAQ as the API returns it; {@code revision} is the newest, {@code publishedRevision} the live one. */

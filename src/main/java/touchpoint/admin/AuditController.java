@@ -13,6 +13,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import touchpoint.admin.AdminApi.AuditEntry;
 import touchpoint.admin.AdminApi.AuditPage;
+import touchpoint.infra.Roles;
 
 @Controller("/api/admin/audit")
 @Secured(Roles.ADMIN)

@@ -9,7 +9,7 @@ import touchpoint.analytics.Phrasing;
 import touchpoint.analytics.PhrasingProposals;
 import touchpoint.knowledge.Decision;
 import touchpoint.knowledge.Faq;
-import touchpoint.knowledge.KnowledgeEngine;
+import touchpoint.knowledge.FaqIndex;
 import touchpoint.knowledge.Question;
 
 /**
@@ -20,10 +20,10 @@ import touchpoint.knowledge.Question;
 @Singleton
 class EngineLiveKnowledge implements LiveKnowledge {
 
-    private final KnowledgeEngine engine;
+    private final FaqIndex engine;
     private final PhrasingProposals proposals;
 
-    EngineLiveKnowledge(KnowledgeEngine engine, PhrasingProposals proposals) {
+    EngineLiveKnowledge(FaqIndex engine, PhrasingProposals proposals) {
         this.engine = engine;
         this.proposals = proposals;
     }

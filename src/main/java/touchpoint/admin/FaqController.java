@@ -29,8 +29,9 @@ import touchpoint.admin.AdminApi.FaqList;
 import touchpoint.admin.AdminApi.FaqSummary;
 import touchpoint.admin.AdminApi.PublishRequest;
 import touchpoint.admin.AdminApi.Revision;
-import touchpoint.infra.BadRequestException;
+import touchpoint.infra.InvalidRequest;
 import touchpoint.infra.JsonRequests;
+import touchpoint.infra.Roles;
 
 /** Editing the knowledge base: FAQs, their revisions, publishing. */
 @Controller("/api/admin/faqs")
@@ -76,6 +77,7 @@ class FaqController {
     @Operation(summary = "Create an FAQ as a draft; the id is derived from the title when not given")
     HttpResponse<FaqJson> create(@Body @Nullable JsonNode body, Authentication user) {
         FaqInput in = requests.read(body, FaqInput.class);
+        refuseContradictions(null, in);
         String id = in.id() == null || in.id().isBlank() ? slug(in.title()) : in.id();
         FaqJson created = FaqJson.of(store.create(document(id, in), user.getName()));
         return HttpResponse.created(created, URI.create("/api/admin/faqs/" + id));
@@ -92,11 +94,12 @@ class FaqController {
     FaqJson update(String id, @Body @Nullable JsonNode body, Authentication user) {
         FaqInput in = requests.read(body, FaqInput.class);
         if (in.id() != null && !in.id().equals(id)) {
-            throw new BadRequestException("id", "does not match the FAQ in the path; ids cannot be changed");
+            throw new InvalidRequest("id", "does not match the FAQ in the path; ids cannot be changed");
         }
         if (in.revision() == null) {
-            throw new BadRequestException("revision", "is required: send the revision your edit is based on");
+            throw new InvalidRequest("revision", "is required: send the revision your edit is based on");
         }
+        refuseContradictions(id, in);
         return FaqJson.of(store.update(id, document(id, in), in.revision(), user.getName()));
     }
 
@@ -135,6 +138,28 @@ class FaqController {
     @Operation(summary = "Write an old revision's content as a new draft revision (also undeletes)")
     FaqJson restore(String id, long revision, Authentication user) {
         return FaqJson.of(store.restore(id, revision, user.getName()));
+    }
+
+    /**
+     * The read-only fields are accepted so a client can send back the document it read; one that says something
+     * other than what the FAQ is (or, on create, what a new FAQ is) asks for what only publish or DELETE does.
+     */
+    private void refuseContradictions(@Nullable String id, FaqInput in) {
+        if (Boolean.TRUE.equals(in.deleted())) {
+            throw new InvalidRequest("deleted", "cannot be set by saving: DELETE the FAQ instead");
+        }
+        if (in.status() == null && in.publishedRevision() == null) {
+            return;
+        }
+        FaqRow current = id == null ? null : store.find(id).filter(s -> !s.row().deleted()).map(FaqStore.FaqState::row).orElse(null);
+        String status = (current == null ? FaqStatus.draft : current.status()).name();
+        Long published = current == null ? null : current.publishedRevision();
+        if (in.status() != null && !in.status().equals(status)) {
+            throw new InvalidRequest("status", "is " + status + " and cannot be changed by saving: publish the FAQ instead");
+        }
+        if (in.publishedRevision() != null && !in.publishedRevision().equals(published)) {
+            throw new InvalidRequest("publishedRevision", "cannot be changed by saving: publish the FAQ instead");
+        }
     }
 
     private static FaqDocument document(String id, FaqInput in) {

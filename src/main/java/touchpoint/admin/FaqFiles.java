@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.regex.Pattern;
 import org.yaml.snakeyaml.DumperOptions;
 import touchpoint.knowledge.Faq;
-import touchpoint.knowledge.content.FaqParser;
+import touchpoint.knowledge.FaqFormat;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
@@ -21,7 +21,7 @@ import org.yaml.snakeyaml.representer.Representer;
  * {@code ---} lines, then the markdown body. Reading reports the first problem with its line instead of
  * throwing, so an import can skip one bad file and take the rest. Writing produces what reading accepts.
  *
- * <p>Reading is the knowledge engine's {@link FaqParser}, so a file imports exactly when the engine would load it.
+ * <p>Reading is the knowledge engine's {@link FaqFormat}, so a file imports exactly when the engine would load it.
  */
 final class FaqFiles {
 
@@ -38,9 +38,9 @@ final class FaqFiles {
     }
 
     static Parsed read(String content) {
-        FaqParser.Result parsed = new FaqParser().parse("", content);
+        FaqFormat.Parsed parsed = FaqFormat.parse(content);
         if (!parsed.ok()) {
-            return problem(parsed.problem().line(), parsed.problem().reason());
+            return problem(parsed.problemLine(), parsed.problem());
         }
         Faq f = parsed.faq();
         FaqDocument faq = new FaqDocument(f.id(), f.title(), f.questions(), f.tags(), f.team(), f.locale(), f.bodyMarkdown(), 0);

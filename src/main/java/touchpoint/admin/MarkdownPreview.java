@@ -1,7 +1,7 @@
 package touchpoint.admin;
 
 import jakarta.inject.Singleton;
-import touchpoint.knowledge.content.MarkdownRenderer;
+import touchpoint.knowledge.FaqFormat;
 
 /**
  * Renders an answer's markdown exactly the way customers will see it: the knowledge engine's own renderer, so
@@ -10,9 +10,7 @@ import touchpoint.knowledge.content.MarkdownRenderer;
 @Singleton
 class MarkdownPreview {
 
-    private final MarkdownRenderer renderer = new MarkdownRenderer();
-
     String toSafeHtml(String markdown) {
-        return renderer.toSafeHtml(markdown);
+        return FaqFormat.toSafeHtml(markdown);
     }
 }

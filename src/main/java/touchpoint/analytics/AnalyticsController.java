@@ -17,10 +17,11 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import touchpoint.infra.JsonRequests;
+import touchpoint.infra.Roles;
 
 /** The analytics API behind the admin dashboard. {@code from}/{@code to} are inclusive UTC dates (YYYY-MM-DD). */
 @Controller("/api/analytics")
-@Secured("ADMIN")
+@Secured(Roles.ADMIN)
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "Analytics")
 class AnalyticsController {

@@ -1,7 +1,7 @@
 package touchpoint.analytics;
 
 import jakarta.inject.Singleton;
-import touchpoint.knowledge.KnowledgeEngine;
+import touchpoint.knowledge.TextEmbedder;
 
 /**
  * The default embedder: the knowledge engine's own sentence model (bge-small-en-v1.5, quantized), so knowledge
@@ -10,9 +10,9 @@ import touchpoint.knowledge.KnowledgeEngine;
 @Singleton
 class EngineQuestionEmbedder implements QuestionEmbedder {
 
-    private final KnowledgeEngine engine;
+    private final TextEmbedder engine;
 
-    EngineQuestionEmbedder(KnowledgeEngine engine) {
+    EngineQuestionEmbedder(TextEmbedder engine) {
         this.engine = engine;
     }
 

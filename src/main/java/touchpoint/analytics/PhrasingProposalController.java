@@ -12,10 +12,11 @@ import io.micronaut.security.authentication.Authentication;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
+import touchpoint.infra.Roles;
 
 /** Admins review phrasings learned from agents and knowledge gaps. */
 @Controller("/api/admin/phrasing-proposals")
-@Secured("ADMIN")
+@Secured(Roles.ADMIN)
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "Analytics")
 class PhrasingProposalController {

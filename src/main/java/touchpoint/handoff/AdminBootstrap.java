@@ -9,6 +9,7 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import touchpoint.infra.Ids;
+import touchpoint.infra.Roles;
 
 /**
  * A fresh installation needs one administrator to create everybody else. The password comes from
@@ -39,7 +40,7 @@ class AdminBootstrap {
         boolean generated = configuredPassword == null || configuredPassword.isBlank();
         String password = generated ? ids.newToken().substring(0, 20) : configuredPassword;
         try {
-            directory.create(ADMIN_USERNAME, password, "Administrator", List.of(AgentDirectory.ADMIN, AgentDirectory.AGENT),
+            directory.create(ADMIN_USERNAME, password, "Administrator", List.of(Roles.ADMIN, Roles.AGENT),
                     directory.allTeams());
         } catch (RuntimeException e) {
             if (!directory.exists(ADMIN_USERNAME)) {

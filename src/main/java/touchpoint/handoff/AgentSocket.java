@@ -32,6 +32,7 @@ import touchpoint.chat.Transcript;
 import touchpoint.chat.TranscriptEvent;
 import touchpoint.infra.LiveBus;
 import touchpoint.infra.LiveHeartbeat;
+import touchpoint.infra.Roles;
 
 /**
  * The agent console's live channel: queue changes for every agent, assignments for their recipient, and the
@@ -51,7 +52,7 @@ class AgentSocket {
 
     private final BeanContext beans;
     private final AgentDirectory directory;
-    private final HandoffService handoff;
+    private final HandoffQueue queue;
     private final Transcript transcript;
     private final JsonMapper json;
     private final LiveHeartbeat heartbeat;
@@ -63,11 +64,11 @@ class AgentSocket {
     private final Map<String, List<String>> early = new HashMap<>();
     private static final int MAX_EARLY_COMMANDS = 16;
 
-    AgentSocket(BeanContext beans, AgentDirectory directory, HandoffService handoff, Transcript transcript,
+    AgentSocket(BeanContext beans, AgentDirectory directory, HandoffQueue queue, Transcript transcript,
                 JsonMapper json, LiveBus liveBus, LiveHeartbeat heartbeat) {
         this.beans = beans;
         this.directory = directory;
-        this.handoff = handoff;
+        this.queue = queue;
         this.transcript = transcript;
         this.json = json;
         this.heartbeat = heartbeat;
@@ -104,7 +105,7 @@ class AgentSocket {
             pending = early.remove(session.getId());
         }
         heartbeat.greet(session);
-        for (CaseRow mine : handoff.activeFor(agentId.get())) {
+        for (CaseRow mine : queue.activeFor(agentId.get())) {
             watch(watcher, mine.conversationId(), null);
         }
         if (pending != null) {
@@ -177,7 +178,7 @@ class AgentSocket {
                 Optional<Authentication> auth = Mono.from(((TokenValidator) validator).validateToken(token, null))
                         .blockOptional(Duration.ofSeconds(5));
                 if (auth.isPresent()) {
-                    return auth.filter(a -> a.getRoles().contains(AgentDirectory.AGENT) || a.getRoles().contains(AgentDirectory.ADMIN))
+                    return auth.filter(a -> a.getRoles().contains(Roles.AGENT) || a.getRoles().contains(Roles.ADMIN))
                             .map(a -> a.getAttributes().get(AgentAuthenticationProvider.AGENT_ID))
                             .map(Object::toString)
                             .filter(id -> directory.active(id).isPresent());

@@ -1,9 +1,8 @@
 package touchpoint.handoff;
 
-import io.micronaut.http.HttpStatus;
-import io.micronaut.http.exceptions.HttpStatusException;
 import io.micronaut.security.authentication.Authentication;
 import jakarta.inject.Singleton;
+import touchpoint.infra.Roles;
 
 /**
  * Turns a validated JWT into the acting agent. A token outlives a disable, so every call checks the user is
@@ -18,10 +17,10 @@ class CurrentAgent {
         this.directory = directory;
     }
 
-    HandoffService.Actor of(Authentication authentication) {
+    Actor of(Authentication authentication) {
         Object id = authentication.getAttributes().get(AgentAuthenticationProvider.AGENT_ID);
         AgentRow agent = directory.active(id == null ? null : id.toString())
-                .orElseThrow(() -> new HttpStatusException(HttpStatus.FORBIDDEN, "This user is disabled or unknown"));
-        return new HandoffService.Actor(agent.id(), agent.displayName(), agent.roleSet().contains(AgentDirectory.ADMIN));
+                .orElseThrow(() -> new AgentDisabled("This user is disabled or unknown"));
+        return new Actor(agent.id(), agent.displayName(), agent.roleSet().contains(Roles.ADMIN));
     }
 }

@@ -20,7 +20,7 @@ class EscalationHandlers {
 
     /** While people own or await the conversation the bot is silent; a waiting customer hears their place in the queue. */
     @Singleton
-    CustomerTurnHandler waitingForAgent(HandoffService handoff) {
+    CustomerTurnHandler waitingForAgent(Escalations handoff) {
         return handler(TurnStep.WAITING_FOR_AGENT, (state, text) -> {
             if (state.status() == ConversationStatus.WAITING_FOR_AGENT) {
                 return TurnDecision.take(turn -> handoff.customerWaiting(turn.session(), turn.message().seq()));
@@ -31,25 +31,25 @@ class EscalationHandlers {
     }
 
     @Singleton
-    CustomerTurnHandler personRequest(HandoffService handoff, PersonRequestDetector detector) {
+    CustomerTurnHandler personRequest(Escalations handoff, PersonRequestDetector detector) {
         return handler(TurnStep.PERSON_REQUEST, (state, text) -> {
             if (!state.status().botMaySpeak() || !detector.asksForPerson(text)) {
                 return TurnDecision.pass();
             }
             return TurnDecision.take(turn ->
-                    handoff.request(turn.session(), turn.message().seq(), HandoffService.CUSTOMER_REQUEST, List.of()));
+                    handoff.request(turn.session(), turn.message().seq(), Escalations.CUSTOMER_REQUEST, List.of()));
         });
     }
 
     @Singleton
-    CustomerTurnHandler frustration(HandoffService handoff, FrustrationDetector detector, HandoffConfig config) {
+    CustomerTurnHandler frustration(Escalations handoff, FrustrationDetector detector, HandoffConfig config) {
         return handler(TurnStep.FRUSTRATION, (state, text) -> {
             if (config.frustrationThreshold() <= 0 || !state.status().botMaySpeak()
                     || detector.score(text) < config.frustrationThreshold()) {
                 return TurnDecision.pass();
             }
             return TurnDecision.take(turn ->
-                    handoff.request(turn.session(), turn.message().seq(), HandoffService.FRUSTRATION, List.of()));
+                    handoff.request(turn.session(), turn.message().seq(), Escalations.FRUSTRATION, List.of()));
         });
     }
 

@@ -54,9 +54,9 @@ class ExtractiveHandoffSummarizer implements HandoffSummarizer {
                 case HANDOFF_REQUESTED -> {
                     reason = e.datum("reason").orElse(null);
                     team = e.datum("team").orElse(null);
-                    int asked = HandoffService.CUSTOMER_REQUEST.equals(reason) ? questions.size() - 2 : questions.size() - 1;
+                    int asked = Escalations.CUSTOMER_REQUEST.equals(reason) ? questions.size() - 2 : questions.size() - 1;
                     headline = attempted != null ? attempted : asked >= 0 ? questions.get(asked) : headline;
-                    personFirst = headline == null && HandoffService.CUSTOMER_REQUEST.equals(reason);
+                    personFirst = headline == null && Escalations.CUSTOMER_REQUEST.equals(reason);
                 }
                 case CONVERSATION_TRANSFERRED -> team = e.datum("team").orElse(team);
                 default -> {

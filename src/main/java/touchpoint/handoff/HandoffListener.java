@@ -30,12 +30,12 @@ class HandoffListener {
             EventType.OFFLINE_MESSAGE_LEFT);
 
     private final Transcript transcript;
-    private final HandoffService handoff;
+    private final Escalations handoff;
     private final HandoffConfig config;
     private final LiveBus liveBus;
     private final JsonMapper json;
 
-    HandoffListener(Transcript transcript, HandoffService handoff, HandoffConfig config, LiveBus liveBus, JsonMapper json) {
+    HandoffListener(Transcript transcript, Escalations handoff, HandoffConfig config, LiveBus liveBus, JsonMapper json) {
         this.transcript = transcript;
         this.handoff = handoff;
         this.config = config;
@@ -63,7 +63,7 @@ class HandoffListener {
                     if (config.fallbacksBeforeHandoff() > 0 && appended.state().status().botMaySpeak()
                             && appended.state().consecutiveFallbacks() >= config.fallbacksBeforeHandoff()) {
                         List<String> tried = event.datum("candidates").filter(c -> !c.isBlank()).map(c -> List.of(c.split(","))).orElse(List.of());
-                        escalateIf(event, HandoffService.REPEATED_FALLBACK, tried,
+                        escalateIf(event, Escalations.REPEATED_FALLBACK, tried,
                                 s -> s.consecutiveFallbacks() >= config.fallbacksBeforeHandoff());
                     }
                 }
@@ -71,7 +71,7 @@ class HandoffListener {
                     if (config.thumbsDownBeforeHandoff() > 0 && "false".equals(event.datum("helpful").orElse(null))
                             && appended.state().status().botMaySpeak()
                             && appended.state().thumbsDown() >= config.thumbsDownBeforeHandoff()) {
-                        escalateIf(event, HandoffService.REPEATED_THUMBS_DOWN, event.datum("faqId").map(List::of).orElse(List.of()),
+                        escalateIf(event, Escalations.REPEATED_THUMBS_DOWN, event.datum("faqId").map(List::of).orElse(List.of()),
                                 s -> s.thumbsDown() >= config.thumbsDownBeforeHandoff()
                                         && thumbsDownSinceLastPerson(event.conversationId()) >= config.thumbsDownBeforeHandoff());
                     }

@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import touchpoint.chat.TranscriptEvent;
 import touchpoint.infra.PiiMasker;
-import touchpoint.knowledge.llm.Llm;
+import touchpoint.knowledge.LanguageModel;
 
 /**
  * The hand-off summary an agent reads first. The facts (questions, FAQs tried, ratings) always come from the
@@ -21,12 +21,12 @@ class LlmHandoffSummarizer implements HandoffSummarizer {
     private static final int MAX_LINES = 60;
     private static final int MAX_CACHED = 500;
 
-    private final Llm llm;
+    private final LanguageModel llm;
     private final ExtractiveHandoffSummarizer facts;
     /** "conversationId:lastSeq" → the model's text. */
     private final Map<String, String> written = new ConcurrentHashMap<>();
 
-    LlmHandoffSummarizer(Llm llm, ExtractiveHandoffSummarizer facts) {
+    LlmHandoffSummarizer(LanguageModel llm, ExtractiveHandoffSummarizer facts) {
         this.llm = llm;
         this.facts = facts;
     }

@@ -27,7 +27,7 @@ import touchpoint.knowledge.retrieval.RetrievalIndex;
  * re-embedded.
  */
 @Singleton
-public class KnowledgeEngine implements KnowledgeBase {
+public class KnowledgeEngine implements KnowledgeBase, FaqIndex, TextEmbedder {
 
     private static final Logger LOG = LoggerFactory.getLogger(KnowledgeEngine.class);
 

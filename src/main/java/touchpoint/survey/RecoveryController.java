@@ -17,10 +17,11 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.util.List;
 import touchpoint.infra.JsonRequests;
+import touchpoint.infra.Roles;
 
 /** The service-recovery queue for agents and admins. */
 @Controller("/api/recovery/tasks")
-@Secured({"AGENT", "ADMIN"})
+@Secured({Roles.AGENT, Roles.ADMIN})
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "Recovery")
 class RecoveryController {

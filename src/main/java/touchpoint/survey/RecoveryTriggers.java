@@ -6,7 +6,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import touchpoint.chat.TranscriptAppended;
 import touchpoint.chat.TranscriptEvent;
-import touchpoint.handoff.HandoffService;
+import touchpoint.handoff.Escalations;
 import touchpoint.infra.PiiMasker;
 
 /**
@@ -33,7 +33,7 @@ class RecoveryTriggers {
             switch (event.type()) {
                 case SURVEY_ANSWERED -> lowScore(event);
                 case HANDOFF_REQUESTED -> {
-                    if (HandoffService.FRUSTRATION.equals(event.datum("reason").orElse(null))) {
+                    if (Escalations.FRUSTRATION.equals(event.datum("reason").orElse(null))) {
                         queue.open(event.conversationId(), "frustrated hand-off", null);
                     }
                 }

@@ -25,7 +25,7 @@ class HandoffSummaryTest {
         add(EventType.CUSTOMER_ASKED, "Where is my parcel?", null, Map.of());
         add(EventType.BOT_ANSWERED, "Track it here.", "track-order", Map.of("title", "Where is my order?"));
         add(EventType.CUSTOMER_ASKED, "I want to talk to a person", null, Map.of());
-        add(EventType.HANDOFF_REQUESTED, null, null, Map.of("reason", HandoffService.CUSTOMER_REQUEST, "team", "support"));
+        add(EventType.HANDOFF_REQUESTED, null, null, Map.of("reason", Escalations.CUSTOMER_REQUEST, "team", "support"));
         add(EventType.CUSTOMER_ASKED, "It's order 1042", null, Map.of());
 
         HandoffSummary summary = summarizer.summarize(log);
@@ -56,7 +56,7 @@ class HandoffSummaryTest {
         add(EventType.CUSTOMER_ASKED, "that didn't help", null, Map.of());
         add(EventType.BOT_ANSWERED, "Refunds take 5 days.", "refund-timing", Map.of("question", "How do I return a lamp?"));
         add(EventType.CUSTOMER_ASKED, "talk to a person", null, Map.of());
-        add(EventType.HANDOFF_REQUESTED, null, null, Map.of("reason", HandoffService.CUSTOMER_REQUEST));
+        add(EventType.HANDOFF_REQUESTED, null, null, Map.of("reason", Escalations.CUSTOMER_REQUEST));
 
         assertThat(summarizer.summarize(log).text()).startsWith("The customer asked: \"How do I return a lamp?\" (3 messages in all). The bot answered 2 times.");
     }
@@ -64,7 +64,7 @@ class HandoffSummaryTest {
     @Test
     void should_say_when_the_customer_asked_for_a_person_before_anything_else() {
         add(EventType.CUSTOMER_ASKED, "Talk to a person", null, Map.of());
-        add(EventType.HANDOFF_REQUESTED, null, null, Map.of("reason", HandoffService.CUSTOMER_REQUEST));
+        add(EventType.HANDOFF_REQUESTED, null, null, Map.of("reason", Escalations.CUSTOMER_REQUEST));
         add(EventType.CUSTOMER_ASKED, "my sofa is broken", null, Map.of());
 
         assertThat(summarizer.summarize(log).text())

@@ -48,7 +48,7 @@ class LlmHandoffSummarizerTest {
         add(EventType.BOT_ANSWERED, "Duplicate charges drop off within 3 days.", "charged-twice", Map.of("question", "charged twice"));
         add(EventType.ANSWER_RATED, null, null, Map.of("faqId", "charged-twice", "helpful", "false"));
         add(EventType.CUSTOMER_ASKED, "talk to a person", null, Map.of());
-        add(EventType.HANDOFF_REQUESTED, null, null, Map.of("reason", HandoffService.CUSTOMER_REQUEST));
+        add(EventType.HANDOFF_REQUESTED, null, null, Map.of("reason", Escalations.CUSTOMER_REQUEST));
     }
 
     @Test

@@ -14,6 +14,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import touchpoint.knowledge.LanguageModel;
 
 /**
  * The one way features talk to the language model: fill a prompt template from {@code prompts/} and get
@@ -21,7 +22,7 @@ import org.slf4j.LoggerFactory;
  * a non-LLM way to continue.
  */
 @Singleton
-public class Llm {
+public class Llm implements LanguageModel {
 
     private static final Logger LOG = LoggerFactory.getLogger(Llm.class);
 
