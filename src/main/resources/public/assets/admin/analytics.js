@@ -261,7 +261,11 @@ import * as session from '/assets/session.js';
       renderGaps(await (await api('/api/analytics/knowledge-gaps?' + q)).json());
       renderThemes(await (await api('/api/analytics/feedback-themes?' + q)).json());
       renderProposals(await (await api('/api/admin/phrasing-proposals?status=proposed')).json());
-    } catch (e) { status(e.message); }
+    } catch (e) {
+      status(e.message);
+      // A refused call is the reader's business; anything else is a fault in this page, for the console too.
+      if (!(e instanceof session.ApiError)) { console.error(e); }
+    }
   }
 
   async function exportCsv() {
