@@ -167,5 +167,6 @@ export function wirePage(page) {
   });
 
   const c = claims();
+  if (!c) { signOut(); }  // an expired token is no use to any page
   if (hasAnyRole(c, page.roles)) { enter(); } else { showSignIn(c ? 'This page is for ' + roleNames + ': sign in with such an account.' : ''); }
 }

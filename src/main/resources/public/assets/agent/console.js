@@ -302,6 +302,7 @@ import { safeFragment } from '/assets/safe-html.js';
   let silenceTimer = null;
 
   function connect() {
+    if (!me) return;
     const scheme = location.protocol === 'https:' ? 'wss://' : 'ws://';
     const ws = new WebSocket(scheme + location.host + '/ws/agent?token=' + encodeURIComponent(session.token()));
     socket = ws;
@@ -347,9 +348,14 @@ import { safeFragment } from '/assets/safe-html.js';
     setTimeout(connect, 500 * Math.pow(2, retry));
   }
 
-  // Signed out: the timers and the socket stop, so nothing calls the API without a token.
+  // Signed out: the timers and the socket stop, so nothing calls the API without a token, and the next person to
+  // sign in on this tab starts offline with no conversation open.
   function stop() {
     me = null;
+    presence = 'offline';
+    current = null;
+    $('conv').hidden = true;
+    $('conv-empty').hidden = false;
     if (followUpTimer) { clearInterval(followUpTimer); followUpTimer = null; }
     if (queueTimer) { clearInterval(queueTimer); queueTimer = null; }
     if (socket) { const ws = socket; socket = null; ws.onclose = null; ws.close(); }
