@@ -420,19 +420,40 @@ button[disabled] { cursor: default; }
     const author = m.kind === 'event' && m.author !== 'customer' ? 'system' : m.author;
     const li = el('li', { class: `msg ${author} ${m.kind}`, 'data-seq': m.seq, 'data-type': m.type });
     if (author === 'agent') li.append(el('span', { class: 'name', text: speakerOf(m) }));
+    // A survey's numbers are answered with its own scale below; only its other options (Skip) stay chips.
+    const chips = (m.options || []).filter((o) => !(m.kind === 'survey' && m.survey && /^\d+$/.test(String(o.value))));
+    // A clarify question's text lists its options for API clients that show text only; here they are the buttons.
+    const shownAsButtons = new Set(m.kind === 'clarify' ? chips.map((o) => String(o.label || o.value).trim()) : []);
     const bubble = el('div', { class: 'bubble' }, el('span', { class: 'sr', text: speakerOf(m) + ': ' }));
-    if (html) bubble.append(safeFragment(html));
-    else bubble.append(el('p', { class: 'text', text: text || '' }));
+    if (html) bubble.append(withoutListed(safeFragment(html), shownAsButtons));
+    else bubble.append(el('p', { class: 'text', text: withoutListedLines(text || '', shownAsButtons) }));
     li.append(bubble);
 
     if (m.kind === 'answer' && m.data.title) li.append(el('span', { class: 'meta', text: 'From our help centre: ' + m.data.title }));
-    // A survey's numbers are answered with its own scale below; only its other options (Skip) stay chips.
-    const chips = (m.options || []).filter((o) => !(m.kind === 'survey' && m.survey && /^\d+$/.test(String(o.value))));
     if (chips.length) li.append(optionButtons(chips));
     if (m.kind === 'answer' && m.id) li.append(thumbs(m));
     if (m.kind === 'survey' && m.survey) li.append(survey(m.survey));
     if (noAgent) { li.classList.add('wide'); li.append(leaveMessageForm()); }
     return li;
+  }
+
+  // A list in the message whose every item is one of the buttons below says nothing the buttons don't.
+  function withoutListed(fragment, labels) {
+    if (!labels.size) return fragment;
+    fragment.querySelectorAll('ul, ol').forEach((list) => {
+      const items = Array.from(list.children);
+      if (items.length && items.every((item) => labels.has(item.textContent.trim()))) list.remove();
+    });
+    return fragment;
+  }
+
+  function withoutListedLines(text, labels) {
+    if (!labels.size) return text;
+    const item = /^\s*(?:[-*+]|\d+[.)])\s+(.*)$/;
+    return text.split('\n').filter((line) => {
+      const match = item.exec(line);
+      return !(match && labels.has(match[1].trim()));
+    }).join('\n').trim();
   }
 
   // Only the newest message's buttons can be pressed: older choices are part of the history.

@@ -361,10 +361,11 @@ class AdminApiTest {
 
         assertThat(page.status()).isEqualTo(200);
         String html = new String(page.bytes(), StandardCharsets.UTF_8);
-        assertThat(html).contains("<script src=\"/assets/admin/faqs.js\" defer></script>");
-        assertThat(html.replace("<script src=\"/assets/admin/faqs.js\" defer></script>", "")).doesNotContain("<script", " onclick=", " onload=", "style=\"");
+        assertThat(html).contains("<script src=\"/assets/admin/faqs.js\" type=\"module\"></script>");
+        assertThat(html.replace("<script src=\"/assets/admin/faqs.js\" type=\"module\"></script>", "")).doesNotContain("<script", " onclick=", " onload=", "style=\"");
         assertThat(anonymous.get("/assets/admin/faqs.js").status()).isEqualTo(200);
-        assertThat(anonymous.get("/assets/admin/faqs.css").status()).isEqualTo(200);
+        assertThat(anonymous.get("/assets/session.js").status()).isEqualTo(200);
+        assertThat(anonymous.get("/assets/admin/admin.css").status()).isEqualTo(200);
     }
 
     // ---- helpers

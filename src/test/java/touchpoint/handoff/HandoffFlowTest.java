@@ -384,9 +384,12 @@ class HandoffFlowTest {
         String page = blocking.retrieve("/agent/index.html");
         String script = blocking.retrieve("/assets/agent/console.js");
 
-        assertThat(page).contains("<script src=\"/assets/agent/console.js\" defer></script>");
-        assertThat(page.replace("<script src=\"/assets/agent/console.js\" defer></script>", "")).doesNotContain("<script").doesNotContainPattern(" on[a-z]+=");
+        assertThat(page).contains("<script src=\"/assets/agent/console.js\" type=\"module\"></script>");
+        assertThat(page.replace("<script src=\"/assets/agent/console.js\" type=\"module\"></script>", "")).doesNotContain("<script").doesNotContainPattern(" on[a-z]+=");
         assertThat(script).doesNotContain("innerHTML").doesNotContain("eval(");
+        for (String module : new String[] {"/assets/session.js", "/assets/safe-html.js"}) {
+            assertThat(blocking.retrieve(module)).doesNotContain("innerHTML").doesNotContain("eval(");
+        }
     }
 
     @Test

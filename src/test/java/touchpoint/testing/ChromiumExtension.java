@@ -44,7 +44,7 @@ public final class ChromiumExtension implements BeforeAllCallback, AfterAllCallb
     public static void signInAsAdmin(Page page, String password) {
         page.locator("#username").fill("admin");
         page.locator("#password").fill(password);
-        page.locator("#login button[type=submit]").click();
+        page.locator("#login-form button[type=submit]").click();
     }
 
     /** Fills the agent console's sign-in form on the page (already at {@code /agent/}) and submits it. */

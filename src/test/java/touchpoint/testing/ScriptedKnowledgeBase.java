@@ -35,7 +35,11 @@ public class ScriptedKnowledgeBase implements KnowledgeBase {
         if (text.contains("refund or return")) {
             ranked.add(candidate("return-policy", 0.48));
             ranked.add(candidate("refund-timing", 0.46));
-            return new Decision(Decision.Outcome.CLARIFY, "Did you mean one of these?", "<p>Did you mean one of these?</p>", ranked, List.of());
+            // Worded as the engine words it: the question, then the options as a list for clients that show text only.
+            return new Decision(Decision.Outcome.CLARIFY,
+                    "Did you mean one of these?\n\n- What is your return policy?\n- When will I get my refund?",
+                    "<p>Did you mean one of these?</p>\n<ul><li>What is your return policy?</li><li>When will I get my refund?</li></ul>",
+                    ranked, List.of());
         }
         if (text.contains("return")) {
             ranked.add(candidate("return-policy", 0.91));

@@ -60,6 +60,10 @@ class WidgetBrowserTest extends BrowserTestSupport {
         launcher(page).click();
         ask(page, "refund or return?");
 
+        // The options are the buttons; the question's text does not list them again.
+        expect(messages(page, ".clarify .bubble")).containsText("Did you mean one of these?");
+        expect(messages(page, ".clarify .bubble")).not().containsText("When will I get my refund?");
+        expect(messages(page, ".clarify .chip")).hasCount(3);
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("When will I get my refund?")).click();
 
         expect(messages(page, ".customer").last()).containsText("When will I get my refund?");

@@ -1,9 +1,11 @@
-// Analytics dashboard. Signs in through the admin pages' shared session (session.js) and reads
+// Analytics dashboard. Signs in through the staff pages' shared session (session.js) and reads
 // /api/analytics/*. Everything from the server is inserted with textContent: customer text is never HTML here.
+// Lists are read as (x || []): a list the server leaves out must show as empty, not stop the page.
+import * as session from '/assets/session.js';
+
 (function () {
   'use strict';
 
-  const session = window.TouchpointAdmin;
   const api = session.api;
   const $ = (id) => document.getElementById(id);
   const charts = {};
@@ -11,7 +13,6 @@
   function status(text) { $('status').textContent = text || ''; }
 
   function showSignedIn(signedIn) {
-    $('login-panel').hidden = signedIn;
     $('filters').hidden = !signedIn;
     $('dashboard').hidden = !signedIn;
   }
@@ -72,7 +73,7 @@
     [keyLabel, 'Conversations', 'Containment', 'Escalation', 'Person reply median', 'Resolution median', 'Resolution p90', 'CSAT', 'CES', 'NPS']
       .forEach((h) => head.append(el('th', h)));
     t.append(head);
-    groups.forEach((g) => {
+    (groups || []).forEach((g) => {
       const f = g.figures;
       const row = el('tr');
       [label ? label(g.key) : g.key, f.conversations, pct(f.containment), pct(f.escalationRate), secs(f.firstHumanResponseSeconds.median),
@@ -80,7 +81,7 @@
         .forEach((c) => row.append(el('td', c)));
       t.append(row);
     });
-    $(target).replaceChildren(groups.length ? t : el('p', 'No data in this range.', 'hint'));
+    $(target).replaceChildren(groups && groups.length ? t : el('p', 'No data in this range.', 'hint'));
   }
 
   function answersTable(rows) {
@@ -88,12 +89,12 @@
     const head = el('tr');
     ['FAQ', 'Answers', 'Helpful', 'Not helpful'].forEach((h) => head.append(el('th', h)));
     t.append(head);
-    rows.forEach((r) => {
+    (rows || []).forEach((r) => {
       const row = el('tr');
       [r.faqId, r.answers, r.helpful, r.notHelpful].forEach((c) => row.append(el('td', c)));
       t.append(row);
     });
-    $('answers-by-faq').replaceChildren(rows.length ? t : el('p', 'No answers in this range.', 'hint'));
+    $('answers-by-faq').replaceChildren(rows && rows.length ? t : el('p', 'No answers in this range.', 'hint'));
   }
 
   function chart(id, config) {
@@ -106,7 +107,8 @@
     charts[id] = new window.Chart($(id), config);
   }
 
-  function renderCharts(byDay) {
+  function renderCharts(days) {
+    const byDay = days || [];
     const labels = byDay.map((g) => g.key);
     chart('chart-volume', {
       data: {
@@ -134,13 +136,13 @@
 
   function renderGaps(topics) {
     const list = $('gaps');
-    if (!topics.length) { list.replaceChildren(el('li', 'No unanswered questions in this range.', 'hint')); return; }
+    if (!topics || !topics.length) { list.replaceChildren(el('li', 'No unanswered questions in this range.', 'hint')); return; }
     list.replaceChildren(...topics.map((t) => {
       const li = el('li');
-      const reasons = Object.entries(t.reasons).map(([k, v]) => k.replace('_', ' ') + ' ' + v).join(' · ');
+      const reasons = Object.entries(t.reasons || {}).map(([k, v]) => k.replace('_', ' ') + ' ' + v).join(' · ');
       li.append(el('h3', t.topic + ' (' + t.count + ')'), el('p', reasons, 'hint'));
       const ul = el('ul');
-      t.examples.forEach((x) => ul.append(el('li', x)));
+      (t.examples || []).forEach((x) => ul.append(el('li', x)));
       li.append(ul);
       const create = el('a', 'Create FAQ from this');
       create.href = t.createFaq.link;
@@ -165,14 +167,14 @@
 
   function renderThemes(themes) {
     const list = $('themes');
-    if (!themes.length) { list.replaceChildren(el('li', 'No survey comments in this range.', 'hint')); return; }
+    if (!themes || !themes.length) { list.replaceChildren(el('li', 'No survey comments in this range.', 'hint')); return; }
     list.replaceChildren(...themes.map((t) => {
       const li = el('li');
-      const scores = Object.entries(t.averageScores).map(([k, v]) => k + ' ' + v).join(' · ');
+      const scores = Object.entries(t.averageScores || {}).map(([k, v]) => k + ' ' + v).join(' · ');
       li.append(el('h3', t.theme + ' (' + t.count + ')'),
         el('p', t.sentimentLabel + ' (' + t.sentiment + ')' + (scores ? ' · ' + scores : ''), t.sentimentLabel));
       const ul = el('ul');
-      t.examples.forEach((x) => ul.append(el('li', x)));
+      (t.examples || []).forEach((x) => ul.append(el('li', x)));
       li.append(ul);
       return li;
     }));
@@ -180,7 +182,7 @@
 
   function renderProposals(proposals) {
     const list = $('proposals');
-    if (!proposals.length) { list.replaceChildren(el('li', 'Nothing waiting for a decision.', 'hint')); return; }
+    if (!proposals || !proposals.length) { list.replaceChildren(el('li', 'Nothing waiting for a decision.', 'hint')); return; }
     list.replaceChildren(...proposals.map((p) => {
       const li = el('li');
       li.append(el('h3', '“' + p.text + '” → ' + p.faqId),
@@ -202,7 +204,7 @@
   }
 
   async function loadFollowUps() {
-    const tasks = (await (await api('/api/recovery/tasks')).json()).filter((t) => t.status !== 'done');
+    const tasks = ((await (await api('/api/recovery/tasks')).json()) || []).filter((t) => t.status !== 'done');
     if (!tasks.length) { $('followups').replaceChildren(el('p', 'Nothing to follow up.', 'hint')); return; }
     const t = el('table', null, 'tasks');
     const head = el('tr');
@@ -253,7 +255,7 @@
       renderKpis(summary.overall);
       renderCharts(summary.byDay);
       const people = await session.json('GET', '/api/admin/users');
-      const names = new Map(people.map((u) => [u.id, u.displayName]));
+      const names = new Map((people || []).map((u) => [u.id, u.displayName]));
       table('by-agent', summary.byAgent, 'Agent', (id) => names.get(id) || id || '–');
       table('by-team', summary.byTeam, 'Team');
       table('by-touchpoint', summary.byTouchpoint, 'Touchpoint');
@@ -265,7 +267,11 @@
       renderGaps(await (await api('/api/analytics/knowledge-gaps?' + q)).json());
       renderThemes(await (await api('/api/analytics/feedback-themes?' + q)).json());
       renderProposals(await (await api('/api/admin/phrasing-proposals?status=proposed')).json());
-    } catch (e) { status(e.message); }
+    } catch (e) {
+      status(e.message);
+      // A refused call is the reader's business; anything else is a fault in this page, for the console too.
+      if (!(e instanceof session.ApiError)) { console.error(e); }
+    }
   }
 
   async function exportCsv() {
@@ -285,6 +291,6 @@
   document.addEventListener('DOMContentLoaded', () => {
     $('filters').addEventListener('submit', (e) => { e.preventDefault(); load(); });
     $('export').addEventListener('click', exportCsv);
-    session.wirePage({ show: showSignedIn, load, status });
+    session.wirePage({ roles: ['ADMIN'], show: showSignedIn, load, status });
   });
 }());

@@ -1,87 +1,31 @@
-// The knowledge-base editor. Everything typed by people is inserted with textContent; the only HTML
-// inserted is the preview, which the service renders from markdown and sanitizes.
+// The knowledge-base editor. Signs in through the staff pages' shared session (session.js). Everything typed by
+// people is inserted with textContent; the only HTML inserted is the preview, which the service renders from
+// markdown and sanitizes, inserted through safeFragment.
+import * as session from '/assets/session.js';
+import { safeFragment } from '/assets/safe-html.js';
+
 (function () {
   'use strict';
-  const TOKEN_KEY = 'touchpoint.admin.token';
-  const USER_KEY = 'touchpoint.admin.user';
   const $ = function (id) { return document.getElementById(id); };
   const form = $('faq-form');
   let current = null;        // the FAQ being edited, as the API returned it (null: a new one)
   let listTimer = null;
   let previewTimer = null;
 
-  // ---- session
-
-  function token() { return sessionStorage.getItem(TOKEN_KEY); }
-
-  function showLogin(message) {
-    sessionStorage.removeItem(TOKEN_KEY);
-    $('app').hidden = true;
-    $('session-actions').hidden = true;
-    $('login-view').hidden = false;
-    $('login-error').textContent = message || '';
-  }
-
-  function showApp() {
-    $('login-view').hidden = true;
-    $('app').hidden = false;
-    $('session-actions').hidden = false;
-    $('who').textContent = sessionStorage.getItem(USER_KEY) || '';
-    loadList();
-  }
-
-  $('login-form').addEventListener('submit', async function (e) {
-    e.preventDefault();
-    const data = new FormData(e.target);
-    $('login-error').textContent = '';
-    try {
-      const r = await fetch('/login', {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json', 'Accept': 'application/json' },
-        body: JSON.stringify({ username: data.get('username'), password: data.get('password') })
-      });
-      if (!r.ok) { $('login-error').textContent = 'Wrong user name or password.'; return; }
-      const body = await r.json();
-      if (!body.roles || body.roles.indexOf('ADMIN') < 0) { $('login-error').textContent = 'This page is for administrators.'; return; }
-      sessionStorage.setItem(TOKEN_KEY, body.access_token);
-      sessionStorage.setItem(USER_KEY, body.username || data.get('username'));
-      e.target.reset();
-      showApp();
-      draftFromLink();
-    } catch (err) {
-      $('login-error').textContent = 'The service cannot be reached.';
-    }
-  });
-
-  $('logout').addEventListener('click', function () { showLogin(''); });
-
-  // ---- API
-
-  class ApiError extends Error {
-    constructor(status, problem) {
-      super((problem && (problem.detail || problem.title)) || ('HTTP ' + status));
-      this.status = status;
-      this.field = problem && problem.field;
-    }
-  }
+  // ---- API: the session's call with a JSON or zip body; answers JSON, a blob (the export), or null (204)
 
   async function api(method, path, body, raw) {
-    const headers = { 'Authorization': 'Bearer ' + token(), 'Accept': 'application/json' };
-    const init = { method: method, headers: headers };
+    const init = { method: method, headers: {} };
     if (raw) {
       init.body = raw;
-      headers['Content-Type'] = 'application/zip';
+      init.headers['Content-Type'] = 'application/zip';
     } else if (body !== undefined) {
       init.body = JSON.stringify(body);
-      headers['Content-Type'] = 'application/json';
+      init.headers['Content-Type'] = 'application/json';
     }
-    const r = await fetch(path, init);
-    if (r.status === 401) { showLogin('Your session has ended; please sign in again.'); throw new ApiError(401, null); }
+    const r = await session.api(path, init);
     if (r.status === 204) return null;
-    const type = r.headers.get('Content-Type') || '';
-    const data = type.indexOf('json') >= 0 ? await r.json() : await r.blob();
-    if (!r.ok) throw new ApiError(r.status, data);
-    return data;
+    return (r.headers.get('Content-Type') || '').indexOf('json') >= 0 ? r.json() : r.blob();
   }
 
   function el(tag, className, text) {
@@ -274,7 +218,7 @@
       try {
         const r = await api('POST', '/api/admin/knowledge/preview', { body: $('f-body').value });
         // A slower answer to an earlier request must not overwrite a newer preview.
-        if (seq === previewSeq) $('preview').innerHTML = r.html; // sanitized by the service
+        if (seq === previewSeq) $('preview').replaceChildren(safeFragment(r.html));
       } catch (e) { /* keep the last preview */ }
     }, 250);
   }
@@ -480,5 +424,16 @@
 
   // ---- start
 
-  if (token()) { showApp(); draftFromLink(); } else showLogin('');
+  session.wirePage({
+    roles: ['ADMIN'],
+    show: function (signedIn) {
+      $('app').hidden = !signedIn;
+      $('session-actions').hidden = !signedIn;
+    },
+    load: function () {
+      $('who').textContent = session.user() || '';
+      loadList();
+      draftFromLink();
+    }
+  });
 })();

@@ -1,15 +1,15 @@
-// People: the agents and admins who sign in, through /api/admin/users with the admin pages' shared sign-in
+// People: the agents and admins who sign in, through /api/admin/users with the staff pages' shared sign-in
 // (session.js). Everything from the server is inserted with textContent.
+import * as session from '/assets/session.js';
+
 (function () {
   'use strict';
 
-  const session = window.TouchpointAdmin;
   const api = session.json;
   const $ = (id) => document.getElementById(id);
   function status(text) { $('status').textContent = text || ''; }
 
   function showSignedIn(signedIn) {
-    $('login-panel').hidden = signedIn;
     $('people').hidden = !signedIn;
     $('logout').hidden = !signedIn;
   }
@@ -28,7 +28,7 @@
     const head = el('tr');
     ['Name', 'User name', 'Roles', 'Teams', 'Since', 'Status', ''].forEach((h) => head.append(el('th', h)));
     t.append(head);
-    users.forEach((u) => {
+    (users || []).forEach((u) => {
       const row = el('tr');
       row.dataset.user = u.username;
       const action = el('td');
@@ -38,19 +38,19 @@
         disable.addEventListener('click', () => disableUser(u));
         action.append(disable);
       }
-      row.append(el('td', u.displayName), el('td', u.username), el('td', u.roles.map((r) => ROLE_NAMES[r] || r).join(', ')),
-        el('td', u.teams.join(', ') || '–'), el('td', new Date(u.createdAt).toLocaleDateString()),
+      row.append(el('td', u.displayName), el('td', u.username), el('td', (u.roles || []).map((r) => ROLE_NAMES[r] || r).join(', ')),
+        el('td', (u.teams || []).join(', ') || '–'), el('td', new Date(u.createdAt).toLocaleDateString()),
         el('td', u.disabled ? 'disabled' : 'active'), action);
       t.append(row);
     });
-    $('users').replaceChildren(users.length ? t : el('p', 'Nobody yet.', 'hint'));
+    $('users').replaceChildren(users && users.length ? t : el('p', 'Nobody yet.', 'hint'));
   }
 
   async function load() {
     try {
       render(await api('GET', '/api/admin/users'));
       const teams = await api('GET', '/api/agent/teams');
-      $('known-teams').replaceChildren(...teams.map((team) => { const o = el('option'); o.value = team; return o; }));
+      $('known-teams').replaceChildren(...(teams || []).map((team) => { const o = el('option'); o.value = team; return o; }));
     } catch (e) { status(e.message); }
   }
 
@@ -85,6 +85,6 @@
 
   document.addEventListener('DOMContentLoaded', () => {
     $('create').addEventListener('submit', create);
-    session.wirePage({ show: showSignedIn, load, status });
+    session.wirePage({ roles: ['ADMIN'], show: showSignedIn, load, status });
   });
 }());

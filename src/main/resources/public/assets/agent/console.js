@@ -1,10 +1,13 @@
-// The agent console. Every piece of customer or FAQ text is inserted with textContent, never as HTML.
+// The agent console. Signs in through the staff pages' shared session (session.js). Customer and agent text is
+// inserted with textContent; the bot's answers arrive as HTML the server rendered from markdown and sanitized,
+// and are inserted through safeFragment, which keeps only harmless tags.
+import * as session from '/assets/session.js';
+import { safeFragment } from '/assets/safe-html.js';
+
 (function () {
   'use strict';
-  const KEY = 'touchpoint.agent.token';
   const HEARTBEAT_MS = 20000;
   const $ = function (id) { return document.getElementById(id); };
-  let token = sessionStorage.getItem(KEY);
   let me = null;
   let presence = 'offline';
   let socket = null;
@@ -14,55 +17,9 @@
   let queueTimer = null;
   let queueData = { waiting: [], mine: [] };
 
-  function claims(jwt) {
-    try {
-      const part = jwt.split('.')[1].replace(/-/g, '+').replace(/_/g, '/');
-      return JSON.parse(atob(part));
-    } catch (e) { return null; }
-  }
-
   function status(text) { $('status').textContent = text || ''; }
 
-  async function api(method, path, body) {
-    const res = await fetch(path, {
-      method: method,
-      headers: Object.assign({ 'Authorization': 'Bearer ' + token }, body ? { 'Content-Type': 'application/json' } : {}),
-      body: body ? JSON.stringify(body) : undefined
-    });
-    if (res.status === 401) { logout(); throw new Error('Please log in again.'); }
-    const data = res.headers.get('content-type') && res.headers.get('content-type').indexOf('json') >= 0 ? await res.json() : null;
-    if (!res.ok) { throw new Error((data && (data.detail || data.title)) || ('HTTP ' + res.status)); }
-    return data;
-  }
-
-  // ---- login ----
-  $('login-form').addEventListener('submit', async function (e) {
-    e.preventDefault();
-    $('login-error').textContent = '';
-    const res = await fetch('/login', {
-      method: 'POST', headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ username: $('username').value, password: $('password').value })
-    });
-    if (!res.ok) { $('login-error').textContent = 'Wrong username or password, or the user is disabled.'; return; }
-    token = (await res.json()).access_token;
-    sessionStorage.setItem(KEY, token);
-    $('password').value = '';
-    start();
-  });
-
-  function logout() {
-    sessionStorage.removeItem(KEY);
-    token = null;
-    if (followUpTimer) { clearInterval(followUpTimer); followUpTimer = null; }
-    if (socket) { socket.onclose = null; socket.close(); socket = null; }
-    $('console-view').hidden = true;
-    $('who').hidden = true;
-    $('login-view').hidden = false;
-  }
-  $('logout').addEventListener('click', async function () {
-    try { await api('PUT', '/api/agent/presence', { status: 'offline' }); } catch (e) { /* logging out anyway */ }
-    logout();
-  });
+  const api = session.json;
 
   // ---- presence: saying it again every 20 s is the heartbeat ----
   $('presence').addEventListener('change', function () { setPresence($('presence').value); });
@@ -73,7 +30,7 @@
       loadQueue();
     } catch (e) { status(e.message); }
   }
-  setInterval(function () { if (token && presence !== 'offline') setPresence(presence); }, HEARTBEAT_MS);
+  setInterval(function () { if (me && presence !== 'offline') setPresence(presence); }, HEARTBEAT_MS);
 
   // ---- queue ----
   function ago(iso) {
@@ -179,7 +136,7 @@
   }
   window.addEventListener('hashchange', function () {
     const id = linkedConversation();
-    if (token && id && id !== current) openConversation(id);
+    if (me && id && id !== current) openConversation(id);
   });
 
   // ---- one conversation ----
@@ -260,9 +217,17 @@
     const who = document.createElement('span');
     who.className = 'who';
     who.textContent = m.author === 'agent' && m.data && m.data.agentName ? m.data.agentName : NAMES[m.author] || '';
-    const text = document.createElement('span');
-    text.textContent = m.text || eventText(m);
-    item.append(who, text);
+    if (m.html) {
+      // The bot's answers are markdown (links, lists, tables): shown as the customer saw them, not as source.
+      const rich = document.createElement('div');
+      rich.className = 'rich';
+      rich.append(safeFragment(m.html));
+      item.append(who, rich);
+    } else {
+      const text = document.createElement('span');
+      text.textContent = m.text || eventText(m);
+      item.append(who, text);
+    }
     if (m.kind === 'answer' && m.data && m.data.title) {
       const meta = document.createElement('div');
       meta.className = 'muted';
@@ -337,8 +302,9 @@
   let silenceTimer = null;
 
   function connect() {
+    if (!me) return;
     const scheme = location.protocol === 'https:' ? 'wss://' : 'ws://';
-    const ws = new WebSocket(scheme + location.host + '/ws/agent?token=' + encodeURIComponent(token));
+    const ws = new WebSocket(scheme + location.host + '/ws/agent?token=' + encodeURIComponent(session.token()));
     socket = ws;
     listen(ws);
     ws.onopen = function () {
@@ -377,18 +343,28 @@
     if (socket !== ws) return;
     socket = null;
     clearTimeout(silenceTimer);
-    if (!token) return;
+    if (!me) return;
     retry = Math.min(retry + 1, 6);
     setTimeout(connect, 500 * Math.pow(2, retry));
   }
 
+  // Signed out: the timers and the socket stop, so nothing calls the API without a token, and the next person to
+  // sign in on this tab starts offline with no conversation open.
+  function stop() {
+    me = null;
+    presence = 'offline';
+    current = null;
+    $('conv').hidden = true;
+    $('conv-empty').hidden = false;
+    if (followUpTimer) { clearInterval(followUpTimer); followUpTimer = null; }
+    if (queueTimer) { clearInterval(queueTimer); queueTimer = null; }
+    if (socket) { const ws = socket; socket = null; ws.onclose = null; ws.close(); }
+    clearTimeout(silenceTimer);
+  }
+
   function start() {
-    me = claims(token);
-    if (!me || (me.exp && me.exp * 1000 < Date.now())) { logout(); return; }
+    me = session.claims();
     $('agent-name').textContent = me.displayName || me.sub || '';
-    $('login-view').hidden = true;
-    $('console-view').hidden = false;
-    $('who').hidden = false;
     loadLists();
     loadQueue();
     loadFollowUps();
@@ -400,5 +376,16 @@
     queueTimer = setInterval(renderQueue, 1000);
   }
 
-  if (token) start();
+  session.wirePage({
+    roles: ['AGENT', 'ADMIN'],
+    show: function (signedIn) {
+      $('console-view').hidden = !signedIn;
+      $('who').hidden = !signedIn;
+      if (!signedIn) stop();
+    },
+    load: start,
+    status: status,
+    // Saying so lets routing skip this agent at once instead of after the presence timeout.
+    beforeSignOut: function () { return api('PUT', '/api/agent/presence', { status: 'offline' }); }
+  });
 }());
