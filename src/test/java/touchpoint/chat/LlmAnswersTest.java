@@ -37,7 +37,7 @@ class LlmAnswersTest implements TestPropertyProvider {
     @Override
     public Map<String, String> getProperties() {
         return Map.of("touchpoint.llm.provider", "openai", "touchpoint.llm.base-url", model.baseUrl(),
-                "touchpoint.llm.api-key", "test-key", "touchpoint.llm.timeout", "1s");
+                "touchpoint.llm.api-key", "test-key", "touchpoint.llm.timeout", "3s");
     }
 
     @AfterAll
@@ -60,7 +60,7 @@ class LlmAnswersTest implements TestPropertyProvider {
     void when_the_model_fails_or_is_too_slow_the_customer_gets_the_faq_text() {
         model.failing(500);
         String failed = (String) ask(QUESTION).get("text");
-        model.replying("too late\nSources: refund-timing").slow(3_000);
+        model.replying("too late\nSources: refund-timing").slow(6_000);
         String slow = (String) ask(QUESTION).get("text");
 
         assertThat(failed).isNotBlank().doesNotContain("too late");
