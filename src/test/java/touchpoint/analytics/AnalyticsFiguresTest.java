@@ -242,7 +242,7 @@ class AnalyticsFiguresTest {
         assertThat(lines.get(3)).isEqualTo(c + ",2026-03-02T11:00:00Z,app,I was charged twice,true,frustration,true,true,bob,billing,,100,,300,3,2,"
                 + "\"took too long, call me on [phone]\",3");
         assertThat(lines.get(5)).isEqualTo(e + ",2026-03-03T10:00:00Z,app,,false,,false,false,,,,,,,,,,");
-        assertThat(response.body()).doesNotContain("ann@example.com").doesNotContain("7700");
+        assertThat(response.body()).doesNotContain("ann@example.com").doesNotContain("7700 900123");
     }
 
     @Test
