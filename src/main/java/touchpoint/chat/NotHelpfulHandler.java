@@ -29,11 +29,8 @@ class NotHelpfulHandler implements CustomerTurnHandler {
         if (!mayTake(state, turn.text())) {
             return false;
         }
-        turn.reply(NewEvent.of(EventType.ANSWER_RATED)
-                .data("helpful", false)
-                .data("faqId", state.lastAnsweredFaqId().get())
-                .data("messageSeq", state.lastAnswerSeq())
-                .data("via", "text"));
+        turn.reply(EventData.AnswerRated.of(state.lastAnsweredFaqId().get(), state.lastAnswerSeq(), false,
+                EventData.AnswerRated.VIA_TEXT));
         replies.answer(turn, state.lastQuestion().get());
         return true;
     }

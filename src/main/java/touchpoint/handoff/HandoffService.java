@@ -13,6 +13,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import touchpoint.chat.ConversationState;
 import touchpoint.chat.ConversationStatus;
+import touchpoint.chat.EventData;
 import touchpoint.chat.EventType;
 import touchpoint.chat.NewEvent;
 import touchpoint.chat.Transcript;
@@ -72,9 +73,8 @@ public class HandoffService {
         }
         Instant now = clock.instant();
         String team = router.teamFor(state, session.touchpoint(), faqHints);
-        session.append(NewEvent.of(EventType.HANDOFF_REQUESTED)
-                .text("I'm passing you to a person from our " + team + " team.")
-                .data("reason", reason).data("team", team), inReplyTo);
+        session.append(NewEvent.of(new EventData.HandoffRequested(reason, team))
+                .text("I'm passing you to a person from our " + team + " team."), inReplyTo);
         String id = state.conversationId();
         CaseRow fresh = new CaseRow(id, session.touchpoint(), team, reason, CaseRow.WAITING, null, now, null, null, null, now);
         CaseRow row = cases.existsById(id) ? cases.update(fresh) : cases.save(fresh);
@@ -96,18 +96,15 @@ public class HandoffService {
     private void notice(Transcript.Session session, CaseRow row, Long inReplyTo, Instant now) {
         long online = onlineInTeam(row.team(), now);
         if (online == 0) {
-            session.append(NewEvent.of(EventType.SYSTEM_NOTICE)
+            session.append(NewEvent.of(EventData.SystemNotice.noAgentOnline(row.team()))
                     .text("No one from our team is online right now. Leave your email address and a message, "
-                            + "and we will reply by email.")
-                    .data("notice", "no_agent_online").data("offlineMessage", true).data("team", row.team()), inReplyTo);
+                            + "and we will reply by email."), inReplyTo);
         } else {
             int position = position(row);
             long minutes = expectedMinutes(position, online);
-            session.append(NewEvent.of(EventType.SYSTEM_NOTICE)
+            session.append(NewEvent.of(EventData.SystemNotice.queue(row.team(), position, minutes))
                     .text("All our agents are busy. You are number " + position + " in the queue; the expected wait is about "
-                            + minutes + (minutes == 1 ? " minute." : " minutes."))
-                    .data("notice", "queue").data("position", position).data("expectedMinutes", minutes)
-                    .data("team", row.team()), inReplyTo);
+                            + minutes + (minutes == 1 ? " minute." : " minutes.")), inReplyTo);
         }
         cases.update(row.noticed(now));
     }
@@ -138,9 +135,9 @@ public class HandoffService {
     }
 
     private void assign(Transcript.Session session, CaseRow row, AgentRow agent, Long inReplyTo, String via, Instant now) {
-        session.append(NewEvent.of(EventType.AGENT_ASSIGNED).data("agentId", agent.id()).data("team", row.team()).data("via", via), inReplyTo);
-        session.append(NewEvent.of(EventType.AGENT_JOINED).text(agent.displayName() + " has joined the conversation.")
-                .data("agentId", agent.id()).data("agentName", agent.displayName()), inReplyTo);
+        session.append(NewEvent.of(new EventData.AgentAssigned(agent.id(), row.team(), via)), inReplyTo);
+        session.append(NewEvent.of(new EventData.AgentJoined(agent.id(), agent.displayName()))
+                .text(agent.displayName() + " has joined the conversation."), inReplyTo);
         cases.update(row.assigned(agent.id(), now));
         LOG.info("conversation assigned conversation={} agent={} via={}", row.conversationId(), agent.id(), via);
     }
@@ -212,8 +209,8 @@ public class HandoffService {
                 }
             }
             requireOwner(session, actor);
-            session.append(NewEvent.of(EventType.AGENT_REPLIED).text(text).clientMessageId(key)
-                    .data("agentId", actor.agentId()).data("agentName", actor.displayName()));
+            session.append(NewEvent.of(new EventData.AgentReplied(actor.agentId(), actor.displayName(), null))
+                    .text(text).clientMessageId(key));
             stored[0] = true;
         });
         return stored[0];
@@ -222,8 +219,8 @@ public class HandoffService {
     void handBack(String conversationId, Actor actor) {
         write(conversationId, session -> {
             requireOwner(session, actor);
-            session.append(NewEvent.of(EventType.BOT_RESUMED).text("You're back with the assistant. Ask me anything.")
-                    .data("agentId", actor.agentId()));
+            session.append(NewEvent.of(new EventData.BotResumed(actor.agentId()))
+                    .text("You're back with the assistant. Ask me anything."));
             cases.findById(conversationId).ifPresent(c -> cases.update(c.closed(clock.instant())));
         });
         freed(actor.agentId());
@@ -236,8 +233,8 @@ public class HandoffService {
             if (status != ConversationStatus.WAITING_FOR_AGENT) {
                 requireOwner(session, actor);
             }
-            session.append(NewEvent.of(EventType.CONVERSATION_RESOLVED).text("This conversation has been resolved.")
-                    .data("agentId", actor.agentId()));
+            session.append(NewEvent.of(new EventData.ConversationResolved(actor.agentId()))
+                    .text("This conversation has been resolved."));
             cases.findById(conversationId).ifPresent(c -> cases.update(c.closed(clock.instant())));
         });
         freed(actor.agentId());
@@ -268,8 +265,8 @@ public class HandoffService {
             }
             Instant now = clock.instant();
             CaseRow row = caseOf(session, now);
-            session.append(NewEvent.of(EventType.CONVERSATION_TRANSFERRED).text("You're being transferred to our " + team + " team.")
-                    .data("team", team).data("fromAgentId", actor.agentId()));
+            session.append(NewEvent.of(new EventData.ConversationTransferred(team, actor.agentId()))
+                    .text("You're being transferred to our " + team + " team."));
             CaseRow moved = cases.update(row.waiting(team, now));
             if (to.isPresent()) {
                 assign(session, moved, to.get(), null, "transfer", now);
@@ -293,9 +290,9 @@ public class HandoffService {
             }
             request(session, null, OFFLINE_MESSAGE, List.of());
             Instant now = clock.instant();
-            session.append(NewEvent.of(EventType.OFFLINE_MESSAGE_LEFT).text(text).data("email", email));
-            session.append(NewEvent.of(EventType.SYSTEM_NOTICE).text("Thanks - we'll reply to " + email + " as soon as someone is available.")
-                    .data("notice", "offline_message_received"));
+            session.append(NewEvent.of(new EventData.OfflineMessageLeft(email)).text(text));
+            session.append(NewEvent.of(EventData.SystemNotice.of(EventData.SystemNotice.OFFLINE_MESSAGE_RECEIVED))
+                    .text("Thanks - we'll reply to " + email + " as soon as someone is available."));
             cases.findById(conversationId).ifPresent(c -> cases.update(c.offline(email, now)));
             return null;
         });

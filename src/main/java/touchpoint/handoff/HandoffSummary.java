@@ -3,7 +3,7 @@ package touchpoint.handoff;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import java.util.List;
-import java.util.Map;
+import touchpoint.chat.EventData;
 
 /**
  * @param text a short paragraph for the agent
@@ -33,6 +33,6 @@ public record HandoffSummary(String text, @Nullable String reason, @Nullable Str
     }
 
     @Serdeable
-    public record SurveyAnswer(@Nullable String questionId, @Nullable String answer, Map<String, String> data) {
+    public record SurveyAnswer(@Nullable String questionId, @Nullable String answer, EventData.SurveyAnswered data) {
     }
 }
