@@ -85,7 +85,7 @@ class SurveyRulesTest {
         Reply ces = customer.say(id, token, "s1", "6");
         List<Map<String, Object>> replies = ces.list("replies");
         assertThat(replies).extracting(m -> m.get("type")).containsExactly("SURVEY_ANSWERED", "SURVEY_ASKED");
-        assertThat(data(replies.get(0))).containsEntry("questionId", "ces").containsEntry("type", "CES").containsEntry("score", "6")
+        assertThat(data(replies.get(0))).containsEntry("questionId", "ces").containsEntry("type", "CES").containsEntry("score", 6)
                 .containsEntry("agentId", "ann").containsEntry("lastFaqId", "return-policy").containsEntry("touchpoint", "web")
                 .doesNotContainKey("comment");
         assertThat(replies.get(1).get("survey").toString()).contains("csat");
@@ -93,7 +93,7 @@ class SurveyRulesTest {
         Reply csat = customer.say(id, token, "s2", "4 - quick and friendly");
         replies = csat.list("replies");
         assertThat(replies).extracting(m -> m.get("type")).containsExactly("SURVEY_ANSWERED", "SYSTEM_NOTICE");
-        assertThat(data(replies.get(0))).containsEntry("questionId", "csat").containsEntry("score", "4")
+        assertThat(data(replies.get(0))).containsEntry("questionId", "csat").containsEntry("score", 4)
                 .containsEntry("comment", "quick and friendly");
         assertThat(transcript.state(id).pendingSurveyQuestion()).isEmpty();
     }
@@ -323,7 +323,7 @@ class SurveyRulesTest {
     }
 
     @SuppressWarnings("unchecked")
-    private static Map<String, String> data(Map<String, Object> message) {
-        return (Map<String, String>) message.get("data");
+    private static Map<String, Object> data(Map<String, Object> message) {
+        return (Map<String, Object>) message.get("data");
     }
 }
