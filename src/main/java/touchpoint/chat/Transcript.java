@@ -32,9 +32,11 @@ public class Transcript {
     private final Clock clock;
     private final LiveBus liveBus;
     private final ApplicationEventPublisher<TranscriptAppended> appended;
+    private final List<TranscriptProjection> projections;
 
     Transcript(ConversationRepository conversations, EventRepository events, TransactionOperations<Connection> tx,
-               JsonMapper json, Ids ids, Clock clock, LiveBus liveBus, ApplicationEventPublisher<TranscriptAppended> appended) {
+               JsonMapper json, Ids ids, Clock clock, LiveBus liveBus, ApplicationEventPublisher<TranscriptAppended> appended,
+               List<TranscriptProjection> projections) {
         this.conversations = conversations;
         this.events = events;
         this.tx = tx;
@@ -44,6 +46,7 @@ public class Transcript {
         this.clock = clock;
         this.liveBus = liveBus;
         this.appended = appended;
+        this.projections = List.copyOf(projections);
     }
 
     /** What a write does inside the conversation's lock. */
@@ -212,6 +215,7 @@ public class Transcript {
             TranscriptEvent event = toEvent(saved);
             state.apply(event);
             stored.add(event);
+            projections.forEach(p -> p.apply(this, event));
             return event;
         }
 

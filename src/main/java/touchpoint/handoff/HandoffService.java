@@ -21,7 +21,7 @@ import touchpoint.chat.TranscriptEvent;
 
 /**
  * Hand-off between the bot and people: requests, the queue, assignment, and what agents do with a conversation.
- * Every change is a transcript write, so it happens on the conversation's row lock: two instances or two agents
+ * Every change is a transcript write (the queue follows from the events, see {@link CaseProjection}), so it happens on the conversation's row lock: two instances or two agents
  * can never both take one conversation. Per-agent capacity is held by also locking the agent's presence row
  * (always after the conversation, so locks are taken in one order and cannot deadlock).
  */
@@ -76,8 +76,7 @@ public class HandoffService {
         session.append(NewEvent.of(new EventData.HandoffRequested(reason, team))
                 .text("I'm passing you to a person from our " + team + " team."), inReplyTo);
         String id = state.conversationId();
-        CaseRow fresh = new CaseRow(id, session.touchpoint(), team, reason, CaseRow.WAITING, null, now, null, null, null, now);
-        CaseRow row = cases.existsById(id) ? cases.update(fresh) : cases.save(fresh);
+        CaseRow row = cases.findById(id).orElseThrow();
         LOG.info("handoff requested conversation={} reason={} team={}", id, reason, team);
         if (!tryAssign(session, row, inReplyTo) && !OFFLINE_MESSAGE.equals(reason)) {
             notice(session, row, inReplyTo, now);
@@ -106,7 +105,6 @@ public class HandoffService {
                     .text("All our agents are busy. You are number " + position + " in the queue; the expected wait is about "
                             + minutes + (minutes == 1 ? " minute." : " minutes.")), inReplyTo);
         }
-        cases.update(row.noticed(now));
     }
 
     // ---- assignment ----
@@ -138,7 +136,6 @@ public class HandoffService {
         session.append(NewEvent.of(new EventData.AgentAssigned(agent.id(), row.team(), via)), inReplyTo);
         session.append(NewEvent.of(new EventData.AgentJoined(agent.id(), agent.displayName()))
                 .text(agent.displayName() + " has joined the conversation."), inReplyTo);
-        cases.update(row.assigned(agent.id(), now));
         LOG.info("conversation assigned conversation={} agent={} via={}", row.conversationId(), agent.id(), via);
     }
 
@@ -221,7 +218,6 @@ public class HandoffService {
             requireOwner(session, actor);
             session.append(NewEvent.of(new EventData.BotResumed(actor.agentId()))
                     .text("You're back with the assistant. Ask me anything."));
-            cases.findById(conversationId).ifPresent(c -> cases.update(c.closed(clock.instant())));
         });
         freed(actor.agentId());
     }
@@ -235,7 +231,6 @@ public class HandoffService {
             }
             session.append(NewEvent.of(new EventData.ConversationResolved(actor.agentId()))
                     .text("This conversation has been resolved."));
-            cases.findById(conversationId).ifPresent(c -> cases.update(c.closed(clock.instant())));
         });
         freed(actor.agentId());
     }
@@ -264,10 +259,9 @@ public class HandoffService {
                 throw new HttpStatusException(HttpStatus.CONFLICT, "Only a conversation with or waiting for an agent can be transferred");
             }
             Instant now = clock.instant();
-            CaseRow row = caseOf(session, now);
             session.append(NewEvent.of(new EventData.ConversationTransferred(team, actor.agentId()))
                     .text("You're being transferred to our " + team + " team."));
-            CaseRow moved = cases.update(row.waiting(team, now));
+            CaseRow moved = cases.findById(conversationId).orElseThrow();
             if (to.isPresent()) {
                 assign(session, moved, to.get(), null, "transfer", now);
                 presence.findByIdForUpdate(to.get().id()).ifPresent(p -> presence.update(p.assignedAt(now)));
@@ -289,11 +283,9 @@ public class HandoffService {
                 throw new HttpStatusException(HttpStatus.CONFLICT, "An agent is with you: write to them in the conversation");
             }
             request(session, null, OFFLINE_MESSAGE, List.of());
-            Instant now = clock.instant();
             session.append(NewEvent.of(new EventData.OfflineMessageLeft(email)).text(text));
             session.append(NewEvent.of(EventData.SystemNotice.of(EventData.SystemNotice.OFFLINE_MESSAGE_RECEIVED))
                     .text("Thanks - we'll reply to " + email + " as soon as someone is available."));
-            cases.findById(conversationId).ifPresent(c -> cases.update(c.offline(email, now)));
             return null;
         });
         return true;
@@ -366,11 +358,12 @@ public class HandoffService {
         }
     }
 
+    /** The conversation's case; one the log never opened is opened by the events about to be appended. */
     private CaseRow caseOf(Transcript.Session session, Instant now) {
         ConversationState state = session.state();
-        return cases.findById(state.conversationId()).orElseGet(() -> cases.save(new CaseRow(state.conversationId(),
-                session.touchpoint(), state.team().orElse(config.defaultTeam()), "unknown", CaseRow.WAITING, null, now, null,
-                null, null, now)));
+        return cases.findById(state.conversationId()).orElseGet(() -> new CaseRow(state.conversationId(),
+                session.touchpoint(), state.team().orElse(config.defaultTeam()), CaseProjection.UNKNOWN_REASON, CaseRow.WAITING,
+                null, now, null, null, null, now));
     }
 
     private static void requireOwner(Transcript.Session session, Actor actor) {
