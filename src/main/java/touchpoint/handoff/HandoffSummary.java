@@ -1,5 +1,6 @@
 package touchpoint.handoff;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import java.util.List;
@@ -15,6 +16,7 @@ import touchpoint.chat.EventData;
  * @param generated true when {@code text} was written by the language model rather than put together from the facts
  */
 @Serdeable
+@JsonInclude(JsonInclude.Include.NON_NULL)
 public record HandoffSummary(String text, @Nullable String reason, @Nullable String team, List<String> customerQuestions,
                              List<FaqTried> faqsTried, List<Rating> ratings, List<SurveyAnswer> surveyAnswers,
                              boolean generated) {

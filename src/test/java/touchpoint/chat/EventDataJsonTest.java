@@ -88,6 +88,19 @@ class EventDataJsonTest {
     }
 
     @Test
+    void should_answer_a_message_without_replies_with_an_empty_replies_list() throws IOException {
+        TranscriptEvent asked = new TranscriptEvent("c1", 3, "m3", EventType.CUSTOMER_ASKED, "hello?", null, null, null, null, null,
+                null, "k1", null, Instant.EPOCH);
+
+        Map<String, Object> json = JSON.readValue(JSON.writeValueAsString(new ConversationApi.SendResponse(asked, List.of())),
+                Argument.mapOf(String.class, Object.class));
+
+        assertThat(json).containsEntry("replies", List.of());
+        @SuppressWarnings("unchecked") Map<String, Object> accepted = (Map<String, Object>) json.get("accepted");
+        assertThat(accepted).containsEntry("options", List.of()).doesNotContainKey("data").doesNotContainKey("html");
+    }
+
+    @Test
     void should_read_a_row_written_before_events_were_typed() {
         String old = "{\"text\":\"Here is how\",\"faqId\":\"return-policy\",\"confidence\":0.91,"
                 + "\"data\":{\"title\":\"Returns\",\"question\":\"can I return it\",\"candidates\":\"return-policy,refunds\","
