@@ -1,7 +1,5 @@
 package touchpoint.admin;
 
-import io.micronaut.http.HttpStatus;
-import io.micronaut.http.exceptions.HttpStatusException;
 import jakarta.inject.Singleton;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -20,7 +18,8 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
-import touchpoint.infra.BadRequestException;
+import touchpoint.infra.InvalidRequest;
+import touchpoint.infra.TooLarge;
 
 /**
  * Where faq-content files come from and go to: the server's content directory, an uploaded zip, an exported
@@ -36,15 +35,15 @@ class ContentSource {
     }
 
     /** Every {@code *.md} file under the content directory, sorted; a missing directory is empty. */
-    List<FaqStore.SourceFile> serverFiles() {
+    List<FaqImport.SourceFile> serverFiles() {
         Path dir = Path.of(config.contentDir());
         if (!Files.isDirectory(dir)) {
             return List.of();
         }
-        List<FaqStore.SourceFile> out = new ArrayList<>();
+        List<FaqImport.SourceFile> out = new ArrayList<>();
         try (Stream<Path> walk = Files.walk(dir)) {
             for (Path p : walk.filter(f -> f.getFileName().toString().endsWith(".md") && Files.isRegularFile(f)).sorted().toList()) {
-                out.add(new FaqStore.SourceFile(dir.relativize(p).toString(), Files.readString(p, StandardCharsets.UTF_8)));
+                out.add(new FaqImport.SourceFile(dir.relativize(p).toString(), Files.readString(p, StandardCharsets.UTF_8)));
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the faq-content directory", e);
@@ -56,18 +55,18 @@ class ContentSource {
      * The {@code *.md} entries of an uploaded zip. Limits on entries and total inflated size stop zip bombs;
      * a file that is not UTF-8 becomes a per-file error instead of failing the import.
      */
-    List<FaqStore.SourceFile> zipFiles(byte[] zip) {
+    List<FaqImport.SourceFile> zipFiles(byte[] zip) {
         if (zip == null || zip.length == 0) {
-            throw new BadRequestException(null, "Upload a zip of faq-content files, or use ?source=server");
+            throw new InvalidRequest(null, "Upload a zip of faq-content files, or use ?source=server");
         }
-        List<FaqStore.SourceFile> out = new ArrayList<>();
+        List<FaqImport.SourceFile> out = new ArrayList<>();
         long total = 0;
         int entries = 0;
         try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip), StandardCharsets.UTF_8)) {
             ZipEntry entry;
             while ((entry = in.getNextEntry()) != null) {
                 if (++entries > config.maxImportFiles()) {
-                    throw new BadRequestException(null, "The zip has more than " + config.maxImportFiles() + " entries");
+                    throw new InvalidRequest(null, "The zip has more than " + config.maxImportFiles() + " entries");
                 }
                 String name = entry.getName();
                 if (entry.isDirectory() || !name.endsWith(".md") || name.startsWith("__MACOSX/") || baseName(name).startsWith(".")) {
@@ -75,15 +74,15 @@ class ContentSource {
                 }
                 byte[] bytes = readLimited(in, config.maxImportBytes() - total);
                 total += bytes.length;
-                out.add(new FaqStore.SourceFile(name, utf8(bytes)));
+                out.add(new FaqImport.SourceFile(name, utf8(bytes)));
             }
         } catch (ZipException e) {
-            throw new BadRequestException(null, "The upload is not a readable zip file");
+            throw new InvalidRequest(null, "The upload is not a readable zip file");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         if (entries == 0) {
-            throw new BadRequestException(null, "The upload is not a zip file, or it is empty");
+            throw new InvalidRequest(null, "The upload is not a zip file, or it is empty");
         }
         return out;
     }
@@ -109,7 +108,7 @@ class ContentSource {
         int n;
         while ((n = in.read(buffer)) > 0) {
             if (out.size() + n > remaining) {
-                throw new HttpStatusException(HttpStatus.REQUEST_ENTITY_TOO_LARGE, "The zip inflates to more than the import limit");
+                throw new TooLarge("The zip inflates to more than the import limit");
             }
             out.write(buffer, 0, n);
         }

@@ -29,7 +29,7 @@ import touchpoint.admin.AdminApi.FaqList;
 import touchpoint.admin.AdminApi.FaqSummary;
 import touchpoint.admin.AdminApi.PublishRequest;
 import touchpoint.admin.AdminApi.Revision;
-import touchpoint.infra.BadRequestException;
+import touchpoint.infra.InvalidRequest;
 import touchpoint.infra.JsonRequests;
 
 /** Editing the knowledge base: FAQs, their revisions, publishing. */
@@ -92,10 +92,10 @@ class FaqController {
     FaqJson update(String id, @Body @Nullable JsonNode body, Authentication user) {
         FaqInput in = requests.read(body, FaqInput.class);
         if (in.id() != null && !in.id().equals(id)) {
-            throw new BadRequestException("id", "does not match the FAQ in the path; ids cannot be changed");
+            throw new InvalidRequest("id", "does not match the FAQ in the path; ids cannot be changed");
         }
         if (in.revision() == null) {
-            throw new BadRequestException("revision", "is required: send the revision your edit is based on");
+            throw new InvalidRequest("revision", "is required: send the revision your edit is based on");
         }
         return FaqJson.of(store.update(id, document(id, in), in.revision(), user.getName()));
     }

@@ -21,7 +21,7 @@ import touchpoint.admin.AdminApi.PreviewRequest;
 import touchpoint.admin.AdminApi.PreviewResponse;
 import touchpoint.admin.AdminApi.TestRequest;
 import touchpoint.admin.AdminApi.TestResponse;
-import touchpoint.infra.BadRequestException;
+import touchpoint.infra.InvalidRequest;
 import touchpoint.infra.JsonRequests;
 
 /** The knowledge base as a whole: preview, test a question, import and export. */
@@ -34,14 +34,16 @@ class KnowledgeController {
     static final String ZIP = "application/zip";
 
     private final FaqStore store;
+    private final FaqImport importer;
     private final ContentSource content;
     private final MarkdownPreview preview;
     private final QuestionTester tester;
     private final JsonRequests requests;
 
-    KnowledgeController(FaqStore store, ContentSource content, MarkdownPreview preview, QuestionTester tester,
-                        JsonRequests requests) {
+    KnowledgeController(FaqStore store, FaqImport importer, ContentSource content, MarkdownPreview preview,
+                        QuestionTester tester, JsonRequests requests) {
         this.store = store;
+        this.importer = importer;
         this.content = content;
         this.preview = preview;
         this.tester = tester;
@@ -68,10 +70,10 @@ class KnowledgeController {
                              @Body @Nullable byte[] zip, Authentication user) {
         boolean fromServer = "server".equals(source);
         if (source != null && !fromServer && !"upload".equals(source)) {
-            throw new BadRequestException("source", "must be upload or server");
+            throw new InvalidRequest("source", "must be upload or server");
         }
-        List<FaqStore.SourceFile> files = fromServer ? content.serverFiles() : content.zipFiles(zip);
-        return store.importFiles(fromServer ? "server" : "upload", files, Boolean.TRUE.equals(publish), user.getName());
+        List<FaqImport.SourceFile> files = fromServer ? content.serverFiles() : content.zipFiles(zip);
+        return importer.importFiles(fromServer ? "server" : "upload", files, Boolean.TRUE.equals(publish), user.getName());
     }
 
     @Get(value = "/export{?status}", produces = ZIP)

@@ -62,6 +62,7 @@ class KnowledgeSync {
     }
 
     private final FaqStore store;
+    private final FaqImport importer;
     private final LiveKnowledge engine;
     private final LiveBus bus;
     private final JsonMapper json;
@@ -86,9 +87,10 @@ class KnowledgeSync {
     });
     private volatile boolean started;
 
-    KnowledgeSync(FaqStore store, LiveKnowledge engine, LiveBus bus, JsonMapper json, Clock clock, AdminConfig config,
-                  ContentSource content, PhrasingProposals proposals) {
+    KnowledgeSync(FaqStore store, FaqImport importer, LiveKnowledge engine, LiveBus bus, JsonMapper json, Clock clock,
+                  AdminConfig config, ContentSource content, PhrasingProposals proposals) {
         this.store = store;
+        this.importer = importer;
         this.proposals = proposals;
         this.engine = engine;
         this.bus = bus;
@@ -252,7 +254,7 @@ class KnowledgeSync {
             return;
         }
         try {
-            ImportReport report = store.importFiles("server", content.serverFiles(), true, "system");
+            ImportReport report = importer.importFiles("server", content.serverFiles(), true, "system");
             LOG.info("seeded the knowledge base from {}: {} FAQs, {} files skipped", config.contentDir(),
                     report.created(), report.failed());
             report.files().stream().filter(f -> f.error() != null)

@@ -13,7 +13,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import touchpoint.infra.BadRequestException;
+import touchpoint.infra.InvalidRequest;
 
 /** Reads the analytics tables into the dashboard's figures and the CSV export. */
 @Singleton
@@ -51,10 +51,10 @@ class AnalyticsQueries {
         LocalDate end = to == null || to.isBlank() ? LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC) : date("to", to);
         LocalDate start = from == null || from.isBlank() ? end.minusDays(config.defaultDays() - 1L) : date("from", from);
         if (start.isAfter(end)) {
-            throw new BadRequestException("from", "must not be after to");
+            throw new InvalidRequest("from", "must not be after to");
         }
         if (start.plusYears(3).isBefore(end)) {
-            throw new BadRequestException("from", "the range may span at most three years");
+            throw new InvalidRequest("from", "the range may span at most three years");
         }
         return new Range(start, end);
     }
@@ -123,7 +123,7 @@ class AnalyticsQueries {
         try {
             return LocalDate.parse(value.strip());
         } catch (java.time.format.DateTimeParseException e) {
-            throw new BadRequestException(field, "must be a date like 2026-03-01");
+            throw new InvalidRequest(field, "must be a date like 2026-03-01");
         }
     }
 }

@@ -2,8 +2,6 @@ package touchpoint.analytics;
 
 import touchpoint.infra.PiiMasker;
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.http.HttpStatus;
-import io.micronaut.http.exceptions.HttpStatusException;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.inject.Singleton;
 import java.util.ArrayList;
@@ -14,7 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import touchpoint.infra.BadRequestException;
+import touchpoint.infra.InvalidRequest;
+import touchpoint.infra.NotFound;
 import touchpoint.infra.Ids;
 
 /**
@@ -79,15 +78,15 @@ class KnowledgeGaps {
     /** Records every phrasing of the topic (or the ones given) as proposals for {@code faqId}. */
     List<PhrasingProposal> propose(String clusterId, PhrasingsRequest request, AnalyticsQueries.Range range) {
         GapTopic topic = topics(range).stream().filter(t -> t.id().equals(clusterId)).findFirst()
-                .orElseThrow(() -> new HttpStatusException(HttpStatus.NOT_FOUND, "No knowledge-gap topic " + clusterId + " in that range"));
+                .orElseThrow(() -> new NotFound("No knowledge-gap topic " + clusterId + " in that range"));
         String faqId = request.faqId() != null && !request.faqId().isBlank() ? request.faqId().strip() : topic.suggestedFaqId();
         if (faqId == null) {
-            throw new BadRequestException("faqId", "is required: this topic has no suggested FAQ");
+            throw new InvalidRequest("faqId", "is required: this topic has no suggested FAQ");
         }
         List<String> phrasings = request.phrasings() == null || request.phrasings().isEmpty()
                 ? topic.addPhrasings().body().phrasings() : request.phrasings();
         if (phrasings.size() > MAX_PHRASINGS || phrasings.stream().anyMatch(p -> p == null || p.isBlank() || p.length() > 500)) {
-            throw new BadRequestException("phrasings", "must be 1 to " + MAX_PHRASINGS + " non-blank texts of at most 500 characters");
+            throw new InvalidRequest("phrasings", "must be 1 to " + MAX_PHRASINGS + " non-blank texts of at most 500 characters");
         }
         List<PhrasingProposal> created = new ArrayList<>();
         for (String p : phrasings) {

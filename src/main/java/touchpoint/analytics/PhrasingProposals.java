@@ -2,8 +2,6 @@ package touchpoint.analytics;
 
 import touchpoint.infra.PiiMasker;
 import io.micronaut.context.event.ApplicationEventPublisher;
-import io.micronaut.http.HttpStatus;
-import io.micronaut.http.exceptions.HttpStatusException;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.util.List;
@@ -11,7 +9,8 @@ import java.util.Locale;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import touchpoint.infra.BadRequestException;
+import touchpoint.infra.InvalidRequest;
+import touchpoint.infra.NotFound;
 
 /**
  * Proposed FAQ phrasings learned from agents and knowledge gaps, and the admins' decisions on them.
@@ -48,7 +47,7 @@ public class PhrasingProposals {
             return proposals.findAllOrderByCreatedAt().stream().map(PhrasingProposal::of).toList();
         }
         if (!List.of(PhrasingProposal.PROPOSED, PhrasingProposal.APPROVED, PhrasingProposal.REJECTED).contains(status)) {
-            throw new BadRequestException("status", "must be proposed, approved or rejected");
+            throw new InvalidRequest("status", "must be proposed, approved or rejected");
         }
         return proposals.findByStatusOrderByCreatedAt(status).stream().map(PhrasingProposal::of).toList();
     }
@@ -86,7 +85,7 @@ public class PhrasingProposals {
     /** An admin may change their mind; the latest decision counts and is what the next reindex sees. */
     private PhrasingProposal decide(long id, String status, String admin) {
         PhrasingProposalRow r = proposals.findById(id)
-                .orElseThrow(() -> new HttpStatusException(HttpStatus.NOT_FOUND, "No phrasing proposal " + id));
+                .orElseThrow(() -> new NotFound("No phrasing proposal " + id));
         PhrasingProposalRow updated = proposals.update(new PhrasingProposalRow(r.id(), r.faqId(), r.text(), r.normalizedText(), r.source(),
                 r.conversationId(), status, admin, r.createdAt(), clock.instant()));
         LOG.info("phrasing {} id={} faq={} by={}", status, id, r.faqId(), admin);

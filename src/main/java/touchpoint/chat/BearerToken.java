@@ -1,7 +1,6 @@
 package touchpoint.chat;
 
-import io.micronaut.http.HttpStatus;
-import io.micronaut.http.exceptions.HttpStatusException;
+import touchpoint.infra.Unauthenticated;
 
 /** Reads a customer's conversation token from an {@code Authorization: Bearer} header. */
 final class BearerToken {
@@ -11,7 +10,7 @@ final class BearerToken {
 
     static String from(String authorization) {
         if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7) || authorization.length() <= 7) {
-            throw new HttpStatusException(HttpStatus.UNAUTHORIZED, "Send the conversation token as Authorization: Bearer <token>");
+            throw new Unauthenticated("Send the conversation token as Authorization: Bearer <token>");
         }
         return authorization.substring(7).trim();
     }

@@ -132,8 +132,7 @@ public class ChatService {
     public String authorize(String conversationId, String authorization) {
         String token = BearerToken.from(authorization);
         if (!transcript.tokenMatches(conversationId, token)) {
-            throw new io.micronaut.http.exceptions.HttpStatusException(io.micronaut.http.HttpStatus.NOT_FOUND,
-                    "No conversation with that id for this token");
+            throw ConversationNotFound.forToken();
         }
         return token;
     }

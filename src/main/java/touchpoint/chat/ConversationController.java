@@ -2,14 +2,12 @@ package touchpoint.chat;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
-import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
-import io.micronaut.http.exceptions.HttpStatusException;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
@@ -58,7 +56,7 @@ class ConversationController {
         SendRequest request = requests.read(body, SendRequest.class);
         return chat.send(id, token, request.clientMessageId(), request.text().strip())
                 .map(sent -> new SendResponse(sent.accepted(), sent.replies()))
-                .orElseThrow(ConversationController::notFound);
+                .orElseThrow(ConversationNotFound::forToken);
     }
 
     @Get("/{id}/messages{?after}")
@@ -68,10 +66,6 @@ class ConversationController {
         String token = BearerToken.from(authorization);
         return chat.messages(id, token, after == null ? 0 : after)
                 .map(m -> new MessagesResponse(m.state(), m.messages()))
-                .orElseThrow(ConversationController::notFound);
-    }
-
-    private static HttpStatusException notFound() {
-        return new HttpStatusException(HttpStatus.NOT_FOUND, "No conversation with that id for this token");
+                .orElseThrow(ConversationNotFound::forToken);
     }
 }

@@ -2,12 +2,10 @@ package touchpoint.handoff;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
-import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
-import io.micronaut.http.exceptions.HttpStatusException;
 import io.micronaut.json.tree.JsonNode;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
@@ -51,8 +49,8 @@ class AdminUserController {
     @Operation(summary = "Disable a user: no more logins, and existing tokens stop working; not your own account")
     AgentView disable(String id, io.micronaut.security.authentication.Authentication admin) {
         if (directory.find(id).filter(row -> row.username().equals(admin.getName())).isPresent()) {
-            throw new touchpoint.infra.BadRequestException("id", "you cannot disable your own account");
+            throw new touchpoint.infra.InvalidRequest("id", "you cannot disable your own account");
         }
-        return directory.disable(id).orElseThrow(() -> new HttpStatusException(HttpStatus.NOT_FOUND, "No user with that id"));
+        return directory.disable(id).orElseThrow(() -> new touchpoint.infra.NotFound("No user with that id"));
     }
 }

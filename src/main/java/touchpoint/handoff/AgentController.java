@@ -2,13 +2,11 @@ package touchpoint.handoff;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
-import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Put;
-import io.micronaut.http.exceptions.HttpStatusException;
 import io.micronaut.json.tree.JsonNode;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
@@ -21,6 +19,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import touchpoint.chat.ConversationNotFound;
 import touchpoint.chat.EventType;
 import touchpoint.chat.Transcript;
 import touchpoint.chat.TranscriptEvent;
@@ -43,7 +42,9 @@ import touchpoint.knowledge.KnowledgeBase;
 @Tag(name = "Agent")
 class AgentController {
 
-    private final HandoffService handoff;
+    private final AgentActions actions;
+    private final HandoffQueue queue;
+    private final Presence presence;
     private final CurrentAgent current;
     private final AgentDirectory directory;
     private final Transcript transcript;
@@ -52,9 +53,11 @@ class AgentController {
     private final JsonRequests requests;
     private final Clock clock;
 
-    AgentController(HandoffService handoff, CurrentAgent current, AgentDirectory directory, Transcript transcript,
-                    HandoffSummarizer summarizer, KnowledgeBase knowledge, JsonRequests requests, Clock clock) {
-        this.handoff = handoff;
+    AgentController(AgentActions actions, HandoffQueue queue, Presence presence, CurrentAgent current,
+                    AgentDirectory directory, Transcript transcript, HandoffSummarizer summarizer, KnowledgeBase knowledge, JsonRequests requests, Clock clock) {
+        this.actions = actions;
+        this.queue = queue;
+        this.presence = presence;
         this.current = current;
         this.directory = directory;
         this.transcript = transcript;
@@ -67,34 +70,34 @@ class AgentController {
     @Put("/presence")
     @Operation(summary = "Set presence (online, away, offline); sending it again is the heartbeat")
     PresenceResponse presence(Authentication auth, @Body @Nullable JsonNode body) {
-        HandoffService.Actor actor = current.of(auth);
+        Actor actor = current.of(auth);
         PresenceRequest r = requests.read(body, PresenceRequest.class);
-        handoff.setPresence(actor.agentId(), PresenceStatus.valueOf(r.status().toUpperCase(Locale.ROOT)));
-        return new PresenceResponse(handoff.presenceOf(actor.agentId()).name().toLowerCase(Locale.ROOT));
+        actions.setPresence(actor.agentId(), PresenceStatus.valueOf(r.status().toUpperCase(Locale.ROOT)));
+        return new PresenceResponse(presence.of(actor.agentId()).name().toLowerCase(Locale.ROOT));
     }
 
     @Get("/queue")
     @Operation(summary = "Waiting conversations, oldest first, with waiting time; and the caller's own conversations")
     QueueResponse queue(Authentication auth) {
-        HandoffService.Actor actor = current.of(auth);
+        Actor actor = current.of(auth);
         List<String> myTeams = directory.teamsOf(actor.agentId());
         Instant now = clock.instant();
-        List<QueueEntry> waiting = handoff.waiting().stream().map(c -> new QueueEntry(c.conversationId(), c.touchpoint(), c.team(),
-                c.reason(), c.requestedAt(), Duration.between(c.requestedAt(), now).toSeconds(), handoff.position(c),
+        List<QueueEntry> waiting = queue.waiting().stream().map(c -> new QueueEntry(c.conversationId(), c.touchpoint(), c.team(),
+                c.reason(), c.requestedAt(), Duration.between(c.requestedAt(), now).toSeconds(), queue.position(c),
                 c.offlineEmail() != null, c.offlineEmail(), myTeams.contains(c.team()))).toList();
-        List<MyConversation> mine = handoff.activeFor(actor.agentId()).stream()
+        List<MyConversation> mine = queue.activeFor(actor.agentId()).stream()
                 .map(c -> new MyConversation(c.conversationId(), c.touchpoint(), c.team(), c.assignedAt())).toList();
-        return new QueueResponse(waiting, mine, handoff.presenceOf(actor.agentId()).name().toLowerCase(Locale.ROOT));
+        return new QueueResponse(waiting, mine, presence.of(actor.agentId()).name().toLowerCase(Locale.ROOT));
     }
 
     @Get("/conversations/{id}")
     @Operation(summary = "The whole transcript with the hand-off summary and survey answers")
     ConversationView conversation(Authentication auth, String id) {
         current.of(auth);
-        var summary = transcript.conversation(id).orElseThrow(() -> new HttpStatusException(HttpStatus.NOT_FOUND, "No conversation with that id"));
+        var summary = transcript.conversation(id).orElseThrow(ConversationNotFound::new);
         List<TranscriptEvent> events = transcript.events(id);
         var state = touchpoint.chat.ConversationState.replay(id, events);
-        var handoffCase = handoff.caseOf(id);
+        var handoffCase = queue.caseOf(id);
         HandoffSummary s = summarizer.summarize(events);
         return new ConversationView(id, summary.touchpoint(), summary.locale(), state.status(), state.agentId().orElse(null),
                 state.team().orElse(null), handoffCase.map(CaseRow::reason).orElse(null),
@@ -105,39 +108,39 @@ class AgentController {
     @Post("/conversations/{id}/claim")
     @Operation(summary = "Take a waiting conversation; 409 when it is not waiting (someone else was faster)")
     HttpResponse<?> claim(Authentication auth, String id) {
-        handoff.claim(id, current.of(auth));
+        actions.claim(id, current.of(auth));
         return HttpResponse.ok(java.util.Map.of("claimed", id));
     }
 
     @Post("/conversations/{id}/messages")
     @Operation(summary = "Reply to the customer (only the owning agent)")
     HttpResponse<?> reply(Authentication auth, String id, @Body @Nullable JsonNode body) {
-        HandoffService.Actor actor = current.of(auth);
+        Actor actor = current.of(auth);
         ReplyRequest r = requests.read(body, ReplyRequest.class);
-        boolean stored = handoff.reply(id, actor, r.text().strip(), r.clientMessageId());
+        boolean stored = actions.reply(id, actor, r.text().strip(), r.clientMessageId());
         return HttpResponse.ok(java.util.Map.of("sent", EventType.AGENT_REPLIED.name(), "duplicate", !stored));
     }
 
     @Post("/conversations/{id}/handback")
     @Operation(summary = "Give the conversation back to the bot")
     HttpResponse<?> handBack(Authentication auth, String id) {
-        handoff.handBack(id, current.of(auth));
+        actions.handBack(id, current.of(auth));
         return HttpResponse.ok(java.util.Map.of("state", "BOT"));
     }
 
     @Post("/conversations/{id}/resolve")
     @Operation(summary = "Mark the conversation resolved")
     HttpResponse<?> resolve(Authentication auth, String id) {
-        handoff.resolve(id, current.of(auth));
+        actions.resolve(id, current.of(auth));
         return HttpResponse.ok(java.util.Map.of("state", "RESOLVED"));
     }
 
     @Post("/conversations/{id}/transfer")
     @Operation(summary = "Move the conversation to another team's queue, or with agentId straight to that agent of the team")
     HttpResponse<?> transfer(Authentication auth, String id, @Body @Nullable JsonNode body) {
-        HandoffService.Actor actor = current.of(auth);
+        Actor actor = current.of(auth);
         TransferRequest r = requests.read(body, TransferRequest.class);
-        handoff.transfer(id, actor, r.team(), r.agentId());
+        actions.transfer(id, actor, r.team(), r.agentId());
         return HttpResponse.ok(java.util.Map.of("team", r.team()));
     }
 

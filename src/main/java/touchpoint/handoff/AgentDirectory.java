@@ -1,7 +1,5 @@
 package touchpoint.handoff;
 
-import io.micronaut.http.HttpStatus;
-import io.micronaut.http.exceptions.HttpStatusException;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import java.time.Clock;
@@ -10,8 +8,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import touchpoint.infra.BadRequestException;
+import touchpoint.infra.Conflict;
 import touchpoint.infra.Ids;
+import touchpoint.infra.InvalidRequest;
 
 /** Agents and admins: who they are, which teams they work for, and whether they may log in. */
 @Singleton
@@ -44,21 +43,21 @@ class AgentDirectory {
         for (String role : roles) {
             String r = role.strip().toUpperCase(java.util.Locale.ROOT);
             if (!ROLES.contains(r)) {
-                throw new BadRequestException("roles", "must contain only AGENT or ADMIN");
+                throw new InvalidRequest("roles", "must contain only AGENT or ADMIN");
             }
             roleSet.add(r);
         }
         if (roleSet.isEmpty()) {
-            throw new BadRequestException("roles", "must name at least one role");
+            throw new InvalidRequest("roles", "must name at least one role");
         }
         Set<String> teamSet = new LinkedHashSet<>(teamNames);
         for (String team : teamSet) {
             if (!teams.existsById(team)) {
-                throw new BadRequestException("teams", "has no team called " + team.replaceAll("[^A-Za-z0-9_-]", "?"));
+                throw new InvalidRequest("teams", "has no team called " + team.replaceAll("[^A-Za-z0-9_-]", "?"));
             }
         }
         if (agents.findByUsername(username).isPresent()) {
-            throw new HttpStatusException(HttpStatus.CONFLICT, "A user with that username already exists");
+            throw new Conflict("A user with that username already exists");
         }
         AgentRow row = agents.save(new AgentRow(ids.newId(), username, displayName, passwords.hash(password),
                 String.join(",", roleSet), false, clock.instant()));

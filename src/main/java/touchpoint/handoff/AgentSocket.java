@@ -52,7 +52,7 @@ class AgentSocket {
 
     private final BeanContext beans;
     private final AgentDirectory directory;
-    private final HandoffService handoff;
+    private final HandoffQueue queue;
     private final Transcript transcript;
     private final JsonMapper json;
     private final LiveHeartbeat heartbeat;
@@ -64,11 +64,11 @@ class AgentSocket {
     private final Map<String, List<String>> early = new HashMap<>();
     private static final int MAX_EARLY_COMMANDS = 16;
 
-    AgentSocket(BeanContext beans, AgentDirectory directory, HandoffService handoff, Transcript transcript,
+    AgentSocket(BeanContext beans, AgentDirectory directory, HandoffQueue queue, Transcript transcript,
                 JsonMapper json, LiveBus liveBus, LiveHeartbeat heartbeat) {
         this.beans = beans;
         this.directory = directory;
-        this.handoff = handoff;
+        this.queue = queue;
         this.transcript = transcript;
         this.json = json;
         this.heartbeat = heartbeat;
@@ -105,7 +105,7 @@ class AgentSocket {
             pending = early.remove(session.getId());
         }
         heartbeat.greet(session);
-        for (CaseRow mine : handoff.activeFor(agentId.get())) {
+        for (CaseRow mine : queue.activeFor(agentId.get())) {
             watch(watcher, mine.conversationId(), null);
         }
         if (pending != null) {

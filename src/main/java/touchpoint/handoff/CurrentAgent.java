@@ -1,7 +1,5 @@
 package touchpoint.handoff;
 
-import io.micronaut.http.HttpStatus;
-import io.micronaut.http.exceptions.HttpStatusException;
 import io.micronaut.security.authentication.Authentication;
 import jakarta.inject.Singleton;
 
@@ -18,10 +16,10 @@ class CurrentAgent {
         this.directory = directory;
     }
 
-    HandoffService.Actor of(Authentication authentication) {
+    Actor of(Authentication authentication) {
         Object id = authentication.getAttributes().get(AgentAuthenticationProvider.AGENT_ID);
         AgentRow agent = directory.active(id == null ? null : id.toString())
-                .orElseThrow(() -> new HttpStatusException(HttpStatus.FORBIDDEN, "This user is disabled or unknown"));
-        return new HandoffService.Actor(agent.id(), agent.displayName(), agent.roleSet().contains(AgentDirectory.ADMIN));
+                .orElseThrow(() -> new AgentDisabled("This user is disabled or unknown"));
+        return new Actor(agent.id(), agent.displayName(), agent.roleSet().contains(AgentDirectory.ADMIN));
     }
 }

@@ -24,7 +24,7 @@ class EscalationHandlers {
 
     /** While people own or await the conversation the bot is silent; a waiting customer hears their place in the queue. */
     @Singleton
-    CustomerTurnHandler waitingForAgent(HandoffService handoff) {
+    CustomerTurnHandler waitingForAgent(Escalations handoff) {
         return handler(WAITING_ORDER, (state, text) -> !state.status().botMaySpeak(), turn -> {
             ConversationStatus status = turn.state().status();
             if (status == ConversationStatus.WAITING_FOR_AGENT) {
@@ -37,27 +37,27 @@ class EscalationHandlers {
     }
 
     @Singleton
-    CustomerTurnHandler personRequest(HandoffService handoff, PersonRequestDetector detector) {
+    CustomerTurnHandler personRequest(Escalations handoff, PersonRequestDetector detector) {
         BiPredicate<ConversationState, String> applies = (state, text) -> state.status().botMaySpeak()
                 && detector.asksForPerson(text);
         return handler(PERSON_ORDER, applies, turn -> {
             if (!applies.test(turn.state(), turn.text())) {
                 return false;
             }
-            handoff.request(turn.session(), turn.message().seq(), HandoffService.CUSTOMER_REQUEST, List.of());
+            handoff.request(turn.session(), turn.message().seq(), Escalations.CUSTOMER_REQUEST, List.of());
             return true;
         });
     }
 
     @Singleton
-    CustomerTurnHandler frustration(HandoffService handoff, FrustrationDetector detector, HandoffConfig config) {
+    CustomerTurnHandler frustration(Escalations handoff, FrustrationDetector detector, HandoffConfig config) {
         BiPredicate<ConversationState, String> applies = (state, text) -> config.frustrationThreshold() > 0
                 && state.status().botMaySpeak() && detector.score(text) >= config.frustrationThreshold();
         return handler(FRUSTRATION_ORDER, applies, turn -> {
             if (!applies.test(turn.state(), turn.text())) {
                 return false;
             }
-            handoff.request(turn.session(), turn.message().seq(), HandoffService.FRUSTRATION, List.of());
+            handoff.request(turn.session(), turn.message().seq(), Escalations.FRUSTRATION, List.of());
             return true;
         });
     }

@@ -58,9 +58,9 @@ class ExtractiveHandoffSummarizer implements HandoffSummarizer {
                     Optional<EventData.HandoffRequested> requested = e.data(EventData.HandoffRequested.class);
                     reason = requested.map(EventData.HandoffRequested::reason).orElse(null);
                     team = requested.map(EventData.HandoffRequested::team).orElse(null);
-                    int asked = HandoffService.CUSTOMER_REQUEST.equals(reason) ? questions.size() - 2 : questions.size() - 1;
+                    int asked = Escalations.CUSTOMER_REQUEST.equals(reason) ? questions.size() - 2 : questions.size() - 1;
                     headline = attempted != null ? attempted : asked >= 0 ? questions.get(asked) : headline;
-                    personFirst = headline == null && HandoffService.CUSTOMER_REQUEST.equals(reason);
+                    personFirst = headline == null && Escalations.CUSTOMER_REQUEST.equals(reason);
                 }
                 case CONVERSATION_TRANSFERRED -> team = e.data(EventData.ConversationTransferred.class)
                         .map(EventData.ConversationTransferred::team).orElse(team);

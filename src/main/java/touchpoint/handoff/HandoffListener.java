@@ -31,12 +31,12 @@ class HandoffListener {
             EventType.OFFLINE_MESSAGE_LEFT);
 
     private final Transcript transcript;
-    private final HandoffService handoff;
+    private final Escalations handoff;
     private final HandoffConfig config;
     private final LiveBus liveBus;
     private final JsonMapper json;
 
-    HandoffListener(Transcript transcript, HandoffService handoff, HandoffConfig config, LiveBus liveBus, JsonMapper json) {
+    HandoffListener(Transcript transcript, Escalations handoff, HandoffConfig config, LiveBus liveBus, JsonMapper json) {
         this.transcript = transcript;
         this.handoff = handoff;
         this.config = config;
@@ -64,7 +64,7 @@ class HandoffListener {
                     if (config.fallbacksBeforeHandoff() > 0 && appended.state().status().botMaySpeak()
                             && appended.state().consecutiveFallbacks() >= config.fallbacksBeforeHandoff()) {
                         List<String> tried = event.data(EventData.BotReply.class).map(EventData.BotReply::candidates).orElse(List.of());
-                        escalateIf(event, HandoffService.REPEATED_FALLBACK, tried,
+                        escalateIf(event, Escalations.REPEATED_FALLBACK, tried,
                                 s -> s.consecutiveFallbacks() >= config.fallbacksBeforeHandoff());
                     }
                 }
@@ -73,7 +73,7 @@ class HandoffListener {
                     if (config.thumbsDownBeforeHandoff() > 0 && rating != null && !rating.helpful()
                             && appended.state().status().botMaySpeak()
                             && appended.state().thumbsDown() >= config.thumbsDownBeforeHandoff()) {
-                        escalateIf(event, HandoffService.REPEATED_THUMBS_DOWN, rating.faqId() == null ? List.of() : List.of(rating.faqId()),
+                        escalateIf(event, Escalations.REPEATED_THUMBS_DOWN, rating.faqId() == null ? List.of() : List.of(rating.faqId()),
                                 s -> s.thumbsDown() >= config.thumbsDownBeforeHandoff());
                     }
                 }

@@ -2,12 +2,10 @@ package touchpoint.handoff;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
-import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.Post;
-import io.micronaut.http.exceptions.HttpStatusException;
 import io.micronaut.json.tree.JsonNode;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
@@ -18,6 +16,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.Map;
 import touchpoint.handoff.HandoffApi.OfflineMessageRequest;
 import touchpoint.chat.ChatService;
+import touchpoint.chat.ConversationNotFound;
 import touchpoint.infra.JsonRequests;
 
 /**
@@ -30,11 +29,11 @@ import touchpoint.infra.JsonRequests;
 @Tag(name = "Customer")
 class OfflineMessageController {
 
-    private final HandoffService handoff;
+    private final Escalations handoff;
     private final JsonRequests requests;
     private final ChatService chat;
 
-    OfflineMessageController(HandoffService handoff, JsonRequests requests, ChatService chat) {
+    OfflineMessageController(Escalations handoff, JsonRequests requests, ChatService chat) {
         this.chat = chat;
         this.handoff = handoff;
         this.requests = requests;
@@ -46,7 +45,7 @@ class OfflineMessageController {
         String token = chat.authorize(id, authorization);
         OfflineMessageRequest r = requests.read(body, OfflineMessageRequest.class);
         if (!handoff.leaveOfflineMessage(id, token, r.email().strip(), r.text().strip())) {
-            throw new HttpStatusException(HttpStatus.NOT_FOUND, "No conversation with that id for this token");
+            throw ConversationNotFound.forToken();
         }
         return HttpResponse.accepted().body(Map.of("state", "WAITING_FOR_AGENT"));
     }

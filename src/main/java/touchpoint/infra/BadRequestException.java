@@ -1,16 +1,13 @@
 package touchpoint.infra;
 
-/** A request the service refuses, naming the field at fault (null when the body as a whole is wrong). */
-public class BadRequestException extends RuntimeException {
-
-    private final String field;
+/**
+ * The former name of {@link InvalidRequest}, kept so that code written against it still compiles; new code
+ * throws {@link InvalidRequest}.
+ */
+@Deprecated(forRemoval = true)
+public class BadRequestException extends InvalidRequest {
 
     public BadRequestException(String field, String message) {
-        super(message);
-        this.field = field;
-    }
-
-    public String field() {
-        return field;
+        super(field, message);
     }
 }

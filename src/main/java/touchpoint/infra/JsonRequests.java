@@ -32,24 +32,24 @@ public class JsonRequests {
 
     public <T extends Record> T read(JsonNode body, Class<T> type) {
         if (body == null || !body.isObject()) {
-            throw new BadRequestException(null, "The body must be a JSON object");
+            throw new InvalidRequest(null, "The body must be a JSON object");
         }
         Map<String, RecordComponent> components = Stream.of(type.getRecordComponents())
                 .collect(Collectors.toMap(RecordComponent::getName, c -> c));
         for (Map.Entry<String, JsonNode> entry : body.entries()) {
             RecordComponent component = components.get(entry.getKey());
             if (component == null) {
-                throw new BadRequestException(safeName(entry.getKey()), "is not a known field");
+                throw new InvalidRequest(safeName(entry.getKey()), "is not a known field");
             }
             if (!entry.getValue().isNull() && !fits(entry.getValue(), component.getType())) {
-                throw new BadRequestException(component.getName(), "must be " + describe(component.getType()));
+                throw new InvalidRequest(component.getName(), "must be " + describe(component.getType()));
             }
         }
         T value;
         try {
             value = json.readValueFromTree(body, type);
         } catch (IOException | RuntimeException e) {
-            throw new BadRequestException(null, "The body does not match the expected fields");
+            throw new InvalidRequest(null, "The body does not match the expected fields");
         }
         Set<ConstraintViolation<T>> violations = validator.validate(value);
         if (!violations.isEmpty()) {

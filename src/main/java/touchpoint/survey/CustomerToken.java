@@ -1,7 +1,7 @@
 package touchpoint.survey;
 
-import io.micronaut.http.HttpStatus;
-import io.micronaut.http.exceptions.HttpStatusException;
+import touchpoint.chat.ConversationNotFound;
+import touchpoint.infra.Unauthenticated;
 
 /**
  * Reads the customer's conversation token from {@code Authorization: Bearer}, exactly like the chat API
@@ -14,12 +14,12 @@ final class CustomerToken {
 
     static String from(String authorization) {
         if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7) || authorization.length() <= 7) {
-            throw new HttpStatusException(HttpStatus.UNAUTHORIZED, "Send the conversation token as Authorization: Bearer <token>");
+            throw new Unauthenticated("Send the conversation token as Authorization: Bearer <token>");
         }
         return authorization.substring(7).trim();
     }
 
-    static HttpStatusException notFound() {
-        return new HttpStatusException(HttpStatus.NOT_FOUND, "No conversation with that id for this token");
+    static ConversationNotFound notFound() {
+        return ConversationNotFound.forToken();
     }
 }

@@ -1,7 +1,5 @@
 package touchpoint.survey;
 
-import io.micronaut.http.HttpStatus;
-import io.micronaut.http.exceptions.HttpStatusException;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import java.time.Clock;
@@ -10,7 +8,8 @@ import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import touchpoint.infra.BadRequestException;
+import touchpoint.infra.InvalidRequest;
+import touchpoint.infra.NotFound;
 
 /** The service-recovery queue: one task per conversation, worked by agents and admins. */
 @Singleton
@@ -66,7 +65,7 @@ public class RecoveryQueue {
             rows = tasks.findAllOrderByCreatedAt();
         } else {
             RecoveryTask.Status s = RecoveryTask.Status.parse(status)
-                    .orElseThrow(() -> new BadRequestException("status", "must be open, in_progress or done"));
+                    .orElseThrow(() -> new InvalidRequest("status", "must be open, in_progress or done"));
             rows = tasks.findByStatusOrderByCreatedAt(s.json());
         }
         return rows.stream().map(r -> RecoveryTask.of(r, config.recoveryLinkPrefix())).toList();
@@ -74,9 +73,9 @@ public class RecoveryQueue {
 
     public RecoveryTask update(long id, String status, String assignee) {
         RecoveryTask.Status s = RecoveryTask.Status.parse(status)
-                .orElseThrow(() -> new BadRequestException("status", "must be open, in_progress or done"));
+                .orElseThrow(() -> new InvalidRequest("status", "must be open, in_progress or done"));
         RecoveryTaskRow row = tasks.findById(id)
-                .orElseThrow(() -> new HttpStatusException(HttpStatus.NOT_FOUND, "No recovery task " + id));
+                .orElseThrow(() -> new NotFound("No recovery task " + id));
         String who = assignee == null || assignee.isBlank() ? null : assignee.strip();
         RecoveryTaskRow updated = tasks.update(new RecoveryTaskRow(row.id(), row.conversationId(), row.reason(), s.json(), who,
                 row.agentId(), row.createdAt(), clock.instant()));

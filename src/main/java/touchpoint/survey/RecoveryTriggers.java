@@ -7,7 +7,7 @@ import org.slf4j.LoggerFactory;
 import touchpoint.chat.EventData;
 import touchpoint.chat.TranscriptAppended;
 import touchpoint.chat.TranscriptEvent;
-import touchpoint.handoff.HandoffService;
+import touchpoint.handoff.Escalations;
 import touchpoint.infra.PiiMasker;
 
 /**
@@ -34,7 +34,7 @@ class RecoveryTriggers {
             switch (event.type()) {
                 case SURVEY_ANSWERED -> event.data(EventData.SurveyAnswered.class).ifPresent(answer -> lowScore(event, answer));
                 case HANDOFF_REQUESTED -> {
-                    if (event.data(EventData.HandoffRequested.class).map(h -> HandoffService.FRUSTRATION.equals(h.reason())).orElse(false)) {
+                    if (event.data(EventData.HandoffRequested.class).map(h -> Escalations.FRUSTRATION.equals(h.reason())).orElse(false)) {
                         queue.open(event.conversationId(), "frustrated hand-off", null);
                     }
                 }

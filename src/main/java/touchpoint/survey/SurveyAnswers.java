@@ -1,13 +1,12 @@
 package touchpoint.survey;
 
-import io.micronaut.http.HttpStatus;
-import io.micronaut.http.exceptions.HttpStatusException;
 import jakarta.inject.Singleton;
 import java.util.List;
 import touchpoint.chat.ChatService;
 import touchpoint.chat.Transcript;
 import touchpoint.chat.TranscriptEvent;
-import touchpoint.infra.BadRequestException;
+import touchpoint.infra.Conflict;
+import touchpoint.infra.InvalidRequest;
 
 /** Survey answers sent through the API instead of typed into the chat. */
 @Singleton
@@ -29,19 +28,19 @@ class SurveyAnswers {
         }
         return transcript.write(conversationId, session -> {
             AskedQuestion question = flow.asked(session, questionId)
-                    .orElseThrow(() -> new BadRequestException("questionId", "was not asked in this conversation"));
+                    .orElseThrow(() -> new InvalidRequest("questionId", "was not asked in this conversation"));
             if (session.state().surveysClosed().contains(questionId)) {
-                throw new HttpStatusException(HttpStatus.CONFLICT, "Question " + questionId + " was already answered, skipped or expired");
+                throw new Conflict("Question " + questionId + " was already answered, skipped or expired");
             }
             if (score == null) {
-                throw new BadRequestException("score", "is required: a whole number from " + question.min() + " to " + question.max());
+                throw new InvalidRequest("score", "is required: a whole number from " + question.min() + " to " + question.max());
             }
             if (score != Math.rint(score) || !question.accepts((int) Math.rint(score))) {
-                throw new BadRequestException("score", "must be a whole number from " + question.min() + " to " + question.max());
+                throw new InvalidRequest("score", "must be a whole number from " + question.min() + " to " + question.max());
             }
             String text = question.type() == SurveyType.CSAT ? comment : null;
             if (comment != null && !comment.isBlank() && question.type() != SurveyType.CSAT) {
-                throw new BadRequestException("comment", "is accepted only with CSAT answers");
+                throw new InvalidRequest("comment", "is accepted only with CSAT answers");
             }
             return flow.answer(session, null, question, (int) Math.rint(score), text, "api");
         }).orElseThrow(CustomerToken::notFound).stored();

@@ -1,7 +1,5 @@
 package touchpoint.survey;
 
-import io.micronaut.http.HttpStatus;
-import io.micronaut.http.exceptions.HttpStatusException;
 import jakarta.inject.Singleton;
 import java.util.List;
 import touchpoint.chat.BotReplies;
@@ -14,7 +12,9 @@ import touchpoint.chat.NewEvent;
 import touchpoint.chat.Option;
 import touchpoint.chat.Transcript;
 import touchpoint.chat.TranscriptEvent;
-import touchpoint.infra.BadRequestException;
+import touchpoint.infra.Conflict;
+import touchpoint.infra.InvalidRequest;
+import touchpoint.infra.NotFound;
 
 /**
  * Thumbs up or down on one bot answer. A thumbs-down on the latest answer does what "that didn't help" does in
@@ -43,14 +43,14 @@ class Thumbs {
         }
         return transcript.write(conversationId, session -> {
             TranscriptEvent answer = transcript.message(conversationId, messageId)
-                    .orElseThrow(() -> new HttpStatusException(HttpStatus.NOT_FOUND, "No message with that id in this conversation"));
+                    .orElseThrow(() -> new NotFound("No message with that id in this conversation"));
             if (!answer.is(EventType.BOT_ANSWERED)) {
-                throw new BadRequestException("messageId", "only the bot's answers can be rated");
+                throw new InvalidRequest("messageId", "only the bot's answers can be rated");
             }
             boolean rated = transcript.events(conversationId).stream().anyMatch(e -> e.data(EventData.AnswerRated.class)
                     .map(r -> r.messageSeq() == answer.seq()).orElse(false));
             if (rated) {
-                throw new HttpStatusException(HttpStatus.CONFLICT, "This answer was already rated");
+                throw new Conflict("This answer was already rated");
             }
             ConversationState state = session.state();
             boolean latest = answer.seq() == state.lastAnswerSeq();

@@ -78,7 +78,7 @@ class CaseProjectionTest {
 
     @Test
     void should_keep_the_email_of_an_offline_message() {
-        add(new EventData.HandoffRequested(HandoffService.OFFLINE_MESSAGE, "support"));
+        add(new EventData.HandoffRequested(Escalations.OFFLINE_MESSAGE, "support"));
         add(new EventData.OfflineMessageLeft("me@example.com"));
         add(EventData.SystemNotice.of(EventData.SystemNotice.OFFLINE_MESSAGE_RECEIVED));
 

@@ -25,7 +25,7 @@ class HandoffSummaryTest {
         add(EventType.CUSTOMER_ASKED, "Where is my parcel?", null, null);
         add(EventType.BOT_ANSWERED, "Track it here.", "track-order", new EventData.BotAnswered("Where is my order?", null, List.of(), List.of(), false));
         add(EventType.CUSTOMER_ASKED, "I want to talk to a person", null, null);
-        add(EventType.HANDOFF_REQUESTED, null, null, new EventData.HandoffRequested(HandoffService.CUSTOMER_REQUEST, "support"));
+        add(EventType.HANDOFF_REQUESTED, null, null, new EventData.HandoffRequested(Escalations.CUSTOMER_REQUEST, "support"));
         add(EventType.CUSTOMER_ASKED, "It's order 1042", null, null);
 
         HandoffSummary summary = summarizer.summarize(log);
@@ -56,7 +56,7 @@ class HandoffSummaryTest {
         add(EventType.CUSTOMER_ASKED, "that didn't help", null, null);
         add(EventType.BOT_ANSWERED, "Refunds take 5 days.", "refund-timing", new EventData.BotAnswered(null, "How do I return a lamp?", List.of(), List.of(), false));
         add(EventType.CUSTOMER_ASKED, "talk to a person", null, null);
-        add(EventType.HANDOFF_REQUESTED, null, null, new EventData.HandoffRequested(HandoffService.CUSTOMER_REQUEST, null));
+        add(EventType.HANDOFF_REQUESTED, null, null, new EventData.HandoffRequested(Escalations.CUSTOMER_REQUEST, null));
 
         assertThat(summarizer.summarize(log).text()).startsWith("The customer asked: \"How do I return a lamp?\" (3 messages in all). The bot answered 2 times.");
     }
@@ -64,7 +64,7 @@ class HandoffSummaryTest {
     @Test
     void should_say_when_the_customer_asked_for_a_person_before_anything_else() {
         add(EventType.CUSTOMER_ASKED, "Talk to a person", null, null);
-        add(EventType.HANDOFF_REQUESTED, null, null, new EventData.HandoffRequested(HandoffService.CUSTOMER_REQUEST, null));
+        add(EventType.HANDOFF_REQUESTED, null, null, new EventData.HandoffRequested(Escalations.CUSTOMER_REQUEST, null));
         add(EventType.CUSTOMER_ASKED, "my sofa is broken", null, null);
 
         assertThat(summarizer.summarize(log).text())

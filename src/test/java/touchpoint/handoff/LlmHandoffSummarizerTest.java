@@ -48,7 +48,7 @@ class LlmHandoffSummarizerTest {
         add(EventType.BOT_ANSWERED, "Duplicate charges drop off within 3 days.", "charged-twice", new EventData.BotAnswered(null, "charged twice", List.of(), List.of(), false));
         add(EventType.ANSWER_RATED, null, null, new EventData.AnswerRated("charged-twice", false, 2, "thumbs"));
         add(EventType.CUSTOMER_ASKED, "talk to a person", null, null);
-        add(EventType.HANDOFF_REQUESTED, null, null, new EventData.HandoffRequested(HandoffService.CUSTOMER_REQUEST, null));
+        add(EventType.HANDOFF_REQUESTED, null, null, new EventData.HandoffRequested(Escalations.CUSTOMER_REQUEST, null));
     }
 
     @Test
