@@ -10,7 +10,6 @@ import org.slf4j.LoggerFactory;
 import touchpoint.chat.ConversationState;
 import touchpoint.chat.ConversationStatus;
 import touchpoint.chat.EventData;
-import touchpoint.chat.EventType;
 import touchpoint.chat.NewEvent;
 import touchpoint.chat.Transcript;
 

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Optional;
 import touchpoint.chat.ConversationState;
 import touchpoint.chat.EventData;
-import touchpoint.chat.EventType;
 import touchpoint.chat.NewEvent;
 import touchpoint.chat.Transcript;
 

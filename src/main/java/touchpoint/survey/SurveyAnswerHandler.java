@@ -8,7 +8,6 @@ import touchpoint.chat.ConversationState;
 import touchpoint.chat.CustomerTurn;
 import touchpoint.chat.CustomerTurnHandler;
 import touchpoint.chat.EventData;
-import touchpoint.chat.EventType;
 import touchpoint.chat.NewEvent;
 
 /**

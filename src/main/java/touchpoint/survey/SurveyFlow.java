@@ -9,7 +9,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import touchpoint.chat.ConversationState;
 import touchpoint.chat.EventData;
-import touchpoint.chat.EventType;
 import touchpoint.chat.NewEvent;
 import touchpoint.chat.Option;
 import touchpoint.chat.SurveyPrompt;

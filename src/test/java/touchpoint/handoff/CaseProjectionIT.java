@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micronaut.context.annotation.Property;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.test.support.TestPropertyProvider;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Inject;
 import java.sql.Connection;
@@ -13,23 +14,33 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import touchpoint.chat.ConversationState;
 import touchpoint.chat.ConversationStatus;
 import touchpoint.chat.EventData;
 import touchpoint.chat.NewEvent;
 import touchpoint.chat.Transcript;
 import touchpoint.chat.TranscriptEvent;
+import touchpoint.testing.EmbeddedInfra;
 
 /**
  * The queue is a projection of the log: what the live writes leave in {@code handoff_case} is what a rebuild
- * from the events gives, and logs written before events were typed replay into the same state and queue.
+ * from the events gives, and logs written before events were typed replay into the same state and queue. On
+ * PostgreSQL, where existing deployments keep their old rows.
  */
 @MicronautTest(transactional = false)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @Property(name = "touchpoint.test.scripted-knowledge", value = "true")
 @Property(name = "touchpoint.handoff.auto-assign", value = "false")
-class CaseProjectionIT {
+class CaseProjectionIT implements TestPropertyProvider {
+
+    @Override
+    public Map<String, String> getProperties() {
+        return EmbeddedInfra.postgresOnly(EmbeddedInfra.newDatabaseUrl());
+    }
 
     @Inject
     Transcript transcript;
