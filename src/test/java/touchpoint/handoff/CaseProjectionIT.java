@@ -2,6 +2,7 @@ package touchpoint.handoff;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.annotation.Property;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
@@ -53,6 +54,9 @@ class CaseProjectionIT implements TestPropertyProvider {
 
     @Inject
     TransactionOperations<Connection> tx;
+
+    @Inject
+    ApplicationContext context;
 
     private String started() {
         String id = UUID.randomUUID().toString();
@@ -110,6 +114,7 @@ class CaseProjectionIT implements TestPropertyProvider {
             return null;
         });
 
+        assertThat(context.getProperty("datasources.default.url", String.class).orElseThrow()).startsWith("jdbc:postgresql:");
         ConversationState state = transcript.state(id);
         List<TranscriptEvent> events = transcript.events(id);
         CaseRow row = projection.rebuild(id).orElseThrow();
