@@ -41,7 +41,7 @@ class AnalyticsController {
     }
 
     @Get("/summary{?from,to}")
-    @Operation(summary = "Conversations, containment, escalation, response and resolution times, CSAT, CES, NPS; overall and by day, FAQ, agent, team, touchpoint")
+    @Operation(summary = "Conversations, containment, escalation, wait for a person's first reply, bot reply time, resolution time, CSAT, CES, NPS; overall and by day, FAQ, agent, team, touchpoint")
     Summary summary(@Nullable @QueryValue String from, @Nullable @QueryValue String to) {
         return queries.summary(range(from, to));
     }

@@ -32,7 +32,9 @@ import touchpoint.chat.TranscriptEvent;
  * own: the customer's request does not wait for it, and a conversation written several times within the delay is
  * projected once. Readers call {@link #flush()} first, so the dashboard sees every write made on its instance. A
  * reconciler re-projects recently written conversations whose rows are behind their log: writes pending on an
- * instance that stopped, or on another instance that has not flushed yet.
+ * instance that stopped, or on another instance that has not flushed yet; and, whatever their age, conversations
+ * projected by older rules ({@link ConversationProjection#VERSION}), a batch a run, so a new figure reaches the
+ * conversations recorded before it.
  */
 @Singleton
 class AnalyticsProjector implements AutoCloseable {
@@ -94,14 +96,17 @@ class AnalyticsProjector implements AutoCloseable {
         }
     }
 
-    /** Re-projects recently written conversations whose analytics rows are behind their log. */
+    /** Re-projects recently written conversations whose rows are behind their log, and rows of older rules. */
     @Scheduled(initialDelay = "15s", fixedDelay = "1m")
     void reconcile() {
         try {
             List<String> behind = facts.findBehind(clock.instant().minus(RECONCILE_WINDOW), RECONCILE_BATCH);
+            List<String> outdated = facts.findOutdated(ConversationProjection.VERSION, RECONCILE_BATCH);
             behind.forEach(pending::add);
-            if (!behind.isEmpty()) {
-                LOG.info("analytics behind for {} conversations, re-projecting", behind.size());
+            outdated.forEach(pending::add);
+            if (!behind.isEmpty() || !outdated.isEmpty()) {
+                LOG.info("analytics behind for {} conversations and projected by older rules for {}, re-projecting",
+                        behind.size(), outdated.size());
                 flush();
             }
         } catch (RuntimeException e) {

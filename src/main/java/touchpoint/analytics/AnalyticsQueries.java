@@ -21,7 +21,7 @@ class AnalyticsQueries {
 
     static final List<String> CSV_HEADER = List.of("conversation_id", "started_at", "touchpoint", "first_question",
             "escalated", "handoff_reason", "resolved", "resolved_by_person", "agent_id", "team", "last_faq_id",
-            "first_response_seconds", "resolution_seconds", "ces", "csat", "csat_comment", "nps");
+            "first_human_response_seconds", "bot_reply_ms_mean", "resolution_seconds", "ces", "csat", "csat_comment", "nps");
 
     private final Repositories.Facts facts;
     private final Repositories.Answers answers;
@@ -98,7 +98,9 @@ class AnalyticsQueries {
             cells.add(PiiMasker.mask(r.agentId()));
             cells.add(PiiMasker.mask(r.team()));
             cells.add(PiiMasker.mask(r.lastFaqId()));
-            cells.add(number(r.firstResponseSeconds()));
+            cells.add(number(r.firstHumanResponseSeconds()));
+            Double botReply = r.botReplyMillisMean();
+            cells.add(botReply == null ? null : number(Figures.round(botReply, 1)));
             cells.add(number(r.resolutionSeconds()));
             cells.add(r.cesScore() == null ? null : r.cesScore().toString());
             cells.add(r.csatScore() == null ? null : r.csatScore().toString());

@@ -7,7 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 
-/** One conversation flattened for analytics; see V20__analytics.sql. */
+/** One conversation flattened for analytics; see V20__analytics.sql and V36__analytics_reply_times.sql. */
 @MappedEntity("analytics_conversation")
 record ConversationFactRow(
         @Id String conversationId,
@@ -15,7 +15,6 @@ record ConversationFactRow(
         Instant startedAt,
         LocalDate startedDay,
         @Nullable Instant firstCustomerAt,
-        @Nullable Instant firstResponseAt,
         int customerMessages,
         @Nullable String firstQuestion,
         boolean escalated,
@@ -30,17 +29,31 @@ record ConversationFactRow(
         @Nullable Integer csatScore,
         @Nullable String csatComment,
         @Nullable Integer npsScore,
-        long lastSeq) {
+        long lastSeq,
+        @Nullable Instant handoffAt,
+        @Nullable Instant firstHumanReplyAt,
+        int botReplies,
+        long botReplyMsTotal,
+        int projectionVersion) {
 
     /** The customer wrote at least once: only such conversations can be contained or escalated. */
     boolean engaged() {
         return customerMessages > 0;
     }
 
-    /** Seconds from the first customer message to the first bot or agent reply after it. */
+    /**
+     * Seconds the customer waited for a person: from the hand-off (see {@code handoffAt}) to a person's first reply.
+     * Absent when nobody took over, or nobody has replied yet.
+     */
     @Nullable
-    Double firstResponseSeconds() {
-        return firstCustomerAt == null || firstResponseAt == null ? null : seconds(firstCustomerAt, firstResponseAt);
+    Double firstHumanResponseSeconds() {
+        return handoffAt == null || firstHumanReplyAt == null ? null : seconds(handoffAt, firstHumanReplyAt);
+    }
+
+    /** The conversation's mean milliseconds from a customer message to the bot's reply; absent without one. */
+    @Nullable
+    Double botReplyMillisMean() {
+        return botReplies == 0 ? null : (double) botReplyMsTotal / botReplies;
     }
 
     /** Seconds from the first customer message (or the start, if the customer never wrote) to the first resolution. */

@@ -1,5 +1,6 @@
 package touchpoint.analytics;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -24,6 +25,11 @@ record ConversationProjection(ConversationFactRow fact, List<SurveyAnswerRow> su
     static final String FALLBACK = "fallback";
     static final String THUMBS_DOWN = "thumbs_down";
     static final String HANDOFF = "handoff";
+    /**
+     * The projection's rules. Raise it when they change what a row holds: the reconciler re-projects every row of
+     * an older version from its log, however old the conversation, so the new figures reach past conversations.
+     */
+    static final int VERSION = 1;
 
     static ConversationProjection of(ConversationSummary conversation, List<TranscriptEvent> events) {
         Builder b = new Builder(conversation);
@@ -35,7 +41,12 @@ record ConversationProjection(ConversationFactRow fact, List<SurveyAnswerRow> su
         private final ConversationSummary conversation;
         private Instant startedAt;
         private Instant firstCustomerAt;
-        private Instant firstResponseAt;
+        private Instant handoffAt;
+        private Instant firstHumanReplyAt;
+        /** The customer's latest message not yet replied to by the bot or a person. */
+        private Instant awaitingReplySince;
+        private int botReplies;
+        private long botReplyMsTotal;
         private int customerMessages;
         private String firstQuestion;
         private String lastCustomerText;
@@ -78,9 +89,10 @@ record ConversationProjection(ConversationFactRow fact, List<SurveyAnswerRow> su
                         firstQuestion = e.text();
                     }
                     lastCustomerText = e.text();
+                    awaitingReplySince = e.createdAt();
                 }
                 case BOT_ANSWERED -> {
-                    responded(e);
+                    botReplied(e);
                     lastFaqId = e.faqId();
                     lastBotQuestion = question(e).orElse(lastBotQuestion);
                     if (e.faqId() != null) {
@@ -89,24 +101,27 @@ record ConversationProjection(ConversationFactRow fact, List<SurveyAnswerRow> su
                     }
                 }
                 case BOT_SMALL_TALK -> {
-                    responded(e);
+                    botReplied(e);
                     // "hi" is not what the conversation was about: the export's first question is the next one.
                     if (firstQuestion != null && firstQuestion.equals(lastCustomerText)) {
                         firstQuestion = null;
                     }
                 }
                 case BOT_CLARIFIED -> {
-                    responded(e);
+                    botReplied(e);
                     lastBotQuestion = question(e).orElse(lastBotQuestion);
                 }
                 case BOT_FELL_BACK -> {
-                    responded(e);
+                    botReplied(e);
                     lastBotQuestion = question(e).orElse(lastBotQuestion);
                     gap(e, question(e).orElse(lastCustomerText), FALLBACK, e.data(EventData.BotReply.class)
                             .map(r -> String.join(",", r.candidates())).orElse(null), null);
                 }
                 case AGENT_REPLIED -> {
-                    responded(e);
+                    awaitingReplySince = null;
+                    if (handoffAt != null && firstHumanReplyAt == null) {
+                        firstHumanReplyAt = e.createdAt();
+                    }
                     Optional<EventData.AgentReplied> reply = e.data(EventData.AgentReplied.class);
                     agentId = reply.map(EventData.AgentReplied::agentId).orElse(agentId);
                     // The agent console tags FAQ answers with faqId: the conversation ended on that FAQ.
@@ -126,6 +141,7 @@ record ConversationProjection(ConversationFactRow fact, List<SurveyAnswerRow> su
                     }
                 }
                 case HANDOFF_REQUESTED -> {
+                    handedOff(e);
                     if (!escalated) {
                         handoffReason = e.data(EventData.HandoffRequested.class).map(EventData.HandoffRequested::reason).orElse(null);
                     }
@@ -135,8 +151,12 @@ record ConversationProjection(ConversationFactRow fact, List<SurveyAnswerRow> su
                 }
                 case CONVERSATION_TRANSFERRED -> team = e.data(EventData.ConversationTransferred.class)
                         .map(EventData.ConversationTransferred::team).orElse(team);
-                case AGENT_ASSIGNED -> agentId = e.data(EventData.AgentAssigned.class).map(EventData.AgentAssigned::agentId).orElse(agentId);
+                case AGENT_ASSIGNED -> {
+                    handedOff(e);
+                    agentId = e.data(EventData.AgentAssigned.class).map(EventData.AgentAssigned::agentId).orElse(agentId);
+                }
                 case AGENT_JOINED -> {
+                    handedOff(e);
                     personJoined = true;
                     agentId = e.data(EventData.AgentJoined.class).map(EventData.AgentJoined::agentId).orElse(agentId);
                 }
@@ -148,6 +168,8 @@ record ConversationProjection(ConversationFactRow fact, List<SurveyAnswerRow> su
                     }
                     agentId = resolver(e).orElse(agentId);
                 }
+                // Messages written while a person had the conversation were theirs to answer, not the bot's.
+                case BOT_RESUMED -> awaitingReplySince = null;
                 case SURVEY_ANSWERED -> e.data(EventData.SurveyAnswered.class).ifPresent(a -> survey(e, a));
                 default -> {
                 }
@@ -162,10 +184,24 @@ record ConversationProjection(ConversationFactRow fact, List<SurveyAnswerRow> su
             return e.data(EventData.ConversationResolved.class).map(EventData.ConversationResolved::agentId);
         }
 
-        private void responded(TranscriptEvent e) {
-            if (firstCustomerAt != null && firstResponseAt == null) {
-                firstResponseAt = e.createdAt();
+        /** A bot reply to the customer's latest message; a second reply to the same message is not another wait. */
+        private void botReplied(TranscriptEvent e) {
+            if (awaitingReplySince != null) {
+                botReplies++;
+                botReplyMsTotal += Math.max(0, Duration.between(awaitingReplySince, e.createdAt()).toMillis());
+                awaitingReplySince = null;
             }
+        }
+
+        /**
+         * The moment the customer starts waiting for a person: the first hand-off request, or the first assignment
+         * or join when a person took the conversation without one.
+         */
+        private void handedOff(TranscriptEvent e) {
+            if (handoffAt == null) {
+                handoffAt = e.createdAt();
+            }
+            awaitingReplySince = null;
         }
 
         private void survey(TranscriptEvent e, EventData.SurveyAnswered a) {
@@ -204,9 +240,9 @@ record ConversationProjection(ConversationFactRow fact, List<SurveyAnswerRow> su
         ConversationProjection build() {
             Instant started = startedAt != null ? startedAt : conversation.createdAt();
             ConversationFactRow fact = new ConversationFactRow(conversation.id(), conversation.touchpoint(), started,
-                    LocalDate.ofInstant(started, ZoneOffset.UTC), firstCustomerAt, firstResponseAt, customerMessages, firstQuestion,
+                    LocalDate.ofInstant(started, ZoneOffset.UTC), firstCustomerAt, customerMessages, firstQuestion,
                     escalated, handoffReason, resolved, resolvedByPerson, resolvedAt, agentId, team, lastFaqId, ces, csat, csatComment,
-                    nps, lastSeq);
+                    nps, lastSeq, handoffAt, firstHumanReplyAt, botReplies, botReplyMsTotal, VERSION);
             return new ConversationProjection(fact, List.copyOf(surveys), List.copyOf(answers.values()), List.copyOf(gaps.values()));
         }
     }

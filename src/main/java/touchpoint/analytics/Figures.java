@@ -15,8 +15,12 @@ import java.util.Objects;
  * <li>{@code conversations}: conversations started in the range; {@code engaged}: those where the customer wrote.</li>
  * <li>{@code containment}: engaged conversations never handed to a person / engaged; {@code escalationRate}: engaged
  *     conversations with a hand-off request / engaged (so the two add up to 1). Fractions 0..1, 4 decimals.</li>
- * <li>{@code firstResponseTime}: seconds from the first customer message to the first bot or agent reply;
- *     {@code resolutionTime}: seconds from the first customer message to the first resolution (resolved only).</li>
+ * <li>{@code firstHumanResponseSeconds}: seconds a customer waited for a person, from the hand-off (the first
+ *     hand-off request, or the first assignment or join when a person took over unasked) to a person's first reply;
+ *     over conversations a person has replied in. {@code botReplyMillis}: milliseconds from a customer message to
+ *     the bot's reply, as recorded in the transcript, averaged within each conversation, over conversations the
+ *     bot replied in. {@code resolutionTime}: seconds from the first customer message to the first resolution
+ *     (resolved only).</li>
  * <li>Median and p90 use the nearest-rank method on the sorted values x1..xn: the p-th percentile is
  *     x⌈p·n⌉, so the median of an even count is the lower middle value and every reported value occurred.</li>
  * <li>CSAT: average of 1..5 scores and share of 4-5; CES: average of 1..7 and share of 5-7; NPS: % of 9-10 minus
@@ -26,7 +30,8 @@ import java.util.Objects;
 @Serdeable
 public record Figures(long conversations, long engaged, long contained, long escalated, long resolved,
                       long resolvedByPerson, @Nullable Double containment, @Nullable Double escalationRate,
-                      Timing firstResponseTime, Timing resolutionTime, Csat csat, Ces ces, Nps nps) {
+                      Timing firstHumanResponseSeconds, Timing botReplyMillis, Timing resolutionTime, Csat csat, Ces ces,
+                      Nps nps) {
 
     @Serdeable
     public record Timing(int count, @Nullable Double median, @Nullable Double p90) {
@@ -48,7 +53,8 @@ public record Figures(long conversations, long engaged, long contained, long esc
         long engaged = rows.stream().filter(ConversationFactRow::engaged).count();
         long escalated = rows.stream().filter(r -> r.engaged() && r.escalated()).count();
         long contained = engaged - escalated;
-        List<Double> firstResponse = rows.stream().map(ConversationFactRow::firstResponseSeconds).filter(Objects::nonNull).toList();
+        List<Double> firstHumanResponse = rows.stream().map(ConversationFactRow::firstHumanResponseSeconds).filter(Objects::nonNull).toList();
+        List<Double> botReply = rows.stream().map(ConversationFactRow::botReplyMillisMean).filter(Objects::nonNull).toList();
         List<Double> resolution = rows.stream().map(ConversationFactRow::resolutionSeconds).filter(Objects::nonNull).toList();
         List<Integer> csat = rows.stream().map(ConversationFactRow::csatScore).filter(Objects::nonNull).toList();
         List<Integer> ces = rows.stream().map(ConversationFactRow::cesScore).filter(Objects::nonNull).toList();
@@ -59,7 +65,7 @@ public record Figures(long conversations, long engaged, long contained, long esc
                 rows.stream().filter(ConversationFactRow::resolved).count(),
                 rows.stream().filter(ConversationFactRow::resolvedByPerson).count(),
                 ratio(contained, engaged, 4), ratio(escalated, engaged, 4),
-                timing(firstResponse), timing(resolution),
+                timing(firstHumanResponse), timing(botReply), timing(resolution),
                 new Csat(csat.size(), average(csat), ratio(csat.stream().filter(s -> s >= 4).count(), csat.size(), 4)),
                 new Ces(ces.size(), average(ces), ratio(ces.stream().filter(s -> s >= 5).count(), ces.size(), 4)),
                 new Nps(nps.size(), promoters, detractors,

@@ -25,6 +25,12 @@ final class Repositories {
                 ORDER BY c.updated_at
                 LIMIT :limit""", nativeQuery = true)
         List<String> findBehind(Instant since, int limit);
+
+        /** Conversations whose rows were projected by rules older than {@code version}, whatever their age. */
+        @io.micronaut.data.annotation.Query(value = """
+                SELECT conversation_id FROM analytics_conversation WHERE projection_version < :version
+                LIMIT :limit""", nativeQuery = true)
+        List<String> findOutdated(int version, int limit);
     }
 
     @JdbcRepository(dialect = Dialect.POSTGRES)

@@ -16,17 +16,17 @@ public class ChatService {
     private static final Logger LOG = LoggerFactory.getLogger(ChatService.class);
 
     private final Transcript transcript;
-    private final List<CustomerTurnHandler> handlers;
+    private final CustomerTurnChain turnChain;
     private final KnowledgeHandler knowledgeHandler;
     private final ChatConfig config;
     private final Ids ids;
     private final MeterRegistry meters;
     private final Timer turnTimer;
 
-    ChatService(Transcript transcript, List<CustomerTurnHandler> handlers, KnowledgeHandler knowledgeHandler, ChatConfig config,
+    ChatService(Transcript transcript, CustomerTurnChain turnChain, KnowledgeHandler knowledgeHandler, ChatConfig config,
                 Ids ids, MeterRegistry meters) {
         this.transcript = transcript;
-        this.handlers = handlers.stream().sorted(java.util.Comparator.comparingInt(CustomerTurnHandler::getOrder)).toList();
+        this.turnChain = turnChain;
         this.knowledgeHandler = knowledgeHandler;
         this.config = config;
         this.ids = ids;
@@ -77,12 +77,7 @@ public class ChatService {
                 }
             }
             TranscriptEvent accepted = session.append(NewEvent.of(EventType.CUSTOMER_ASKED).text(text).clientMessageId(clientMessageId));
-            CustomerTurn turn = new CustomerTurn(session, accepted, prepared);
-            for (CustomerTurnHandler handler : handlers) {
-                if (handler.handle(turn)) {
-                    break;
-                }
-            }
+            turnChain.run(new CustomerTurn(session, accepted, prepared));
             List<TranscriptEvent> replies = session.state().lastSeq() > accepted.seq()
                     ? transcriptSince(session, accepted.seq()) : List.of();
             return new Sent(accepted, replies, false);
@@ -94,9 +89,10 @@ public class ChatService {
     /**
      * Decides the bot's answer before the conversation's lock is taken, so the lock and a pooled connection are
      * not held while the question is embedded, or worded by a language model. Only when the bot is the one to
-     * answer: the message is not a retry, and no rule before the knowledge handler may take it (a clarify choice,
-     * a survey score, small talk, an escalation, an agent owning the conversation). Inside the lock the decision
-     * is used only if the question there is still the same; a write that landed in between changes nothing else.
+     * answer: the message is not a retry, and the step that takes it is {@link TurnStep#KNOWLEDGE} (not a clarify
+     * choice, a survey score, small talk, an escalation, an agent owning the conversation). Inside the lock the
+     * decision is used only if the question there is still the same; a write that landed in between changes nothing
+     * else.
      */
     private PreparedAnswer prepare(ConversationSummary conversation, List<TranscriptEvent> readBefore,
                                    String clientMessageId, String text) {
@@ -106,15 +102,8 @@ public class ChatService {
         ConversationState state = ConversationState.replay(conversation.id(), readBefore);
         state.apply(new TranscriptEvent(conversation.id(), state.lastSeq() + 1, "", EventType.CUSTOMER_ASKED, text,
                 null, null, null, null, null, null, clientMessageId, null, java.time.Instant.now()));
-        for (CustomerTurnHandler handler : handlers) {
-            if (handler == knowledgeHandler) {
-                return knowledgeHandler.prepare(state, conversation.locale(), text);
-            }
-            if (handler.mayTake(state, text)) {
-                return PreparedAnswer.NONE;
-            }
-        }
-        return PreparedAnswer.NONE;
+        return turnChain.taker(state, text).filter(TurnStep.KNOWLEDGE::equals).isPresent()
+                ? knowledgeHandler.prepare(state, conversation.locale(), text) : PreparedAnswer.NONE;
     }
 
     public Optional<Messages> messages(String conversationId, String token, long afterSeq) {

@@ -16,22 +16,16 @@ class ClarifyChoiceHandler implements CustomerTurnHandler {
     }
 
     @Override
-    public int getOrder() {
-        return CLARIFY_CHOICE;
+    public TurnStep step() {
+        return TurnStep.CLARIFY_CHOICE;
     }
 
     @Override
-    public boolean handle(CustomerTurn turn) {
-        ConversationState state = turn.state();
-        return chosenFaq(state, turn.text()).map(faqId -> {
-            replies.answerWith(turn, faqId, state.lastQuestion().orElse(turn.text()));
-            return true;
-        }).orElse(false);
-    }
-
-    @Override
-    public boolean mayTake(ConversationState state, String text) {
-        return chosenFaq(state, text).isPresent();
+    public TurnDecision decide(ConversationState state, String text) {
+        String question = state.lastQuestion().orElse(text);
+        return chosenFaq(state, text)
+                .map(faqId -> TurnDecision.take(turn -> replies.answerWith(turn, faqId, question)))
+                .orElse(TurnDecision.pass());
     }
 
     /** The FAQ of the clarify option this text picks; empty for "None of these" and anything that picks nothing. */

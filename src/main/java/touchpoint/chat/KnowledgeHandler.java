@@ -13,16 +13,15 @@ class KnowledgeHandler implements CustomerTurnHandler {
     }
 
     @Override
-    public int getOrder() {
-        return KNOWLEDGE;
+    public TurnStep step() {
+        return TurnStep.KNOWLEDGE;
     }
 
     @Override
-    public boolean handle(CustomerTurn turn) {
-        if (turn.state().status().botMaySpeak()) {
-            replies.answer(turn, turn.text());
-        }
-        return true;
+    public TurnDecision decide(ConversationState state, String text) {
+        return state.status().botMaySpeak()
+                ? TurnDecision.take(turn -> replies.answer(turn, text))
+                : TurnDecision.takeInSilence();
     }
 
     /** The answer this handler would give, decided now; {@link PreparedAnswer#NONE} when the bot would stay silent. */

@@ -19,26 +19,22 @@ class NotHelpfulHandler implements CustomerTurnHandler {
     }
 
     @Override
-    public int getOrder() {
-        return NOT_HELPFUL;
+    public TurnStep step() {
+        return TurnStep.NOT_HELPFUL;
     }
 
     @Override
-    public boolean handle(CustomerTurn turn) {
+    public TurnDecision decide(ConversationState state, String text) {
+        return state.status().botMaySpeak() && state.lastAnsweredFaqId().isPresent() && state.lastQuestion().isPresent()
+                && saysNotHelpful(text) ? TurnDecision.take(this::rateAndAskAgain) : TurnDecision.pass();
+    }
+
+    /** Carried out on the state {@link #decide} took the message in: it has an answered FAQ and its question. */
+    private void rateAndAskAgain(CustomerTurn turn) {
         ConversationState state = turn.state();
-        if (!mayTake(state, turn.text())) {
-            return false;
-        }
         turn.reply(EventData.AnswerRated.of(state.lastAnsweredFaqId().get(), state.lastAnswerSeq(), false,
                 EventData.AnswerRated.VIA_TEXT));
         replies.answer(turn, state.lastQuestion().get());
-        return true;
-    }
-
-    @Override
-    public boolean mayTake(ConversationState state, String text) {
-        return state.status().botMaySpeak() && state.lastAnsweredFaqId().isPresent() && state.lastQuestion().isPresent()
-                && saysNotHelpful(text);
     }
 
     boolean saysNotHelpful(String text) {

@@ -14,28 +14,22 @@ class SmallTalkHandler implements CustomerTurnHandler {
     }
 
     @Override
-    public int getOrder() {
-        return SMALL_TALK;
+    public TurnStep step() {
+        return TurnStep.SMALL_TALK;
     }
 
     @Override
-    public boolean handle(CustomerTurn turn) {
-        if (!turn.state().status().botMaySpeak()) {
-            return false;
+    public TurnDecision decide(ConversationState state, String text) {
+        if (!state.status().botMaySpeak()) {
+            return TurnDecision.pass();
         }
-        return SmallTalk.of(turn.text()).map(intent -> {
+        return SmallTalk.of(text).map(intent -> TurnDecision.take(turn -> {
             NewEvent reply = NewEvent.of(new EventData.BotSmallTalk(intent.name().toLowerCase(Locale.ROOT))).text(reply(intent));
             if (intent == SmallTalk.Intent.IDENTITY) {
                 reply.options(java.util.List.of(new Option(BotReplies.TALK_TO_PERSON, BotReplies.TALK_TO_PERSON)));
             }
             turn.reply(reply);
-            return true;
-        }).orElse(false);
-    }
-
-    @Override
-    public boolean mayTake(ConversationState state, String text) {
-        return state.status().botMaySpeak() && SmallTalk.of(text).isPresent();
+        })).orElse(TurnDecision.pass());
     }
 
     private String reply(SmallTalk.Intent intent) {

@@ -1,7 +1,6 @@
 package touchpoint.survey;
 
 import jakarta.inject.Singleton;
-import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import touchpoint.chat.ConversationState;
@@ -9,17 +8,18 @@ import touchpoint.chat.CustomerTurn;
 import touchpoint.chat.CustomerTurnHandler;
 import touchpoint.chat.EventData;
 import touchpoint.chat.NewEvent;
+import touchpoint.chat.TurnDecision;
+import touchpoint.chat.TurnStep;
 
 /**
- * While a survey question is open, a typed (or pressed) number answers it and "Skip" skips it. Runs before
- * every other handler and in any status: a survey after resolution is answered in a RESOLVED conversation.
- * Anything else means the customer moved on: the question is closed as skipped and the message goes on to the
- * bot, so a later "2" meant for a clarify question is not taken as a score.
+ * While a survey question is open, a typed (or pressed) number answers it and "Skip" skips it. A survey after
+ * resolution is answered in a RESOLVED conversation, where the bot may speak again; while people own or await the
+ * conversation the earlier hand-off step takes every message (see {@link TurnStep}). Anything else means the
+ * customer moved on: the question is closed as skipped and the message goes on to the later steps, so a later "2"
+ * meant for a clarify question is not taken as a score.
  */
 @Singleton
 class SurveyAnswerHandler implements CustomerTurnHandler {
-
-    static final int ORDER = 50;
 
     /** A score, optionally followed by a comment: "4", "4 - quick and friendly", "10!". */
     private static final Pattern SCORE = Pattern.compile("(\\d{1,3})(?!\\d|[.,]\\d)(?:\\s*[-–:,.!)/]*\\s*(.*))?", Pattern.DOTALL);
@@ -33,49 +33,47 @@ class SurveyAnswerHandler implements CustomerTurnHandler {
     }
 
     @Override
-    public int getOrder() {
-        return ORDER;
-    }
-
-    @Override
-    public boolean handle(CustomerTurn turn) {
-        Optional<AskedQuestion> pending = flow.pending(turn.session());
-        if (pending.isEmpty()) {
-            return false;
-        }
-        AskedQuestion question = pending.get();
-        String text = turn.text().strip();
-        long inReplyTo = turn.message().seq();
-        if (text.equalsIgnoreCase(SurveyFlow.SKIP)) {
-            flow.skip(turn.session(), inReplyTo, question, "skip");
-            return true;
-        }
-        if (DECIMAL.matcher(text).matches()) {
-            reprompt(turn, question);
-            return true;
-        }
-        Matcher m = SCORE.matcher(text);
-        if (!m.matches()) {
-            flow.skip(turn.session(), inReplyTo, question, "moved_on");
-            return false;
-        }
-        int score = Integer.parseInt(m.group(1));
-        if (!question.accepts(score)) {
-            reprompt(turn, question);
-            return true;
-        }
-        // Only CSAT invites a comment; trailing words after another scale ("7 out of 7") are not feedback text.
-        String comment = question.type() == SurveyType.CSAT ? m.group(2) : null;
-        flow.answer(turn.session(), inReplyTo, question, score, comment, "chat");
-        return true;
+    public TurnStep step() {
+        return TurnStep.SURVEY_ANSWER;
     }
 
     /** A pending question takes the message when it reads as an answer: Skip, a number, or an attempt at one. */
     @Override
-    public boolean mayTake(ConversationState state, String text) {
-        String t = text.strip();
-        return state.pendingSurveyQuestion().isPresent()
-                && (t.equalsIgnoreCase(SurveyFlow.SKIP) || DECIMAL.matcher(t).matches() || SCORE.matcher(t).matches());
+    public TurnDecision decide(ConversationState state, String text) {
+        if (state.pendingSurveyQuestion().isEmpty()) {
+            return TurnDecision.pass();
+        }
+        String answer = text.strip();
+        if (answer.equalsIgnoreCase(SurveyFlow.SKIP)) {
+            return TurnDecision.take(turn -> flow.skip(turn.session(), turn.message().seq(), pending(turn), "skip"));
+        }
+        if (DECIMAL.matcher(answer).matches()) {
+            return TurnDecision.take(turn -> reprompt(turn, pending(turn)));
+        }
+        Matcher m = SCORE.matcher(answer);
+        if (!m.matches()) {
+            return TurnDecision.passAfter(turn -> flow.skip(turn.session(), turn.message().seq(), pending(turn), "moved_on"));
+        }
+        int score = Integer.parseInt(m.group(1));
+        String trailing = m.group(2);
+        return TurnDecision.take(turn -> score(turn, pending(turn), score, trailing));
+    }
+
+    private void score(CustomerTurn turn, AskedQuestion question, int score, String trailing) {
+        if (!question.accepts(score)) {
+            reprompt(turn, question);
+            return;
+        }
+        // Only CSAT invites a comment; trailing words after another scale ("7 out of 7") are not feedback text.
+        String comment = question.type() == SurveyType.CSAT ? trailing : null;
+        flow.answer(turn.session(), turn.message().seq(), question, score, comment, "chat");
+    }
+
+    /** The question the state says is open; its SURVEY_ASKED event is in the same log the state was replayed from. */
+    private AskedQuestion pending(CustomerTurn turn) {
+        return flow.pending(turn.session()).orElseThrow(() -> new IllegalStateException(
+                "Survey question " + turn.state().pendingSurveyQuestion().orElse(null) + " is open but was never asked in "
+                        + turn.state().conversationId()));
     }
 
     private static void reprompt(CustomerTurn turn, AskedQuestion question) {

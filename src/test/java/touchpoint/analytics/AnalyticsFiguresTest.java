@@ -33,14 +33,15 @@ import touchpoint.testing.TranscriptScript;
  * and checks every figure against numbers worked out by hand:
  *
  * <pre>
- * day 1  A web  asks, bot answers (0 s), thumbs up                              contained
- *        B web  asks, bot falls back (0 s), hand-off sales, ann resolves 240 s  CES 7  CSAT 5 (e-mail in comment)  NPS 10
+ * day 1  A web  asks, bot answers (0 ms), thumbs up                             contained
+ *        B web  asks, bot falls back (0 ms), hand-off sales, ann replies 150 s
+ *               after the hand-off, resolves 240 s                              CES 7  CSAT 5 (e-mail in comment)  NPS 10
  *        C app  hand-off billing (frustration) first, asks (bot silent),
- *               bob replies after 90 s, resolves at 300 s                       CES 3  CSAT 2 (phone in comment)   NPS 3
- * day 2  D web  asks, falls back (0 s), hand-off returns, ann answers with FAQ
- *               return-policy, resolves at 600 s                                CES 5  CSAT 4                      NPS 9
+ *               bob replies 100 s after the hand-off, resolves at 300 s         CES 3  CSAT 2 (phone in comment)   NPS 3
+ * day 2  D web  asks, falls back (0 ms), hand-off returns, ann answers with FAQ
+ *               return-policy 90 s after the hand-off, resolves at 600 s        CES 5  CSAT 4                      NPS 9
  *        E app  opened, never wrote                                             not engaged
- *        F web  asks, bot answers (0 s), thumbs down, next answer refund-timing  contained
+ *        F web  asks, bot answers (0 ms), thumbs down, next answer refund-timing contained
  * </pre>
  */
 @MicronautTest(transactional = false, environments = "analytics-surveys")
@@ -172,8 +173,11 @@ class AnalyticsFiguresTest {
         assertThat(o).containsEntry("conversations", 6).containsEntry("engaged", 5).containsEntry("contained", 2)
                 .containsEntry("escalated", 3).containsEntry("resolved", 3).containsEntry("resolvedByPerson", 3)
                 .containsEntry("containment", 0.4).containsEntry("escalationRate", 0.6);
-        // first responses 0,0,0,0,90 -> median x3 = 0, p90 x5 = 90; resolutions 240,300,600 -> median x2, p90 x3
-        assertThat((Map<String, Object>) o.get("firstResponseTime")).containsEntry("count", 5).containsEntry("median", 0.0).containsEntry("p90", 90.0);
+        // a person's first reply after the hand-off 90,100,150 -> median x2, p90 x3; the bot's replies take no time on
+        // the manual clock; resolutions 240,300,600 -> median x2, p90 x3
+        assertThat((Map<String, Object>) o.get("firstHumanResponseSeconds")).containsEntry("count", 3).containsEntry("median", 100.0)
+                .containsEntry("p90", 150.0);
+        assertThat((Map<String, Object>) o.get("botReplyMillis")).containsEntry("count", 4).containsEntry("median", 0.0).containsEntry("p90", 0.0);
         assertThat((Map<String, Object>) o.get("resolutionTime")).containsEntry("count", 3).containsEntry("median", 300.0).containsEntry("p90", 600.0);
         assertThat((Map<String, Object>) o.get("csat")).containsEntry("responses", 3).containsEntry("average", 3.67).containsEntry("share4to5", 0.6667);
         assertThat((Map<String, Object>) o.get("ces")).containsEntry("responses", 3).containsEntry("average", 5.0).containsEntry("share5to7", 0.6667);
@@ -188,7 +192,7 @@ class AnalyticsFiguresTest {
         Map<String, Map<String, Object>> byDay = groups(summary, "byDay");
         assertThat(byDay.keySet()).containsExactly("2026-03-02", "2026-03-03");
         assertThat(byDay.get("2026-03-02")).containsEntry("conversations", 3).containsEntry("engaged", 3).containsEntry("containment", 0.3333);
-        assertThat(nested(byDay.get("2026-03-02"), "firstResponseTime")).containsEntry("median", 0.0).containsEntry("p90", 90.0);
+        assertThat(nested(byDay.get("2026-03-02"), "firstHumanResponseSeconds")).containsEntry("median", 100.0).containsEntry("p90", 150.0);
         assertThat(byDay.get("2026-03-03")).containsEntry("conversations", 3).containsEntry("engaged", 2).containsEntry("containment", 0.5);
 
         Map<String, Map<String, Object>> byAgent = groups(summary, "byAgent");
@@ -231,13 +235,14 @@ class AnalyticsFiguresTest {
         List<String> lines = response.body().lines().toList();
         assertThat(lines).hasSize(7);
         assertThat(lines.get(0)).isEqualTo("conversation_id,started_at,touchpoint,first_question,escalated,handoff_reason,resolved,"
-                + "resolved_by_person,agent_id,team,last_faq_id,first_response_seconds,resolution_seconds,ces,csat,csat_comment,nps");
-        assertThat(lines.get(1)).isEqualTo(a + ",2026-03-02T09:00:00Z,web,How do I return a lamp?,false,,false,false,,,return-policy,0,,,,,");
-        assertThat(lines.get(2)).isEqualTo(b + ",2026-03-02T10:00:00Z,web,Do you sell spaceships?,true,fallback,true,true,ann,sales,,0,240,7,5,"
+                + "resolved_by_person,agent_id,team,last_faq_id,first_human_response_seconds,bot_reply_ms_mean,resolution_seconds,ces,csat,"
+                + "csat_comment,nps");
+        assertThat(lines.get(1)).isEqualTo(a + ",2026-03-02T09:00:00Z,web,How do I return a lamp?,false,,false,false,,,return-policy,,0,,,,,");
+        assertThat(lines.get(2)).isEqualTo(b + ",2026-03-02T10:00:00Z,web,Do you sell spaceships?,true,fallback,true,true,ann,sales,,150,0,240,7,5,"
                 + "great help from [email],10");
-        assertThat(lines.get(3)).isEqualTo(c + ",2026-03-02T11:00:00Z,app,I was charged twice,true,frustration,true,true,bob,billing,,90,300,3,2,"
+        assertThat(lines.get(3)).isEqualTo(c + ",2026-03-02T11:00:00Z,app,I was charged twice,true,frustration,true,true,bob,billing,,100,,300,3,2,"
                 + "\"took too long, call me on [phone]\",3");
-        assertThat(lines.get(5)).isEqualTo(e + ",2026-03-03T10:00:00Z,app,,false,,false,false,,,,,,,,,");
+        assertThat(lines.get(5)).isEqualTo(e + ",2026-03-03T10:00:00Z,app,,false,,false,false,,,,,,,,,,");
         assertThat(response.body()).doesNotContain("ann@example.com").doesNotContain("7700");
     }
 

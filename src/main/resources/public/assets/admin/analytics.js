@@ -31,6 +31,10 @@
     if (v < 7200) { return (v / 60).toFixed(1) + ' min'; }
     return (v / 3600).toFixed(1) + ' h';
   };
+  const millis = (v) => {
+    if (v === null || v === undefined) { return '–'; }
+    return v < 1000 ? Math.round(v) + ' ms' : secs(v / 1000);
+  };
 
   function el(tag, text, cls) {
     const e = document.createElement(tag);
@@ -51,7 +55,9 @@
       kpi('Conversations', f.conversations, f.engaged + ' with a customer message'),
       kpi('Containment', pct(f.containment), f.contained + ' handled without a person'),
       kpi('Escalation rate', pct(f.escalationRate), f.escalated + ' handed off'),
-      kpi('First response (median)', secs(f.firstResponseTime.median), 'p90 ' + secs(f.firstResponseTime.p90)),
+      kpi('First reply from a person (median)', secs(f.firstHumanResponseSeconds.median),
+        'from the hand-off · p90 ' + secs(f.firstHumanResponseSeconds.p90) + ' · ' + f.firstHumanResponseSeconds.count + ' answered'),
+      kpi('Bot reply time (median)', millis(f.botReplyMillis.median), 'p90 ' + millis(f.botReplyMillis.p90)),
       kpi('Resolution time (median)', secs(f.resolutionTime.median), 'p90 ' + secs(f.resolutionTime.p90)),
       kpi('CSAT', num(f.csat.average), pct(f.csat.share4to5) + ' rated 4–5 · ' + f.csat.responses + ' answers'),
       kpi('CES', num(f.ces.average), pct(f.ces.share5to7) + ' rated 5–7 · ' + f.ces.responses + ' answers'),
@@ -63,13 +69,13 @@
   function table(target, groups, keyLabel, label) {
     const t = el('table');
     const head = el('tr');
-    [keyLabel, 'Conversations', 'Containment', 'Escalation', 'FRT median', 'Resolution median', 'Resolution p90', 'CSAT', 'CES', 'NPS']
+    [keyLabel, 'Conversations', 'Containment', 'Escalation', 'Person reply median', 'Resolution median', 'Resolution p90', 'CSAT', 'CES', 'NPS']
       .forEach((h) => head.append(el('th', h)));
     t.append(head);
     groups.forEach((g) => {
       const f = g.figures;
       const row = el('tr');
-      [label ? label(g.key) : g.key, f.conversations, pct(f.containment), pct(f.escalationRate), secs(f.firstResponseTime.median),
+      [label ? label(g.key) : g.key, f.conversations, pct(f.containment), pct(f.escalationRate), secs(f.firstHumanResponseSeconds.median),
         secs(f.resolutionTime.median), secs(f.resolutionTime.p90), num(f.csat.average), num(f.ces.average), num(f.nps.score, 1)]
         .forEach((c) => row.append(el('td', c)));
       t.append(row);
