@@ -414,7 +414,7 @@ button[disabled] { cursor: default; }
     let html = m.html;
     if (m.type === 'BOT_GREETED' && options.greeting) { text = options.greeting; html = null; }
     if (m.kind === 'event' && !text) text = EVENT_TEXT[m.type] ? EVENT_TEXT[m.type](m) : null;
-    const noAgent = m.type === 'SYSTEM_NOTICE' && (m.data.offlineMessage === 'true' || m.data.notice === 'no_agent_online');
+    const noAgent = m.type === 'SYSTEM_NOTICE' && (m.data.offlineMessage === true || m.data.notice === 'no_agent_online');
     if (!text && !html && !noAgent && m.kind !== 'survey') return null;
 
     const author = m.kind === 'event' && m.author !== 'customer' ? 'system' : m.author;

@@ -7,6 +7,7 @@ import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import touchpoint.chat.BotReplies;
+import touchpoint.chat.EventData;
 import touchpoint.chat.EventType;
 import touchpoint.chat.Transcript;
 import touchpoint.chat.TranscriptAppended;
@@ -58,8 +59,9 @@ class AgentLearning {
         String faqId = null;
         for (int i = handoff + 1; i < events.size() && events.get(i).seq() < resolvedSeq; i++) {
             TranscriptEvent e = events.get(i);
-            if (e.is(EventType.AGENT_REPLIED) && e.datum("faqId").isPresent()) {
-                faqId = e.datum("faqId").get();
+            String tagged = e.data(EventData.AgentReplied.class).map(EventData.AgentReplied::faqId).orElse(null);
+            if (tagged != null) {
+                faqId = tagged;
             }
         }
         if (faqId == null) {
@@ -90,7 +92,7 @@ class AgentLearning {
                 latest = t;
             }
             for (int j = i + 1; j < handoff; j++) {
-                if (t.equals(events.get(j).datum("question").orElse(null))) {
+                if (t.equals(events.get(j).data(EventData.BotReply.class).map(EventData.BotReply::question).orElse(null))) {
                     return t;
                 }
             }

@@ -9,7 +9,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import touchpoint.chat.ConversationSummary;
+import touchpoint.chat.EventData;
 import touchpoint.chat.EventType;
 import touchpoint.chat.TranscriptEvent;
 
@@ -92,10 +94,10 @@ record ConversationProjection(ConversationFactRow fact, List<SurveyAnswerRow> su
                 case BOT_ANSWERED -> {
                     botReplied(e);
                     lastFaqId = e.faqId();
-                    lastBotQuestion = e.datum("question").orElse(lastBotQuestion);
+                    lastBotQuestion = question(e).orElse(lastBotQuestion);
                     if (e.faqId() != null) {
                         answers.put(e.seq(), new AnswerRow(null, e.conversationId(), e.seq(), e.faqId(),
-                                e.datum("question").orElse(null), e.confidence(), null, e.createdAt()));
+                                question(e).orElse(null), e.confidence(), null, e.createdAt()));
                     }
                 }
                 case BOT_SMALL_TALK -> {
@@ -107,67 +109,79 @@ record ConversationProjection(ConversationFactRow fact, List<SurveyAnswerRow> su
                 }
                 case BOT_CLARIFIED -> {
                     botReplied(e);
-                    lastBotQuestion = e.datum("question").orElse(lastBotQuestion);
+                    lastBotQuestion = question(e).orElse(lastBotQuestion);
                 }
                 case BOT_FELL_BACK -> {
                     botReplied(e);
-                    lastBotQuestion = e.datum("question").orElse(lastBotQuestion);
-                    gap(e, e.datum("question").orElse(lastCustomerText), FALLBACK, e.datum("candidates").orElse(null), null);
+                    lastBotQuestion = question(e).orElse(lastBotQuestion);
+                    gap(e, question(e).orElse(lastCustomerText), FALLBACK, e.data(EventData.BotReply.class)
+                            .map(r -> String.join(",", r.candidates())).orElse(null), null);
                 }
                 case AGENT_REPLIED -> {
                     awaitingReplySince = null;
                     if (handoffAt != null && firstHumanReplyAt == null) {
                         firstHumanReplyAt = e.createdAt();
                     }
-                    agentId = e.datum("agentId").orElse(agentId);
+                    Optional<EventData.AgentReplied> reply = e.data(EventData.AgentReplied.class);
+                    agentId = reply.map(EventData.AgentReplied::agentId).orElse(agentId);
                     // The agent console tags FAQ answers with faqId: the conversation ended on that FAQ.
-                    lastFaqId = e.datum("faqId").orElse(lastFaqId);
+                    lastFaqId = reply.map(EventData.AgentReplied::faqId).orElse(lastFaqId);
                 }
                 case ANSWER_RATED -> {
-                    boolean helpful = "true".equals(e.datum("helpful").orElse(null));
-                    Long seq = e.datum("messageSeq").map(Long::valueOf).orElse(null);
+                    Optional<EventData.AnswerRated> rating = e.data(EventData.AnswerRated.class);
+                    boolean helpful = rating.map(EventData.AnswerRated::helpful).orElse(false);
+                    Long seq = rating.map(EventData.AnswerRated::messageSeq).orElse(null);
                     AnswerRow rated = seq == null ? null : answers.get(seq);
                     if (rated != null) {
                         answers.put(seq, rated.rated(helpful));
                     }
                     if (!helpful) {
                         String question = rated != null && rated.question() != null ? rated.question() : lastBotQuestion;
-                        gap(e, question, THUMBS_DOWN, null, e.datum("faqId").orElse(null));
+                        gap(e, question, THUMBS_DOWN, null, rating.map(EventData.AnswerRated::faqId).orElse(null));
                     }
                 }
                 case HANDOFF_REQUESTED -> {
                     handedOff(e);
                     if (!escalated) {
-                        handoffReason = e.datum("reason").orElse(null);
+                        handoffReason = e.data(EventData.HandoffRequested.class).map(EventData.HandoffRequested::reason).orElse(null);
                     }
                     escalated = true;
-                    team = e.datum("team").orElse(team);
+                    team = e.data(EventData.HandoffRequested.class).map(EventData.HandoffRequested::team).orElse(team);
                     gap(e, lastBotQuestion != null ? lastBotQuestion : lastCustomerText, HANDOFF, null, null);
                 }
-                case CONVERSATION_TRANSFERRED -> team = e.datum("team").orElse(team);
+                case CONVERSATION_TRANSFERRED -> team = e.data(EventData.ConversationTransferred.class)
+                        .map(EventData.ConversationTransferred::team).orElse(team);
                 case AGENT_ASSIGNED -> {
                     handedOff(e);
-                    agentId = e.datum("agentId").orElse(agentId);
+                    agentId = e.data(EventData.AgentAssigned.class).map(EventData.AgentAssigned::agentId).orElse(agentId);
                 }
                 case AGENT_JOINED -> {
                     handedOff(e);
                     personJoined = true;
-                    agentId = e.datum("agentId").orElse(agentId);
+                    agentId = e.data(EventData.AgentJoined.class).map(EventData.AgentJoined::agentId).orElse(agentId);
                 }
                 case CONVERSATION_RESOLVED -> {
                     if (!resolved) {
                         resolved = true;
                         resolvedAt = e.createdAt();
-                        resolvedByPerson = personJoined || e.datum("agentId").isPresent();
+                        resolvedByPerson = personJoined || resolver(e).isPresent();
                     }
-                    agentId = e.datum("agentId").orElse(agentId);
+                    agentId = resolver(e).orElse(agentId);
                 }
                 // Messages written while a person had the conversation were theirs to answer, not the bot's.
                 case BOT_RESUMED -> awaitingReplySince = null;
-                case SURVEY_ANSWERED -> survey(e);
+                case SURVEY_ANSWERED -> e.data(EventData.SurveyAnswered.class).ifPresent(a -> survey(e, a));
                 default -> {
                 }
             }
+        }
+
+        private static Optional<String> question(TranscriptEvent e) {
+            return e.data(EventData.BotReply.class).map(EventData.BotReply::question);
+        }
+
+        private static Optional<String> resolver(TranscriptEvent e) {
+            return e.data(EventData.ConversationResolved.class).map(EventData.ConversationResolved::agentId);
         }
 
         /** A bot reply to the customer's latest message; a second reply to the same message is not another wait. */
@@ -190,20 +204,17 @@ record ConversationProjection(ConversationFactRow fact, List<SurveyAnswerRow> su
             awaitingReplySince = null;
         }
 
-        private void survey(TranscriptEvent e) {
-            String type = e.datum("type").orElse("");
-            Integer score = e.datum("score").map(Integer::valueOf).orElse(null);
-            if (score == null) {
-                return;
-            }
-            surveys.add(new SurveyAnswerRow(null, e.conversationId(), e.seq(), e.datum("questionId").orElse(type.toLowerCase(Locale.ROOT)),
-                    type, score, e.datum("comment").orElse(null), e.datum("agentId").orElse(null),
-                    e.datum("lastFaqId").orElse(null), e.datum("touchpoint").orElse(conversation.touchpoint()), e.createdAt()));
+        private void survey(TranscriptEvent e, EventData.SurveyAnswered a) {
+            String type = a.type() == null ? "" : a.type();
+            int score = a.score();
+            surveys.add(new SurveyAnswerRow(null, e.conversationId(), e.seq(), a.questionId() != null ? a.questionId() : type.toLowerCase(Locale.ROOT),
+                    type, score, a.comment(), a.agentId(),
+                    a.lastFaqId(), a.touchpoint() != null ? a.touchpoint() : conversation.touchpoint(), e.createdAt()));
             switch (type) {
                 case "CES" -> ces = score;
                 case "CSAT" -> {
                     csat = score;
-                    csatComment = e.datum("comment").orElse(null);
+                    csatComment = a.comment();
                 }
                 case "NPS" -> nps = score;
                 default -> {

@@ -58,49 +58,41 @@ public class BotReplies {
     }
 
     public TranscriptEvent reply(CustomerTurn turn, String questionText, Decision decision) {
-        String candidates = decision.candidates().stream().map(Candidate::faqId).collect(Collectors.joining(","));
+        List<String> candidates = decision.candidates().stream().map(Candidate::faqId).toList();
         return switch (decision.outcome()) {
             case ANSWER -> {
                 Candidate top = decision.top().orElseThrow();
-                yield turn.reply(NewEvent.of(EventType.BOT_ANSWERED)
+                yield turn.reply(NewEvent.of(new EventData.BotAnswered(top.title(), questionText, candidates,
+                                decision.citedFaqIds(), false))
                         .text(decision.text()).html(decision.html())
-                        .faq(top.faqId(), top.confidence())
-                        .data("title", top.title())
-                        .data("question", questionText)
-                        .data("candidates", candidates)
-                        .data("cited", String.join(",", decision.citedFaqIds())));
+                        .faq(top.faqId(), top.confidence()));
             }
             case CLARIFY -> {
                 List<Option> options = new java.util.ArrayList<>(decision.candidates().stream()
                         .map(c -> new Option(c.title(), c.title())).toList());
                 options.add(new Option(NONE_OF_THESE, NONE_OF_THESE));
-                yield turn.reply(NewEvent.of(EventType.BOT_CLARIFIED)
+                yield turn.reply(NewEvent.of(new EventData.BotClarified(questionText, candidates, rounded(decision.confidence())))
                         .text(decision.text()).html(decision.html())
-                        .options(options)
-                        .data("question", questionText)
-                        .data("candidates", candidates)
-                        .data("confidence", String.format(java.util.Locale.ROOT, "%.3f", decision.confidence())));
+                        .options(options));
             }
-            case FALLBACK -> turn.reply(NewEvent.of(EventType.BOT_FELL_BACK)
+            case FALLBACK -> turn.reply(NewEvent.of(new EventData.BotFellBack(questionText, candidates, rounded(decision.confidence())))
                     .text(decision.text()).html(decision.html())
-                    .options(List.of(new Option(TALK_TO_PERSON, TALK_TO_PERSON)))
-                    .data("question", questionText)
-                    .data("candidates", candidates)
-                    .data("confidence", String.format(java.util.Locale.ROOT, "%.3f", decision.confidence())));
+                    .options(List.of(new Option(TALK_TO_PERSON, TALK_TO_PERSON))));
         };
     }
 
     /** Answers with one specific FAQ the customer picked. */
     public TranscriptEvent answerWith(CustomerTurn turn, String faqId, String questionText) {
-        return knowledge.faq(faqId).map(faq -> turn.reply(NewEvent.of(EventType.BOT_ANSWERED)
+        return knowledge.faq(faqId).map(faq -> turn.reply(NewEvent.of(new EventData.BotAnswered(faq.title(), questionText,
+                                List.of(faq.id()), List.of(faq.id()), true))
                         .text(faq.bodyMarkdown()).html(faq.bodyHtml())
-                        .faq(faq.id(), 1.0)
-                        .data("title", faq.title())
-                        .data("question", questionText)
-                        .data("candidates", faq.id())
-                        .data("cited", faq.id())
-                        .data("chosen", "true")))
+                        .faq(faq.id(), 1.0)))
                 .orElseGet(() -> answer(turn, questionText));
+    }
+
+    /** Three decimals, as the score was always recorded: enough to compare, and stable in exports. */
+    private static double rounded(double confidence) {
+        return Math.round(confidence * 1000) / 1000.0;
     }
 
     public KnowledgeBase knowledge() {

@@ -50,7 +50,7 @@ public class ChatService {
         String tp = touchpoint == null || touchpoint.isBlank() ? config.defaultTouchpoint() : touchpoint;
         String loc = locale == null || locale.isBlank() ? config.defaultLocale() : locale;
         Transcript.Written<Void> written = transcript.start(id, Ids.hash(token), tp, loc, session -> {
-            session.append(NewEvent.of(EventType.CONVERSATION_STARTED).data("touchpoint", tp).data("locale", loc));
+            session.append(NewEvent.of(new EventData.ConversationStarted(tp, loc)));
             session.append(NewEvent.of(EventType.BOT_GREETED).text(config.greeting()));
             return null;
         });

@@ -1,5 +1,6 @@
 package touchpoint.chat;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.validation.constraints.NotBlank;
@@ -7,7 +8,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.List;
 
-/** Request and response bodies of the customer API. */
+/** Request and response bodies of the customer API; every list in a response is present, empty when there is nothing. */
 final class ConversationApi {
 
     private ConversationApi() {
@@ -20,6 +21,7 @@ final class ConversationApi {
     }
 
     @Serdeable
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     record StartResponse(String id, String token, ConversationStatus state, List<TranscriptEvent> messages) {
     }
 
@@ -30,10 +32,12 @@ final class ConversationApi {
     }
 
     @Serdeable
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     record SendResponse(TranscriptEvent accepted, List<TranscriptEvent> replies) {
     }
 
     @Serdeable
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     record MessagesResponse(ConversationStatus state, List<TranscriptEvent> messages) {
     }
 }

@@ -66,37 +66,38 @@ public final class ConversationState {
             case BOT_ANSWERED -> {
                 pendingClarify = List.of();
                 consecutiveFallbacks = 0;
-                event.datum("question").ifPresent(this::onQuestion);
+                question(event);
                 lastAnsweredFaqId = event.faqId();
                 lastAnswerSeq = event.seq();
-                lastCandidates = event.datum("candidates").map(ConversationState::splitIds).orElse(List.of());
+                lastCandidates = event.data(EventData.BotReply.class).map(EventData.BotReply::candidates).orElse(List.of());
             }
             case BOT_CLARIFIED -> {
                 pendingClarify = event.options();
-                event.datum("question").ifPresent(this::onQuestion);
-                lastCandidates = event.datum("candidates").map(ConversationState::splitIds).orElse(List.of());
+                question(event);
+                lastCandidates = event.data(EventData.BotReply.class).map(EventData.BotReply::candidates).orElse(List.of());
             }
             case BOT_FELL_BACK -> {
                 pendingClarify = List.of();
                 consecutiveFallbacks++;
-                event.datum("question").ifPresent(this::onQuestion);
+                question(event);
             }
             case HANDOFF_REQUESTED -> {
                 pendingClarify = List.of();
                 status = ConversationStatus.WAITING_FOR_AGENT;
                 everHandedOff = true;
                 consecutiveFallbacks = 0;
-                team = event.datum("team").orElse(team);
+                thumbsDown = 0;
+                team = event.data(EventData.HandoffRequested.class).map(EventData.HandoffRequested::team).orElse(team);
             }
-            case AGENT_ASSIGNED -> agentId = event.datum("agentId").orElse(agentId);
+            case AGENT_ASSIGNED -> agentId = event.data(EventData.AgentAssigned.class).map(EventData.AgentAssigned::agentId).orElse(agentId);
             case AGENT_JOINED -> {
                 status = ConversationStatus.WITH_AGENT;
-                agentId = event.datum("agentId").orElse(agentId);
+                agentId = event.data(EventData.AgentJoined.class).map(EventData.AgentJoined::agentId).orElse(agentId);
             }
             case CONVERSATION_TRANSFERRED -> {
                 status = ConversationStatus.WAITING_FOR_AGENT;
                 agentId = null;
-                team = event.datum("team").orElse(team);
+                team = event.data(EventData.ConversationTransferred.class).map(EventData.ConversationTransferred::team).orElse(team);
             }
             case BOT_RESUMED -> {
                 status = ConversationStatus.BOT;
@@ -104,20 +105,27 @@ public final class ConversationState {
                 consecutiveFallbacks = 0;
                 thumbsDown = 0;
             }
-            case CONVERSATION_RESOLVED -> status = ConversationStatus.RESOLVED;
+            case CONVERSATION_RESOLVED -> {
+                status = ConversationStatus.RESOLVED;
+                // A customer who reopens a resolved conversation starts afresh: their first thumbs-down must not
+                // escalate again on the strength of ratings a person has already dealt with.
+                thumbsDown = 0;
+            }
             case SURVEY_ASKED -> {
                 String questionId = event.survey().questionId();
                 surveysAsked.add(questionId);
                 pendingSurveyQuestion = questionId;
             }
             case SURVEY_ANSWERED, SURVEY_SKIPPED, SURVEY_EXPIRED -> {
-                event.datum("questionId").ifPresent(surveysClosed::add);
+                surveyClosed(event.data()).ifPresent(surveysClosed::add);
                 pendingSurveyQuestion = surveysAsked.stream().filter(q -> !surveysClosed.contains(q)).reduce((a, b) -> b).orElse(null);
             }
             case ANSWER_RATED -> {
-                if ("false".equals(event.datum("helpful").orElse(null))) {
+                if (event.data() instanceof EventData.AnswerRated rated && !rated.helpful()) {
                     thumbsDown++;
-                    event.datum("faqId").ifPresent(rejectedFaqIds::add);
+                    if (rated.faqId() != null) {
+                        rejectedFaqIds.add(rated.faqId());
+                    }
                 }
             }
             default -> {
@@ -128,15 +136,28 @@ public final class ConversationState {
     }
 
     /** A new question starts afresh; retrying the same question keeps the answers already rejected. */
-    private void onQuestion(String question) {
+    private void question(TranscriptEvent event) {
+        String question = event.data(EventData.BotReply.class).map(EventData.BotReply::question).orElse(null);
+        if (question == null) {
+            return;
+        }
         if (!question.equals(lastQuestion)) {
             rejectedFaqIds.clear();
         }
         lastQuestion = question;
     }
 
-    private static List<String> splitIds(String csv) {
-        return csv.isBlank() ? List.of() : List.of(csv.split(","));
+    private static Optional<String> surveyClosed(EventData data) {
+        if (data instanceof EventData.SurveyAnswered answered) {
+            return Optional.ofNullable(answered.questionId());
+        }
+        if (data instanceof EventData.SurveySkipped skipped) {
+            return Optional.ofNullable(skipped.questionId());
+        }
+        if (data instanceof EventData.SurveyExpired expired) {
+            return Optional.ofNullable(expired.questionId());
+        }
+        return Optional.empty();
     }
 
     public String conversationId() {
@@ -163,6 +184,10 @@ public final class ConversationState {
         return consecutiveFallbacks;
     }
 
+    /**
+     * Answers rated unhelpful since a person last had the conversation: since the last hand-off request, hand-back
+     * or resolution. What the repeated-thumbs-down rule counts.
+     */
     public int thumbsDown() {
         return thumbsDown;
     }

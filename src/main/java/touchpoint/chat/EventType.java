@@ -7,38 +7,46 @@ import static touchpoint.chat.Author.SYSTEM;
 
 /**
  * The transcript's vocabulary. Each event has one author and one way of being shown; the conversation's
- * state is a fold over these (see {@link ConversationState}).
+ * state is a fold over these (see {@link ConversationState}). The stored type also says which {@link EventData}
+ * record the event's data is.
  */
 public enum EventType {
-    CONVERSATION_STARTED(SYSTEM, Kind.EVENT),
-    BOT_GREETED(BOT, Kind.TEXT),
-    CUSTOMER_ASKED(CUSTOMER, Kind.TEXT),
-    BOT_ANSWERED(BOT, Kind.ANSWER),
-    BOT_CLARIFIED(BOT, Kind.CLARIFY),
-    BOT_FELL_BACK(BOT, Kind.FALLBACK),
-    /** A reply in kind to a greeting, thanks or goodbye; data {@code intent}. */
-    BOT_SMALL_TALK(BOT, Kind.TEXT),
-    SYSTEM_NOTICE(SYSTEM, Kind.EVENT),
-    HANDOFF_REQUESTED(SYSTEM, Kind.EVENT),
-    AGENT_ASSIGNED(SYSTEM, Kind.EVENT),
-    AGENT_JOINED(SYSTEM, Kind.EVENT),
-    AGENT_REPLIED(AGENT, Kind.TEXT),
-    CONVERSATION_TRANSFERRED(SYSTEM, Kind.EVENT),
-    BOT_RESUMED(SYSTEM, Kind.EVENT),
-    CONVERSATION_RESOLVED(SYSTEM, Kind.EVENT),
-    OFFLINE_MESSAGE_LEFT(CUSTOMER, Kind.TEXT),
-    SURVEY_ASKED(BOT, Kind.SURVEY),
-    SURVEY_ANSWERED(CUSTOMER, Kind.EVENT),
-    SURVEY_SKIPPED(CUSTOMER, Kind.EVENT),
-    SURVEY_EXPIRED(SYSTEM, Kind.EVENT),
-    ANSWER_RATED(CUSTOMER, Kind.EVENT);
+    CONVERSATION_STARTED(SYSTEM, Kind.EVENT, EventData.ConversationStarted.class),
+    BOT_GREETED(BOT, Kind.TEXT, null),
+    CUSTOMER_ASKED(CUSTOMER, Kind.TEXT, null),
+    BOT_ANSWERED(BOT, Kind.ANSWER, EventData.BotAnswered.class),
+    BOT_CLARIFIED(BOT, Kind.CLARIFY, EventData.BotClarified.class),
+    BOT_FELL_BACK(BOT, Kind.FALLBACK, EventData.BotFellBack.class),
+    /** A reply in kind to a greeting, thanks or goodbye. */
+    BOT_SMALL_TALK(BOT, Kind.TEXT, EventData.BotSmallTalk.class),
+    SYSTEM_NOTICE(SYSTEM, Kind.EVENT, EventData.SystemNotice.class),
+    HANDOFF_REQUESTED(SYSTEM, Kind.EVENT, EventData.HandoffRequested.class),
+    AGENT_ASSIGNED(SYSTEM, Kind.EVENT, EventData.AgentAssigned.class),
+    AGENT_JOINED(SYSTEM, Kind.EVENT, EventData.AgentJoined.class),
+    AGENT_REPLIED(AGENT, Kind.TEXT, EventData.AgentReplied.class),
+    CONVERSATION_TRANSFERRED(SYSTEM, Kind.EVENT, EventData.ConversationTransferred.class),
+    BOT_RESUMED(SYSTEM, Kind.EVENT, EventData.BotResumed.class),
+    CONVERSATION_RESOLVED(SYSTEM, Kind.EVENT, EventData.ConversationResolved.class),
+    OFFLINE_MESSAGE_LEFT(CUSTOMER, Kind.TEXT, EventData.OfflineMessageLeft.class),
+    SURVEY_ASKED(BOT, Kind.SURVEY, EventData.SurveyAsked.class),
+    SURVEY_ANSWERED(CUSTOMER, Kind.EVENT, EventData.SurveyAnswered.class),
+    SURVEY_SKIPPED(CUSTOMER, Kind.EVENT, EventData.SurveySkipped.class),
+    SURVEY_EXPIRED(SYSTEM, Kind.EVENT, EventData.SurveyExpired.class),
+    ANSWER_RATED(CUSTOMER, Kind.EVENT, EventData.AnswerRated.class);
 
     private final Author author;
     private final Kind kind;
+    private final Class<? extends EventData> dataType;
 
-    EventType(Author author, Kind kind) {
+    EventType(Author author, Kind kind, Class<? extends EventData> dataType) {
         this.author = author;
         this.kind = kind;
+        this.dataType = dataType;
+    }
+
+    /** The record this type's data is stored and read as; null for types that carry only text. */
+    public Class<? extends EventData> dataType() {
+        return dataType;
     }
 
     public Author author() {

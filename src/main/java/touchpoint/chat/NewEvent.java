@@ -1,12 +1,11 @@
 package touchpoint.chat;
 
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * An event about to be appended; the transcript assigns its sequence number, id and time.
- * Built fluently: {@code NewEvent.of(BOT_ANSWERED).text(body).faq(id, 0.93)}.
+ * Built fluently: {@code NewEvent.of(new EventData.BotAnswered(...)).text(body).faq(id, 0.93)}; an event with
+ * data takes its type from the data's record, so the two cannot disagree.
  */
 public final class NewEvent {
 
@@ -17,15 +16,22 @@ public final class NewEvent {
     Double confidence;
     List<Option> options = List.of();
     SurveyPrompt survey;
-    final Map<String, String> data = new HashMap<>();
+    EventData data;
     String clientMessageId;
 
     private NewEvent(EventType type) {
         this.type = type;
     }
 
+    /** An event that carries only text (or nothing). */
     public static NewEvent of(EventType type) {
         return new NewEvent(type);
+    }
+
+    public static NewEvent of(EventData data) {
+        NewEvent event = new NewEvent(data.eventType());
+        event.data = data;
+        return event;
     }
 
     public NewEvent text(String text) {
@@ -51,13 +57,6 @@ public final class NewEvent {
 
     public NewEvent survey(SurveyPrompt survey) {
         this.survey = survey;
-        return this;
-    }
-
-    public NewEvent data(String key, Object value) {
-        if (value != null) {
-            data.put(key, String.valueOf(value));
-        }
         return this;
     }
 

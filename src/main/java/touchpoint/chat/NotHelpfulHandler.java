@@ -32,11 +32,8 @@ class NotHelpfulHandler implements CustomerTurnHandler {
     /** Carried out on the state {@link #decide} took the message in: it has an answered FAQ and its question. */
     private void rateAndAskAgain(CustomerTurn turn) {
         ConversationState state = turn.state();
-        turn.reply(NewEvent.of(EventType.ANSWER_RATED)
-                .data("helpful", false)
-                .data("faqId", state.lastAnsweredFaqId().get())
-                .data("messageSeq", state.lastAnswerSeq())
-                .data("via", "text"));
+        turn.reply(EventData.AnswerRated.of(state.lastAnsweredFaqId().get(), state.lastAnswerSeq(), false,
+                EventData.AnswerRated.VIA_TEXT));
         replies.answer(turn, state.lastQuestion().get());
     }
 

@@ -24,7 +24,7 @@ class SmallTalkHandler implements CustomerTurnHandler {
             return TurnDecision.pass();
         }
         return SmallTalk.of(text).map(intent -> TurnDecision.take(turn -> {
-            NewEvent reply = NewEvent.of(EventType.BOT_SMALL_TALK).text(reply(intent)).data("intent", intent.name().toLowerCase(Locale.ROOT));
+            NewEvent reply = NewEvent.of(new EventData.BotSmallTalk(intent.name().toLowerCase(Locale.ROOT))).text(reply(intent));
             if (intent == SmallTalk.Intent.IDENTITY) {
                 reply.options(java.util.List.of(new Option(BotReplies.TALK_TO_PERSON, BotReplies.TALK_TO_PERSON)));
             }

@@ -27,21 +27,26 @@ public class Transcript {
     private final EventRepository events;
     private final TransactionOperations<Connection> tx;
     private final JsonMapper json;
+    private final EventCodec codec;
     private final Ids ids;
     private final Clock clock;
     private final LiveBus liveBus;
     private final ApplicationEventPublisher<TranscriptAppended> appended;
+    private final List<TranscriptProjection> projections;
 
     Transcript(ConversationRepository conversations, EventRepository events, TransactionOperations<Connection> tx,
-               JsonMapper json, Ids ids, Clock clock, LiveBus liveBus, ApplicationEventPublisher<TranscriptAppended> appended) {
+               JsonMapper json, Ids ids, Clock clock, LiveBus liveBus, ApplicationEventPublisher<TranscriptAppended> appended,
+               List<TranscriptProjection> projections) {
         this.conversations = conversations;
         this.events = events;
         this.tx = tx;
         this.json = json;
+        this.codec = new EventCodec(json);
         this.ids = ids;
         this.clock = clock;
         this.liveBus = liveBus;
         this.appended = appended;
+        this.projections = List.copyOf(projections);
     }
 
     /** What a write does inside the conversation's lock. */
@@ -168,14 +173,7 @@ public class Transcript {
     }
 
     private TranscriptEvent toEvent(EventRow row) {
-        try {
-            EventPayload p = json.readValue(row.payload(), EventPayload.class);
-            return new TranscriptEvent(row.conversationId(), row.seq(), row.messageId(), EventType.valueOf(row.eventType()),
-                    p.text(), p.html(), p.faqId(), p.confidence(), p.options(), p.survey(), p.data(),
-                    row.clientMessageId(), row.inReplyTo(), row.createdAt());
-        } catch (IOException e) {
-            throw new UncheckedIOException("unreadable event " + row.conversationId() + "#" + row.seq(), e);
-        }
+        return codec.event(row);
     }
 
     /** A write in progress: the replayed state and the events appended so far, all under the conversation's lock. */
@@ -212,12 +210,12 @@ public class Transcript {
         /** Stores the event as the next in sequence and folds it into the state. */
         public TranscriptEvent append(NewEvent e, Long inReplyTo) {
             long seq = state.lastSeq() + 1;
-            EventPayload payload = new EventPayload(e.text, e.html, e.faqId, e.confidence, e.options, e.survey, e.data);
             EventRow saved = events.save(new EventRow(null, row.id(), seq, ids.newId(), e.type.name(), e.clientMessageId,
-                    inReplyTo, clock.instant(), toJson(payload)));
+                    inReplyTo, clock.instant(), codec.payload(e)));
             TranscriptEvent event = toEvent(saved);
             state.apply(event);
             stored.add(event);
+            projections.forEach(p -> p.apply(this, event));
             return event;
         }
 

@@ -7,7 +7,6 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -15,11 +14,13 @@ import java.util.Optional;
  *
  * @param seq position in the conversation, 1, 2, 3... without gaps
  * @param id stable message id (for thumbs and client-side de-duplication)
- * @param data facts a listener needs later, captured when the event happened (agent id, reason, team...)
+ * @param options the buttons offered with this message; always present, empty when there are none
+ * @param data facts a listener needs later, captured when the event happened: the record
+ *             {@link EventType#dataType()} names, absent for types that carry only text
  * @param inReplyTo the customer message this event answers, if any
  */
 @Serdeable
-@JsonInclude(JsonInclude.Include.NON_EMPTY)
+@JsonInclude(JsonInclude.Include.NON_NULL)
 public record TranscriptEvent(
         String conversationId,
         long seq,
@@ -31,14 +32,16 @@ public record TranscriptEvent(
         @Nullable Double confidence,
         @Nullable List<Option> options,
         @Nullable SurveyPrompt survey,
-        @Nullable Map<String, String> data,
+        @Nullable EventData data,
         @Nullable String clientMessageId,
         @Nullable Long inReplyTo,
         Instant createdAt) {
 
     public TranscriptEvent {
         options = options == null ? List.of() : List.copyOf(options);
-        data = data == null ? Map.of() : Map.copyOf(data);
+        if (data != null && data.eventType() != type) {
+            throw new IllegalArgumentException(type + " cannot carry " + data.getClass().getSimpleName());
+        }
     }
 
     @JsonIgnore
@@ -61,9 +64,9 @@ public record TranscriptEvent(
         return type.kind().json();
     }
 
-    @JsonIgnore
-    public Optional<String> datum(String key) {
-        return Optional.ofNullable(data.get(key));
+    /** This event's data when it is a {@code type}: {@code event.data(EventData.AnswerRated.class)}. */
+    public <T extends EventData> Optional<T> data(Class<T> type) {
+        return type.isInstance(data) ? Optional.of(type.cast(data)) : Optional.empty();
     }
 
     @JsonIgnore

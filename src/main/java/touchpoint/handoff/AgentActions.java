@@ -9,6 +9,7 @@ import java.util.Optional;
 import touchpoint.chat.ConversationNotFound;
 import touchpoint.chat.ConversationState;
 import touchpoint.chat.ConversationStatus;
+import touchpoint.chat.EventData;
 import touchpoint.chat.EventType;
 import touchpoint.chat.NewEvent;
 import touchpoint.chat.Transcript;
@@ -85,8 +86,8 @@ class AgentActions {
                 }
             }
             requireOwner(session, actor);
-            session.append(NewEvent.of(EventType.AGENT_REPLIED).text(text).clientMessageId(key)
-                    .data("agentId", actor.agentId()).data("agentName", actor.displayName()));
+            session.append(NewEvent.of(new EventData.AgentReplied(actor.agentId(), actor.displayName(), null))
+                    .text(text).clientMessageId(key));
             stored[0] = true;
         });
         return stored[0];
@@ -95,9 +96,8 @@ class AgentActions {
     void handBack(String conversationId, Actor actor) {
         write(conversationId, session -> {
             requireOwner(session, actor);
-            session.append(NewEvent.of(EventType.BOT_RESUMED).text("You're back with the assistant. Ask me anything.")
-                    .data("agentId", actor.agentId()));
-            cases.findById(conversationId).ifPresent(c -> cases.update(c.closed(clock.instant())));
+            session.append(NewEvent.of(new EventData.BotResumed(actor.agentId()))
+                    .text("You're back with the assistant. Ask me anything."));
         });
         assignment.freed(actor.agentId());
     }
@@ -109,9 +109,8 @@ class AgentActions {
             if (status != ConversationStatus.WAITING_FOR_AGENT) {
                 requireOwner(session, actor);
             }
-            session.append(NewEvent.of(EventType.CONVERSATION_RESOLVED).text("This conversation has been resolved.")
-                    .data("agentId", actor.agentId()));
-            cases.findById(conversationId).ifPresent(c -> cases.update(c.closed(clock.instant())));
+            session.append(NewEvent.of(new EventData.ConversationResolved(actor.agentId()))
+                    .text("This conversation has been resolved."));
         });
         assignment.freed(actor.agentId());
     }
@@ -140,10 +139,9 @@ class AgentActions {
                 throw new Conflict("Only a conversation with or waiting for an agent can be transferred");
             }
             Instant now = clock.instant();
-            CaseRow row = queue.caseOf(session, now);
-            session.append(NewEvent.of(EventType.CONVERSATION_TRANSFERRED).text("You're being transferred to our " + team + " team.")
-                    .data("team", team).data("fromAgentId", actor.agentId()));
-            CaseRow moved = cases.update(row.waiting(team, now));
+            session.append(NewEvent.of(new EventData.ConversationTransferred(team, actor.agentId()))
+                    .text("You're being transferred to our " + team + " team."));
+            CaseRow moved = cases.findById(conversationId).orElseThrow();
             if (to.isPresent()) {
                 assignment.assign(session, moved, to.get(), null, "transfer", now);
                 presence.findByIdForUpdate(to.get().id()).ifPresent(p -> presence.update(p.assignedAt(now)));

@@ -3,6 +3,7 @@ package touchpoint.handoff;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.json.JsonMapper;
+import io.micronaut.json.tree.JsonNode;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
@@ -233,7 +234,12 @@ class AgentSocket {
     private void inOrder(Watcher w, String conversationId, String eventJson) {
         long seq;
         try {
-            seq = json.readValue(eventJson, TranscriptEvent.class).seq();
+            // Only the position is needed; the message itself is forwarded as it came.
+            JsonNode node = json.readValue(eventJson, JsonNode.class).get("seq");
+            if (node == null || !node.isNumber()) {
+                return;
+            }
+            seq = node.getLongValue();
         } catch (IOException e) {
             return;
         }

@@ -9,7 +9,7 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import touchpoint.chat.ConversationStatus;
-import touchpoint.chat.EventType;
+import touchpoint.chat.EventData;
 import touchpoint.chat.NewEvent;
 import touchpoint.chat.Transcript;
 
@@ -68,10 +68,9 @@ class AutoAssign {
 
     /** Records the assignment; the caller holds the conversation's lock and takes the agent's capacity. */
     void assign(Transcript.Session session, CaseRow row, AgentRow agent, Long inReplyTo, String via, Instant now) {
-        session.append(NewEvent.of(EventType.AGENT_ASSIGNED).data("agentId", agent.id()).data("team", row.team()).data("via", via), inReplyTo);
-        session.append(NewEvent.of(EventType.AGENT_JOINED).text(agent.displayName() + " has joined the conversation.")
-                .data("agentId", agent.id()).data("agentName", agent.displayName()), inReplyTo);
-        cases.update(row.assigned(agent.id(), now));
+        session.append(NewEvent.of(new EventData.AgentAssigned(agent.id(), row.team(), via)), inReplyTo);
+        session.append(NewEvent.of(new EventData.AgentJoined(agent.id(), agent.displayName()))
+                .text(agent.displayName() + " has joined the conversation."), inReplyTo);
         LOG.info("conversation assigned conversation={} agent={} via={}", row.conversationId(), agent.id(), via);
     }
 

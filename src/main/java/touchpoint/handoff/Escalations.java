@@ -9,7 +9,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import touchpoint.chat.ConversationState;
 import touchpoint.chat.ConversationStatus;
-import touchpoint.chat.EventType;
+import touchpoint.chat.EventData;
 import touchpoint.chat.NewEvent;
 import touchpoint.chat.Transcript;
 
@@ -59,12 +59,10 @@ public class Escalations {
         }
         Instant now = clock.instant();
         String team = router.teamFor(state, session.touchpoint(), faqHints);
-        session.append(NewEvent.of(EventType.HANDOFF_REQUESTED)
-                .text("I'm passing you to a person from our " + team + " team.")
-                .data("reason", reason).data("team", team), inReplyTo);
+        session.append(NewEvent.of(new EventData.HandoffRequested(reason, team))
+                .text("I'm passing you to a person from our " + team + " team."), inReplyTo);
         String id = state.conversationId();
-        CaseRow fresh = new CaseRow(id, session.touchpoint(), team, reason, CaseRow.WAITING, null, now, null, null, null, now);
-        CaseRow row = cases.existsById(id) ? cases.update(fresh) : cases.save(fresh);
+        CaseRow row = cases.findById(id).orElseThrow();
         LOG.info("handoff requested conversation={} reason={} team={}", id, reason, team);
         if (!assignment.tryAssign(session, row, inReplyTo) && !OFFLINE_MESSAGE.equals(reason)) {
             queue.notice(session, row, inReplyTo, now);
@@ -91,11 +89,9 @@ public class Escalations {
                 throw new Conflict("An agent is with you: write to them in the conversation");
             }
             request(session, null, OFFLINE_MESSAGE, List.of());
-            Instant now = clock.instant();
-            session.append(NewEvent.of(EventType.OFFLINE_MESSAGE_LEFT).text(text).data("email", email));
-            session.append(NewEvent.of(EventType.SYSTEM_NOTICE).text("Thanks - we'll reply to " + email + " as soon as someone is available.")
-                    .data("notice", "offline_message_received"));
-            cases.findById(conversationId).ifPresent(c -> cases.update(c.offline(email, now)));
+            session.append(NewEvent.of(new EventData.OfflineMessageLeft(email)).text(text));
+            session.append(NewEvent.of(EventData.SystemNotice.of(EventData.SystemNotice.OFFLINE_MESSAGE_RECEIVED))
+                    .text("Thanks - we'll reply to " + email + " as soon as someone is available."));
             return null;
         });
         return true;

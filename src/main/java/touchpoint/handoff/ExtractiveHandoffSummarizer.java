@@ -5,6 +5,8 @@ import jakarta.inject.Singleton;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import touchpoint.chat.EventData;
 import touchpoint.chat.TranscriptEvent;
 
 /** Picks the facts out of the transcript; {@link LlmHandoffSummarizer} words them when a model is configured. */
@@ -35,30 +37,33 @@ class ExtractiveHandoffSummarizer implements HandoffSummarizer {
                     }
                 }
                 case BOT_ANSWERED -> {
-                    tried.add(new HandoffSummary.FaqTried(e.faqId(), e.datum("title").orElse(null),
-                            e.confidence(), "answered", e.datum("question").orElse(null)));
-                    attempted = e.datum("question").orElse(attempted);
+                    Optional<EventData.BotAnswered> answered = e.data(EventData.BotAnswered.class);
+                    tried.add(new HandoffSummary.FaqTried(e.faqId(), answered.map(EventData.BotAnswered::title).orElse(null),
+                            e.confidence(), "answered", answered.map(EventData.BotAnswered::question).orElse(null)));
+                    attempted = answered.map(EventData.BotAnswered::question).orElse(attempted);
                 }
                 case BOT_CLARIFIED -> {
-                    candidates(e, "offered", tried);
-                    attempted = e.datum("question").orElse(attempted);
+                    e.data(EventData.BotClarified.class).ifPresent(c -> candidates(c.candidates(), c.question(), c.confidence(), "offered", tried));
+                    attempted = e.data(EventData.BotReply.class).map(EventData.BotReply::question).orElse(attempted);
                 }
                 case BOT_FELL_BACK -> {
-                    candidates(e, "considered", tried);
-                    attempted = e.datum("question").orElse(attempted);
+                    e.data(EventData.BotFellBack.class).ifPresent(f -> candidates(f.candidates(), f.question(), f.confidence(), "considered", tried));
+                    attempted = e.data(EventData.BotReply.class).map(EventData.BotReply::question).orElse(attempted);
                 }
-                case ANSWER_RATED -> ratings.add(new HandoffSummary.Rating(e.datum("faqId").orElse(null),
-                        "true".equals(e.datum("helpful").orElse(null)), e.datum("via").orElse(null)));
-                case SURVEY_ANSWERED -> surveys.add(new HandoffSummary.SurveyAnswer(e.datum("questionId").orElse(null),
-                        e.datum("answer").or(() -> e.datum("value")).or(() -> e.datum("score")).orElse(e.text()), e.data()));
+                case ANSWER_RATED -> e.data(EventData.AnswerRated.class).ifPresent(r ->
+                        ratings.add(new HandoffSummary.Rating(r.faqId(), r.helpful(), r.via())));
+                case SURVEY_ANSWERED -> e.data(EventData.SurveyAnswered.class).ifPresent(a ->
+                        surveys.add(new HandoffSummary.SurveyAnswer(a.questionId(), String.valueOf(a.score()), a)));
                 case HANDOFF_REQUESTED -> {
-                    reason = e.datum("reason").orElse(null);
-                    team = e.datum("team").orElse(null);
+                    Optional<EventData.HandoffRequested> requested = e.data(EventData.HandoffRequested.class);
+                    reason = requested.map(EventData.HandoffRequested::reason).orElse(null);
+                    team = requested.map(EventData.HandoffRequested::team).orElse(null);
                     int asked = Escalations.CUSTOMER_REQUEST.equals(reason) ? questions.size() - 2 : questions.size() - 1;
                     headline = attempted != null ? attempted : asked >= 0 ? questions.get(asked) : headline;
                     personFirst = headline == null && Escalations.CUSTOMER_REQUEST.equals(reason);
                 }
-                case CONVERSATION_TRANSFERRED -> team = e.datum("team").orElse(team);
+                case CONVERSATION_TRANSFERRED -> team = e.data(EventData.ConversationTransferred.class)
+                        .map(EventData.ConversationTransferred::team).orElse(team);
                 default -> {
                 }
             }
@@ -69,12 +74,10 @@ class ExtractiveHandoffSummarizer implements HandoffSummarizer {
                 List.copyOf(recent), tried, ratings, surveys, false);
     }
 
-    private static void candidates(TranscriptEvent e, String outcome, List<HandoffSummary.FaqTried> tried) {
-        String question = e.datum("question").orElse(null);
-        Double confidence = e.datum("confidence").map(Double::valueOf).orElse(null);
-        String csv = e.datum("candidates").orElse("");
+    private static void candidates(List<String> ids, String question, Double confidence, String outcome,
+                                   List<HandoffSummary.FaqTried> tried) {
         boolean first = true;
-        for (String id : csv.split(",")) {
+        for (String id : ids) {
             if (!id.isBlank()) {
                 // Only the top candidate's confidence is recorded on clarify and fallback events.
                 tried.add(new HandoffSummary.FaqTried(id, null, first ? confidence : null, outcome, question));

@@ -1,5 +1,6 @@
 package touchpoint.handoff;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.validation.constraints.Email;
@@ -33,6 +34,7 @@ final class HandoffApi {
     }
 
     @Serdeable
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     record QueueResponse(List<QueueEntry> waiting, List<MyConversation> mine, String presence) {
     }
 
@@ -52,6 +54,7 @@ final class HandoffApi {
     }
 
     @Serdeable
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     record ConversationView(String id, String touchpoint, String locale, ConversationStatus state, @Nullable String agentId,
                             @Nullable String team, @Nullable String reason, @Nullable Instant requestedAt,
                             @Nullable String offlineEmail, HandoffSummary summary, List<HandoffSummary.SurveyAnswer> surveyAnswers,

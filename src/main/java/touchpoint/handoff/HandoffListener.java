@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import touchpoint.chat.EventData;
 import touchpoint.chat.EventType;
 import touchpoint.chat.Transcript;
 import touchpoint.chat.TranscriptAppended;
@@ -62,18 +63,18 @@ class HandoffListener {
                 case BOT_FELL_BACK -> {
                     if (config.fallbacksBeforeHandoff() > 0 && appended.state().status().botMaySpeak()
                             && appended.state().consecutiveFallbacks() >= config.fallbacksBeforeHandoff()) {
-                        List<String> tried = event.datum("candidates").filter(c -> !c.isBlank()).map(c -> List.of(c.split(","))).orElse(List.of());
+                        List<String> tried = event.data(EventData.BotReply.class).map(EventData.BotReply::candidates).orElse(List.of());
                         escalateIf(event, Escalations.REPEATED_FALLBACK, tried,
                                 s -> s.consecutiveFallbacks() >= config.fallbacksBeforeHandoff());
                     }
                 }
                 case ANSWER_RATED -> {
-                    if (config.thumbsDownBeforeHandoff() > 0 && "false".equals(event.datum("helpful").orElse(null))
+                    EventData.AnswerRated rating = event.data(EventData.AnswerRated.class).orElse(null);
+                    if (config.thumbsDownBeforeHandoff() > 0 && rating != null && !rating.helpful()
                             && appended.state().status().botMaySpeak()
                             && appended.state().thumbsDown() >= config.thumbsDownBeforeHandoff()) {
-                        escalateIf(event, Escalations.REPEATED_THUMBS_DOWN, event.datum("faqId").map(List::of).orElse(List.of()),
-                                s -> s.thumbsDown() >= config.thumbsDownBeforeHandoff()
-                                        && thumbsDownSinceLastPerson(event.conversationId()) >= config.thumbsDownBeforeHandoff());
+                        escalateIf(event, Escalations.REPEATED_THUMBS_DOWN, rating.faqId() == null ? List.of() : List.of(rating.faqId()),
+                                s -> s.thumbsDown() >= config.thumbsDownBeforeHandoff());
                     }
                 }
                 default -> {
@@ -96,29 +97,12 @@ class HandoffListener {
         });
     }
 
-    /**
-     * The state's counter is reset only when the bot resumes; a resolved conversation that the customer reopens
-     * must not escalate again on its first thumbs-down, so count only since a person last had it.
-     */
-    private long thumbsDownSinceLastPerson(String conversationId) {
-        long count = 0;
-        for (TranscriptEvent e : transcript.events(conversationId)) {
-            switch (e.type()) {
-                case HANDOFF_REQUESTED, BOT_RESUMED, CONVERSATION_RESOLVED -> count = 0;
-                case ANSWER_RATED -> count += "false".equals(e.datum("helpful").orElse(null)) ? 1 : 0;
-                default -> {
-                }
-            }
-        }
-        return count;
-    }
-
     private void fanOut(TranscriptEvent event) {
         if (QUEUE_EVENTS.contains(event.type())) {
             liveBus.publish(QUEUE_TOPIC, toJson(new LiveNotice("queue", event.conversationId(), event.type().name(), null)));
         }
         if (event.type() == EventType.AGENT_JOINED) {
-            event.datum("agentId").ifPresent(agent -> liveBus.publish(agentTopic(agent),
+            event.data(EventData.AgentJoined.class).map(EventData.AgentJoined::agentId).ifPresent(agent -> liveBus.publish(agentTopic(agent),
                     toJson(new LiveNotice("assigned", event.conversationId(), event.type().name(), agent))));
         }
     }

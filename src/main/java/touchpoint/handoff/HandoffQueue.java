@@ -5,11 +5,14 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import touchpoint.chat.ConversationState;
-import touchpoint.chat.EventType;
+import touchpoint.chat.EventData;
 import touchpoint.chat.NewEvent;
 import touchpoint.chat.Transcript;
 
-/** The hand-off cases: who waits, who is with whom, and what a waiting customer is told about their place. */
+/**
+ * The hand-off cases: who waits, who is with whom, and what a waiting customer is told about their place. Only
+ * read here: the rows follow from the transcript events ({@link CaseProjection}).
+ */
 @Singleton
 class HandoffQueue {
 
@@ -35,12 +38,15 @@ class HandoffQueue {
         return cases.findById(conversationId);
     }
 
-    /** The conversation's case, opened on the spot for a conversation that reached people without one. */
+    /**
+     * The conversation's case; for a conversation that reached people without one, the case the events about to
+     * be appended will open (see {@link CaseProjection}).
+     */
     CaseRow caseOf(Transcript.Session session, Instant now) {
         ConversationState state = session.state();
-        return cases.findById(state.conversationId()).orElseGet(() -> cases.save(new CaseRow(state.conversationId(),
-                session.touchpoint(), state.team().orElse(config.defaultTeam()), "unknown", CaseRow.WAITING, null, now, null,
-                null, null, now)));
+        return cases.findById(state.conversationId()).orElseGet(() -> new CaseRow(state.conversationId(),
+                session.touchpoint(), state.team().orElse(config.defaultTeam()), CaseProjection.UNKNOWN_REASON, CaseRow.WAITING,
+                null, now, null, null, null, now));
     }
 
     int position(CaseRow row) {
@@ -62,19 +68,15 @@ class HandoffQueue {
     void notice(Transcript.Session session, CaseRow row, Long inReplyTo, Instant now) {
         long online = presence.onlineInTeam(row.team(), now);
         if (online == 0) {
-            session.append(NewEvent.of(EventType.SYSTEM_NOTICE)
+            session.append(NewEvent.of(EventData.SystemNotice.noAgentOnline(row.team()))
                     .text("No one from our team is online right now. Leave your email address and a message, "
-                            + "and we will reply by email.")
-                    .data("notice", "no_agent_online").data("offlineMessage", true).data("team", row.team()), inReplyTo);
+                            + "and we will reply by email."), inReplyTo);
         } else {
             int position = position(row);
             long minutes = expectedMinutes(position, online);
-            session.append(NewEvent.of(EventType.SYSTEM_NOTICE)
+            session.append(NewEvent.of(EventData.SystemNotice.queue(row.team(), position, minutes))
                     .text("All our agents are busy. You are number " + position + " in the queue; the expected wait is about "
-                            + minutes + (minutes == 1 ? " minute." : " minutes."))
-                    .data("notice", "queue").data("position", position).data("expectedMinutes", minutes)
-                    .data("team", row.team()), inReplyTo);
+                            + minutes + (minutes == 1 ? " minute." : " minutes.")), inReplyTo);
         }
-        cases.update(row.noticed(now));
     }
 }

@@ -1,9 +1,10 @@
 package touchpoint.handoff;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import java.util.List;
-import java.util.Map;
+import touchpoint.chat.EventData;
 
 /**
  * @param text a short paragraph for the agent
@@ -15,6 +16,7 @@ import java.util.Map;
  * @param generated true when {@code text} was written by the language model rather than put together from the facts
  */
 @Serdeable
+@JsonInclude(JsonInclude.Include.NON_NULL)
 public record HandoffSummary(String text, @Nullable String reason, @Nullable String team, List<String> customerQuestions,
                              List<FaqTried> faqsTried, List<Rating> ratings, List<SurveyAnswer> surveyAnswers,
                              boolean generated) {
@@ -33,6 +35,6 @@ public record HandoffSummary(String text, @Nullable String reason, @Nullable Str
     }
 
     @Serdeable
-    public record SurveyAnswer(@Nullable String questionId, @Nullable String answer, Map<String, String> data) {
+    public record SurveyAnswer(@Nullable String questionId, @Nullable String answer, EventData.SurveyAnswered data) {
     }
 }

@@ -4,6 +4,7 @@ import jakarta.inject.Singleton;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import touchpoint.chat.EventData;
 import touchpoint.chat.TranscriptEvent;
 import touchpoint.infra.PiiMasker;
 import touchpoint.knowledge.LanguageModel;
@@ -65,8 +66,10 @@ class LlmHandoffSummarizer implements HandoffSummarizer {
                 case BOT_CLARIFIED -> "Bot (asked which FAQ was meant)";
                 case BOT_FELL_BACK -> "Bot (had no answer)";
                 case AGENT_REPLIED -> "Agent";
-                case ANSWER_RATED -> "Customer rated the answer " + ("true".equals(e.datum("helpful").orElse(null)) ? "helpful" : "not helpful");
-                case SURVEY_ANSWERED -> "Customer answered survey " + e.datum("questionId").orElse("");
+                case ANSWER_RATED -> "Customer rated the answer "
+                        + (e.data(EventData.AnswerRated.class).map(EventData.AnswerRated::helpful).orElse(false) ? "helpful" : "not helpful");
+                case SURVEY_ANSWERED -> "Customer answered survey "
+                        + e.data(EventData.SurveyAnswered.class).map(EventData.SurveyAnswered::questionId).orElse("");
                 default -> null;
             };
             if (who == null) {

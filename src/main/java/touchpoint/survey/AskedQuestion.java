@@ -2,6 +2,7 @@ package touchpoint.survey;
 
 import java.util.List;
 import java.util.Optional;
+import touchpoint.chat.EventData;
 import touchpoint.chat.EventType;
 import touchpoint.chat.TranscriptEvent;
 
@@ -20,7 +21,8 @@ record AskedQuestion(String questionId, SurveyType type, int min, int max, Strin
             TranscriptEvent e = events.get(i);
             if (e.is(EventType.SURVEY_ASKED) && e.survey() != null && e.survey().questionId().equals(questionId)) {
                 return Optional.of(new AskedQuestion(questionId, SurveyType.valueOf(e.survey().type()),
-                        e.survey().min(), e.survey().max(), e.datum("rule").orElse(""), e.seq()));
+                        e.survey().min(), e.survey().max(),
+                        e.data(EventData.SurveyAsked.class).map(EventData.SurveyAsked::rule).orElse(""), e.seq()));
             }
         }
         return Optional.empty();

@@ -4,6 +4,7 @@ import io.micronaut.runtime.event.annotation.EventListener;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import touchpoint.chat.EventData;
 import touchpoint.chat.TranscriptAppended;
 import touchpoint.chat.TranscriptEvent;
 import touchpoint.handoff.Escalations;
@@ -31,9 +32,9 @@ class RecoveryTriggers {
         TranscriptEvent event = appended.event();
         try {
             switch (event.type()) {
-                case SURVEY_ANSWERED -> lowScore(event);
+                case SURVEY_ANSWERED -> event.data(EventData.SurveyAnswered.class).ifPresent(answer -> lowScore(event, answer));
                 case HANDOFF_REQUESTED -> {
-                    if (Escalations.FRUSTRATION.equals(event.datum("reason").orElse(null))) {
+                    if (event.data(EventData.HandoffRequested.class).map(h -> Escalations.FRUSTRATION.equals(h.reason())).orElse(false)) {
                         queue.open(event.conversationId(), "frustrated hand-off", null);
                     }
                 }
@@ -45,9 +46,9 @@ class RecoveryTriggers {
         }
     }
 
-    private void lowScore(TranscriptEvent event) {
-        SurveyType type = SurveyType.valueOf(event.datum("type").orElseThrow());
-        int score = Integer.parseInt(event.datum("score").orElseThrow());
+    private void lowScore(TranscriptEvent event, EventData.SurveyAnswered answer) {
+        SurveyType type = SurveyType.valueOf(answer.type());
+        int score = answer.score();
         int max = switch (type) {
             case CSAT -> config.recoveryCsatMax();
             case CES -> config.recoveryCesMax();
@@ -55,9 +56,9 @@ class RecoveryTriggers {
         };
         if (score <= max) {
             // Masked: task lists travel (webhook, helpdesk); the agent opens the conversation for contact details.
-            String comment = event.datum("comment").map(PiiMasker::mask)
+            String comment = java.util.Optional.ofNullable(answer.comment()).map(PiiMasker::mask)
                     .map(c -> ": \"" + (c.length() > 200 ? c.substring(0, 200) + "…" : c) + "\"").orElse("");
-            queue.open(event.conversationId(), "low " + type.name() + " " + score + comment, event.datum("agentId").orElse(null));
+            queue.open(event.conversationId(), "low " + type.name() + " " + score + comment, answer.agentId());
         }
     }
 }

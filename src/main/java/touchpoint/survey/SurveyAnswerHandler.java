@@ -6,7 +6,7 @@ import java.util.regex.Pattern;
 import touchpoint.chat.ConversationState;
 import touchpoint.chat.CustomerTurn;
 import touchpoint.chat.CustomerTurnHandler;
-import touchpoint.chat.EventType;
+import touchpoint.chat.EventData;
 import touchpoint.chat.NewEvent;
 import touchpoint.chat.TurnDecision;
 import touchpoint.chat.TurnStep;
@@ -77,8 +77,7 @@ class SurveyAnswerHandler implements CustomerTurnHandler {
     }
 
     private static void reprompt(CustomerTurn turn, AskedQuestion question) {
-        turn.reply(NewEvent.of(EventType.SYSTEM_NOTICE)
-                .text("Please answer with a whole number from " + question.min() + " to " + question.max() + ", or Skip.")
-                .data("notice", "survey_out_of_range"));
+        turn.reply(NewEvent.of(EventData.SystemNotice.of(EventData.SystemNotice.SURVEY_OUT_OF_RANGE))
+                .text("Please answer with a whole number from " + question.min() + " to " + question.max() + ", or Skip."));
     }
 }

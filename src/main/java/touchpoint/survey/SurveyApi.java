@@ -1,5 +1,6 @@
 package touchpoint.survey;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.validation.constraints.NotBlank;
@@ -26,6 +27,7 @@ final class SurveyApi {
 
     /** What was stored: the answer or rating first, then the bot's follow-ups (next question, next answer...). */
     @Serdeable
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     record Stored(TranscriptEvent accepted, List<TranscriptEvent> replies) {
 
         static Stored of(List<TranscriptEvent> events) {

@@ -8,7 +8,7 @@ import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import touchpoint.chat.ConversationState;
-import touchpoint.chat.EventType;
+import touchpoint.chat.EventData;
 import touchpoint.chat.NewEvent;
 import touchpoint.chat.Option;
 import touchpoint.chat.SurveyPrompt;
@@ -74,34 +74,25 @@ class SurveyFlow {
         String conversationId = state.conversationId();
         String agentId = state.agentId().orElseGet(() -> lastAgent(conversationId));
         List<TranscriptEvent> out = new ArrayList<>();
-        out.add(session.append(NewEvent.of(EventType.SURVEY_ANSWERED)
-                .data("questionId", question.questionId())
-                .data("type", question.type().name())
-                .data("score", score)
-                .data("comment", comment == null || comment.isBlank() ? null : comment.strip())
-                .data("agentId", agentId)
-                .data("lastFaqId", state.lastAnsweredFaqId().orElse(null))
-                .data("touchpoint", session.touchpoint())
-                .data("rule", question.rule())
-                .data("via", via), inReplyTo));
+        out.add(session.append(NewEvent.of(new EventData.SurveyAnswered(question.questionId(), question.type().name(), score,
+                comment == null || comment.isBlank() ? null : comment.strip(), agentId, state.lastAnsweredFaqId().orElse(null),
+                session.touchpoint(), question.rule(), via)), inReplyTo));
         Optional<SurveyConfig.Question> next = config.enabledQuestions().stream()
                 .filter(q -> !state.surveysAsked().contains(q.id()))
                 .findFirst();
         if (next.isPresent()) {
             out.add(session.append(ask(next.get(), question.rule()), inReplyTo));
         } else {
-            out.add(session.append(NewEvent.of(EventType.SYSTEM_NOTICE).text("Thank you for your feedback!")
-                    .data("notice", "survey_thanks"), inReplyTo));
+            out.add(session.append(NewEvent.of(EventData.SystemNotice.of(EventData.SystemNotice.SURVEY_THANKS))
+                    .text("Thank you for your feedback!"), inReplyTo));
         }
         return out;
     }
 
     /** Closes the pending question without a score; {@code reason} is skip (pressed or typed) or moved_on. */
     TranscriptEvent skip(Transcript.Session session, Long inReplyTo, AskedQuestion question, String reason) {
-        return session.append(NewEvent.of(EventType.SURVEY_SKIPPED)
-                .data("questionId", question.questionId())
-                .data("type", question.type().name())
-                .data("reason", reason), inReplyTo);
+        return session.append(NewEvent.of(new EventData.SurveySkipped(question.questionId(), question.type().name(), reason)),
+                inReplyTo);
     }
 
     /** Closes the pending question, if any, as skipped for {@code reason}. */
@@ -118,9 +109,7 @@ class SurveyFlow {
                 return null;
             }
             AskedQuestion asked = asked(session, questionId).orElse(null);
-            return session.append(NewEvent.of(EventType.SURVEY_EXPIRED)
-                    .data("questionId", questionId)
-                    .data("type", asked == null ? null : asked.type().name()));
+            return session.append(NewEvent.of(new EventData.SurveyExpired(questionId, asked == null ? null : asked.type().name())));
         }).map(Transcript.Written::value);
     }
 
@@ -131,21 +120,19 @@ class SurveyFlow {
             options.add(new Option(String.valueOf(v), String.valueOf(v)));
         }
         options.add(new Option(SKIP, SKIP));
-        return NewEvent.of(EventType.SURVEY_ASKED)
+        return NewEvent.of(new EventData.SurveyAsked(question.id(), type.name(), rule))
                 .text(config.wordingOf(question))
                 .survey(new SurveyPrompt(question.id(), type.name(), type.min(), type.max()))
-                .options(options)
-                .data("questionId", question.id())
-                .data("type", type.name())
-                .data("rule", rule);
+                .options(options);
     }
 
     /** After resolution the state no longer names the agent, so the transcript's last AGENT_JOINED does. */
     private String lastAgent(String conversationId) {
         List<TranscriptEvent> events = transcript.events(conversationId);
         for (int i = events.size() - 1; i >= 0; i--) {
-            if (events.get(i).is(EventType.AGENT_JOINED) && events.get(i).datum("agentId").isPresent()) {
-                return events.get(i).datum("agentId").get();
+            Optional<String> agent = events.get(i).data(EventData.AgentJoined.class).map(EventData.AgentJoined::agentId);
+            if (agent.isPresent()) {
+                return agent.get();
             }
         }
         return null;

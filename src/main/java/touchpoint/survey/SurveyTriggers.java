@@ -8,6 +8,7 @@ import java.time.Instant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import touchpoint.chat.ConversationStatus;
+import touchpoint.chat.EventData;
 import touchpoint.chat.TranscriptAppended;
 import touchpoint.chat.TranscriptEvent;
 
@@ -42,7 +43,7 @@ class SurveyTriggers {
             switch (event.type()) {
                 case CONVERSATION_RESOLVED -> flow.start(event.conversationId(), SurveyRule.RESOLVED, s -> true);
                 case ANSWER_RATED -> {
-                    if ("true".equals(event.datum("helpful").orElse(null))) {
+                    if (event.data(EventData.AnswerRated.class).map(EventData.AnswerRated::helpful).orElse(false)) {
                         flow.start(event.conversationId(), SurveyRule.HELPFUL_ANSWER, s -> true);
                     }
                 }

@@ -6,6 +6,7 @@ import touchpoint.chat.BotReplies;
 import touchpoint.chat.ChatService;
 import touchpoint.chat.ConversationState;
 import touchpoint.chat.CustomerTurn;
+import touchpoint.chat.EventData;
 import touchpoint.chat.EventType;
 import touchpoint.chat.NewEvent;
 import touchpoint.chat.Option;
@@ -46,18 +47,15 @@ class Thumbs {
             if (!answer.is(EventType.BOT_ANSWERED)) {
                 throw new InvalidRequest("messageId", "only the bot's answers can be rated");
             }
-            boolean rated = transcript.events(conversationId).stream().anyMatch(e -> e.is(EventType.ANSWER_RATED)
-                    && String.valueOf(answer.seq()).equals(e.datum("messageSeq").orElse(null)));
+            boolean rated = transcript.events(conversationId).stream().anyMatch(e -> e.data(EventData.AnswerRated.class)
+                    .map(r -> r.messageSeq() == answer.seq()).orElse(false));
             if (rated) {
                 throw new Conflict("This answer was already rated");
             }
             ConversationState state = session.state();
             boolean latest = answer.seq() == state.lastAnswerSeq();
-            TranscriptEvent rating = session.append(NewEvent.of(EventType.ANSWER_RATED)
-                    .data("helpful", helpful)
-                    .data("faqId", answer.faqId())
-                    .data("messageSeq", answer.seq())
-                    .data("via", "thumbs"));
+            TranscriptEvent rating = session.append(EventData.AnswerRated.of(answer.faqId(), answer.seq(), helpful,
+                    EventData.AnswerRated.VIA_THUMBS));
             if (!helpful && state.status().botMaySpeak()) {
                 CustomerTurn turn = new CustomerTurn(session, rating);
                 TranscriptEvent next = null;
@@ -66,9 +64,8 @@ class Thumbs {
                 }
                 // A fallback already offers a person; any other outcome gets the offer added.
                 if (next == null || !next.is(EventType.BOT_FELL_BACK)) {
-                    turn.reply(NewEvent.of(EventType.SYSTEM_NOTICE).text(OFFER_PERSON)
-                            .options(List.of(new Option(BotReplies.TALK_TO_PERSON, BotReplies.TALK_TO_PERSON)))
-                            .data("notice", "offer_person"));
+                    turn.reply(NewEvent.of(EventData.SystemNotice.of(EventData.SystemNotice.OFFER_PERSON)).text(OFFER_PERSON)
+                            .options(List.of(new Option(BotReplies.TALK_TO_PERSON, BotReplies.TALK_TO_PERSON))));
                 }
             }
             return null;

@@ -19,6 +19,7 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import touchpoint.chat.EventData;
 import touchpoint.chat.EventType;
 import touchpoint.chat.Transcript;
 import touchpoint.testing.CustomerClient;
@@ -157,9 +158,9 @@ class AnalyticsFiguresTest {
 
     @Test
     void should_have_stored_the_surveys_the_way_the_figures_assume() {
-        assertThat(script.ofType(b, EventType.SURVEY_ANSWERED)).extracting(ev -> ev.data().get("score")).containsExactly("7", "5", "10");
-        assertThat(script.ofType(c, EventType.SURVEY_ANSWERED)).extracting(ev -> ev.data().get("score")).containsExactly("3", "2", "3");
-        assertThat(script.ofType(d, EventType.SURVEY_ANSWERED)).extracting(ev -> ev.data().get("score")).containsExactly("5", "4", "9");
+        assertThat(script.ofType(b, EventType.SURVEY_ANSWERED)).extracting(ev -> ((EventData.SurveyAnswered) ev.data()).score()).containsExactly(7, 5, 10);
+        assertThat(script.ofType(c, EventType.SURVEY_ANSWERED)).extracting(ev -> ((EventData.SurveyAnswered) ev.data()).score()).containsExactly(3, 2, 3);
+        assertThat(script.ofType(d, EventType.SURVEY_ANSWERED)).extracting(ev -> ((EventData.SurveyAnswered) ev.data()).score()).containsExactly(5, 4, 9);
     }
 
     @Test

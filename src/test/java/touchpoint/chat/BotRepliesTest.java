@@ -58,7 +58,7 @@ class BotRepliesTest {
 
     private TranscriptEvent event(EventType type, String text, Map<String, String> data) {
         TranscriptEvent e = new TranscriptEvent("c1", log.size() + 1, "m" + (log.size() + 1), type, text, null,
-                data.get("faqId"), data.containsKey("faqId") ? 0.9 : null, null, null, data, null, null, Instant.EPOCH);
+                data.get("faqId"), data.containsKey("faqId") ? 0.9 : null, null, null, LegacyEventData.read(type, data), null, null, Instant.EPOCH);
         log.add(e);
         return e;
     }
@@ -126,8 +126,8 @@ class BotRepliesTest {
         assertThat(answer.type).isEqualTo(EventType.BOT_ANSWERED);
         assertThat(answer.faqId).isEqualTo("how-to-return");
         assertThat(answer.confidence).isEqualTo(0.81);
-        assertThat(answer.data).containsEntry("question", "return a lamp").containsEntry("cited", "how-to-return")
-                .containsEntry("candidates", "how-to-return,refund-timing");
+        assertThat(answer.data).isEqualTo(new EventData.BotAnswered("How do I return an item?", "return a lamp",
+                List.of("how-to-return", "refund-timing"), List.of("how-to-return"), false));
     }
 
     @Test
@@ -151,7 +151,7 @@ class BotRepliesTest {
         verify(session).append(appended.capture(), anyLong());
         assertThat(appended.getValue().type).isEqualTo(EventType.BOT_FELL_BACK);
         assertThat(appended.getValue().options).extracting(Option::value).containsExactly(BotReplies.TALK_TO_PERSON);
-        assertThat(appended.getValue().data).containsEntry("confidence", "0.810");
+        assertThat(((EventData.BotFellBack) appended.getValue().data).confidence()).isEqualTo(0.81);
     }
 
     @Test
@@ -164,7 +164,8 @@ class BotRepliesTest {
         verify(knowledge, never()).decide(any());
         verify(session).append(appended.capture(), anyLong());
         assertThat(appended.getValue().faqId).isEqualTo("refund-timing");
-        assertThat(appended.getValue().data).containsEntry("chosen", "true").containsEntry("question", "refund or return?");
+        assertThat(appended.getValue().data).isEqualTo(new EventData.BotAnswered("When will I get my refund?", "refund or return?",
+                List.of("refund-timing"), List.of("refund-timing"), true));
     }
 
     @Test

@@ -222,6 +222,6 @@ class CustomerTurnChainTest {
     private static TranscriptEvent event(long seq, EventType type, String text, String faqId, List<Option> options,
                                          Map<String, String> data) {
         return new TranscriptEvent("c1", seq, "e" + seq, type, text, null, faqId, faqId == null ? null : 0.9, options,
-                null, data, null, null, Instant.EPOCH.plusSeconds(seq));
+                null, LegacyEventData.read(type, data), null, null, Instant.EPOCH.plusSeconds(seq));
     }
 }

@@ -6,10 +6,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import touchpoint.chat.EventData;
 import touchpoint.chat.EventType;
 import touchpoint.chat.TranscriptEvent;
 import touchpoint.knowledge.llm.Llm;
@@ -38,17 +38,17 @@ class LlmHandoffSummarizerTest {
         return new LlmHandoffSummarizer(llm, new ExtractiveHandoffSummarizer());
     }
 
-    private void add(EventType type, String text, String faqId, Map<String, String> data) {
+    private void add(EventType type, String text, String faqId, EventData data) {
         log.add(new TranscriptEvent("c1", log.size() + 1, "m" + (log.size() + 1), type, text, null, faqId,
                 faqId == null ? null : 0.8, null, null, data, null, null, Instant.EPOCH));
     }
 
     private void aCustomerWhoWasAnsweredAndAskedForAPerson() {
-        add(EventType.CUSTOMER_ASKED, "My card 4111 1111 1111 1111 was charged twice, mail me at ada@example.org", null, Map.of());
-        add(EventType.BOT_ANSWERED, "Duplicate charges drop off within 3 days.", "charged-twice", Map.of("question", "charged twice"));
-        add(EventType.ANSWER_RATED, null, null, Map.of("faqId", "charged-twice", "helpful", "false"));
-        add(EventType.CUSTOMER_ASKED, "talk to a person", null, Map.of());
-        add(EventType.HANDOFF_REQUESTED, null, null, Map.of("reason", Escalations.CUSTOMER_REQUEST));
+        add(EventType.CUSTOMER_ASKED, "My card 4111 1111 1111 1111 was charged twice, mail me at ada@example.org", null, null);
+        add(EventType.BOT_ANSWERED, "Duplicate charges drop off within 3 days.", "charged-twice", new EventData.BotAnswered(null, "charged twice", List.of(), List.of(), false));
+        add(EventType.ANSWER_RATED, null, null, new EventData.AnswerRated("charged-twice", false, 2, "thumbs"));
+        add(EventType.CUSTOMER_ASKED, "talk to a person", null, null);
+        add(EventType.HANDOFF_REQUESTED, null, null, new EventData.HandoffRequested(Escalations.CUSTOMER_REQUEST, null));
     }
 
     @Test
@@ -86,7 +86,7 @@ class LlmHandoffSummarizerTest {
 
         summarizer.summarize(log);
         summarizer.summarize(log);
-        add(EventType.CUSTOMER_ASKED, "hello?", null, Map.of());
+        add(EventType.CUSTOMER_ASKED, "hello?", null, null);
         summarizer.summarize(log);
 
         assertThat(server.requests().size() - before).isEqualTo(2);

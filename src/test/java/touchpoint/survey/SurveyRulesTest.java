@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import touchpoint.chat.EventData;
 import touchpoint.chat.EventType;
 import touchpoint.chat.Option;
 import touchpoint.chat.Transcript;
@@ -73,7 +74,7 @@ class SurveyRulesTest {
         assertThat(asked.survey().max()).isEqualTo(7);
         assertThat(asked.text()).startsWith("Hearth & Pine made it easy for me to handle my issue");
         assertThat(asked.options()).extracting(Option::value).containsExactly("1", "2", "3", "4", "5", "6", "7", "Skip");
-        assertThat(asked.datum("rule")).contains("resolved");
+        assertThat(asked.data(EventData.SurveyAsked.class).map(EventData.SurveyAsked::rule)).contains("resolved");
         assertThat(transcript.state(id).pendingSurveyQuestion()).contains("ces");
     }
 
@@ -84,7 +85,7 @@ class SurveyRulesTest {
         Reply ces = customer.say(id, token, "s1", "6");
         List<Map<String, Object>> replies = ces.list("replies");
         assertThat(replies).extracting(m -> m.get("type")).containsExactly("SURVEY_ANSWERED", "SURVEY_ASKED");
-        assertThat(data(replies.get(0))).containsEntry("questionId", "ces").containsEntry("type", "CES").containsEntry("score", "6")
+        assertThat(data(replies.get(0))).containsEntry("questionId", "ces").containsEntry("type", "CES").containsEntry("score", 6)
                 .containsEntry("agentId", "ann").containsEntry("lastFaqId", "return-policy").containsEntry("touchpoint", "web")
                 .doesNotContainKey("comment");
         assertThat(replies.get(1).get("survey").toString()).contains("csat");
@@ -92,7 +93,7 @@ class SurveyRulesTest {
         Reply csat = customer.say(id, token, "s2", "4 - quick and friendly");
         replies = csat.list("replies");
         assertThat(replies).extracting(m -> m.get("type")).containsExactly("SURVEY_ANSWERED", "SYSTEM_NOTICE");
-        assertThat(data(replies.get(0))).containsEntry("questionId", "csat").containsEntry("score", "4")
+        assertThat(data(replies.get(0))).containsEntry("questionId", "csat").containsEntry("score", 4)
                 .containsEntry("comment", "quick and friendly");
         assertThat(transcript.state(id).pendingSurveyQuestion()).isEmpty();
     }
@@ -162,7 +163,7 @@ class SurveyRulesTest {
 
         TranscriptEvent closed = script.last(id);
         assertThat(closed.type()).isEqualTo(EventType.SURVEY_SKIPPED);
-        assertThat(closed.datum("reason")).contains("handoff");
+        assertThat(closed.data(EventData.SurveySkipped.class).map(EventData.SurveySkipped::reason)).contains("handoff");
         assertThat(transcript.state(id).pendingSurveyQuestion()).isEmpty();
     }
 
@@ -176,7 +177,7 @@ class SurveyRulesTest {
 
         TranscriptEvent expired = script.last(id);
         assertThat(expired.type()).isEqualTo(EventType.SURVEY_EXPIRED);
-        assertThat(expired.datum("questionId")).contains("ces");
+        assertThat(expired.data(EventData.SurveyExpired.class).map(EventData.SurveyExpired::questionId)).contains("ces");
         Reply later = customer.say(id, token, "s1", "5");
         assertThat(later.list("replies")).extracting(m -> m.get("type")).doesNotContain("SURVEY_ANSWERED");
     }
@@ -190,7 +191,7 @@ class SurveyRulesTest {
 
         TranscriptEvent asked = script.last(id);
         assertThat(asked.type()).isEqualTo(EventType.SURVEY_ASKED);
-        assertThat(asked.datum("rule")).contains("idle");
+        assertThat(asked.data(EventData.SurveyAsked.class).map(EventData.SurveyAsked::rule)).contains("idle");
     }
 
     @Test
@@ -211,7 +212,7 @@ class SurveyRulesTest {
 
         assertThat(rated.status()).isEqualTo(201);
         assertThat(script.last(id).type()).isEqualTo(EventType.SURVEY_ASKED);
-        assertThat(script.last(id).datum("rule")).contains("helpful_answer");
+        assertThat(script.last(id).data(EventData.SurveyAsked.class).map(EventData.SurveyAsked::rule)).contains("helpful_answer");
     }
 
     @Test
@@ -221,7 +222,7 @@ class SurveyRulesTest {
         script.handBack(id);
 
         assertThat(script.last(id).type()).isEqualTo(EventType.SURVEY_ASKED);
-        assertThat(script.last(id).datum("rule")).contains("hand_back");
+        assertThat(script.last(id).data(EventData.SurveyAsked.class).map(EventData.SurveyAsked::rule)).contains("hand_back");
     }
 
     @Test
@@ -322,7 +323,7 @@ class SurveyRulesTest {
     }
 
     @SuppressWarnings("unchecked")
-    private static Map<String, String> data(Map<String, Object> message) {
-        return (Map<String, String>) message.get("data");
+    private static Map<String, Object> data(Map<String, Object> message) {
+        return (Map<String, Object>) message.get("data");
     }
 }

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import touchpoint.chat.EventData;
 import touchpoint.chat.EventType;
 import touchpoint.chat.Transcript;
 import touchpoint.chat.TranscriptEvent;
@@ -57,8 +58,7 @@ class ThumbsTest {
         assertThat(rated.map("accepted")).containsEntry("type", "ANSWER_RATED");
         assertThat(rated.body().getOrDefault("replies", List.of()).toString()).isEqualTo("[]");
         TranscriptEvent stored = script.last(id);
-        assertThat(stored.data()).containsEntry("helpful", "true").containsEntry("faqId", "return-policy")
-                .containsEntry("messageSeq", String.valueOf(answer.seq())).containsEntry("via", "thumbs");
+        assertThat(stored.data()).isEqualTo(new EventData.AnswerRated("return-policy", true, answer.seq(), "thumbs"));
     }
 
     @Test

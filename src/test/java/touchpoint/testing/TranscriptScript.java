@@ -1,6 +1,7 @@
 package touchpoint.testing;
 
 import java.util.List;
+import touchpoint.chat.EventData;
 import touchpoint.chat.EventType;
 import touchpoint.chat.NewEvent;
 import touchpoint.chat.Transcript;
@@ -8,7 +9,7 @@ import touchpoint.chat.TranscriptEvent;
 
 /**
  * Appends what other features (hand-off, the agent console) would append, through the real {@link Transcript},
- * so listeners see exactly the events production sees. Data keys follow docs/architecture.md.
+ * so listeners see exactly the events production sees.
  */
 public final class TranscriptScript {
 
@@ -23,23 +24,23 @@ public final class TranscriptScript {
     }
 
     public void handOff(String conversationId, String team, String reason) {
-        append(conversationId, NewEvent.of(EventType.HANDOFF_REQUESTED).data("team", team).data("reason", reason));
+        append(conversationId, NewEvent.of(new EventData.HandoffRequested(reason, team)));
     }
 
     public void agentJoins(String conversationId, String agentId) {
-        append(conversationId, NewEvent.of(EventType.AGENT_JOINED).data("agentId", agentId));
+        append(conversationId, NewEvent.of(new EventData.AgentJoined(agentId, null)));
     }
 
     public void agentReplies(String conversationId, String agentId, String text, String faqId) {
-        append(conversationId, NewEvent.of(EventType.AGENT_REPLIED).text(text).data("agentId", agentId).data("faqId", faqId));
+        append(conversationId, NewEvent.of(new EventData.AgentReplied(agentId, null, faqId)).text(text));
     }
 
     public void resolve(String conversationId, String agentId) {
-        append(conversationId, NewEvent.of(EventType.CONVERSATION_RESOLVED).data("agentId", agentId));
+        append(conversationId, NewEvent.of(new EventData.ConversationResolved(agentId)));
     }
 
     public void handBack(String conversationId) {
-        append(conversationId, NewEvent.of(EventType.BOT_RESUMED));
+        append(conversationId, NewEvent.of(new EventData.BotResumed(null)));
     }
 
     /** A person takes the conversation over and resolves it: hand-off, join, one reply, resolve. */

@@ -202,7 +202,7 @@ import { safeFragment } from '/assets/safe-html.js';
   // Events without text of their own, in words; survey answers show the score and comment an agent follows up on.
   function eventText(m) {
     const d = m.data || {};
-    if (m.type === 'ANSWER_RATED') return d.helpful === 'true' ? 'rated helpful' : 'rated not helpful';
+    if (m.type === 'ANSWER_RATED') return d.helpful === true ? 'rated helpful' : 'rated not helpful';
     if (m.type === 'SURVEY_ANSWERED') {
       return (d.type || d.questionId || 'survey') + ' ' + d.score + (SCALES[d.type] || '') + (d.comment ? ': “' + d.comment + '”' : '');
     }

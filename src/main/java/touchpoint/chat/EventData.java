@@ -1,0 +1,280 @@
+package touchpoint.chat;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
+import java.util.List;
+
+/**
+ * The facts an event carries besides its text, captured when it happened: one record per event type. The
+ * stored event type is the discriminator (see {@link EventType#dataType()}), so the JSON needs no type tag and
+ * a record can only ever be attached to the type it belongs to ({@link NewEvent#of(EventData)}).
+ *
+ * <p>Lists are always present (empty when there is nothing); absent optional facts are null and left out of
+ * the JSON.
+ */
+public sealed interface EventData {
+
+    @JsonIgnore
+    EventType eventType();
+
+    /** An event about the bot's attempt at a question: the question it worked on and the FAQs it weighed. */
+    sealed interface BotReply extends EventData {
+        @Nullable
+        String question();
+
+        /** The FAQ ids considered, best first. */
+        List<String> candidates();
+    }
+
+    @Serdeable
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record ConversationStarted(@Nullable String touchpoint, @Nullable String locale) implements EventData {
+        @Override
+        public EventType eventType() {
+            return EventType.CONVERSATION_STARTED;
+        }
+    }
+
+    /**
+     * @param title the answered FAQ's title, shown with the answer
+     * @param cited FAQ ids the answer's text draws on
+     * @param chosen the customer picked this FAQ from a clarify question
+     */
+    @Serdeable
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record BotAnswered(@Nullable String title, @Nullable String question, List<String> candidates, List<String> cited,
+                       boolean chosen) implements BotReply {
+        public BotAnswered {
+            candidates = candidates == null ? List.of() : List.copyOf(candidates);
+            cited = cited == null ? List.of() : List.copyOf(cited);
+        }
+
+        @Override
+        public EventType eventType() {
+            return EventType.BOT_ANSWERED;
+        }
+    }
+
+    /** @param confidence the top candidate's */
+    @Serdeable
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record BotClarified(@Nullable String question, List<String> candidates, @Nullable Double confidence) implements BotReply {
+        public BotClarified {
+            candidates = candidates == null ? List.of() : List.copyOf(candidates);
+        }
+
+        @Override
+        public EventType eventType() {
+            return EventType.BOT_CLARIFIED;
+        }
+    }
+
+    /** @param confidence the top candidate's, too low to answer with */
+    @Serdeable
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record BotFellBack(@Nullable String question, List<String> candidates, @Nullable Double confidence) implements BotReply {
+        public BotFellBack {
+            candidates = candidates == null ? List.of() : List.copyOf(candidates);
+        }
+
+        @Override
+        public EventType eventType() {
+            return EventType.BOT_FELL_BACK;
+        }
+    }
+
+    /** @param intent greeting, thanks, acknowledgement, goodbye, identity or help */
+    @Serdeable
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record BotSmallTalk(String intent) implements EventData {
+        @Override
+        public EventType eventType() {
+            return EventType.BOT_SMALL_TALK;
+        }
+    }
+
+    /**
+     * A notice to the customer. {@code notice} names which one (the widget keys on it); the queue notice carries
+     * the position and expected wait, and a notice that offers the offline form says so in {@code offlineMessage}.
+     */
+    @Serdeable
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record SystemNotice(String notice, @Nullable String team, @Nullable Integer position, @Nullable Long expectedMinutes,
+                        boolean offlineMessage) implements EventData {
+
+        public static final String OFFER_PERSON = "offer_person";
+        public static final String SURVEY_THANKS = "survey_thanks";
+        public static final String SURVEY_OUT_OF_RANGE = "survey_out_of_range";
+        public static final String NO_AGENT_ONLINE = "no_agent_online";
+        public static final String QUEUE = "queue";
+        public static final String OFFLINE_MESSAGE_RECEIVED = "offline_message_received";
+
+        /** A notice that is only its name. */
+        public static SystemNotice of(String notice) {
+            return new SystemNotice(notice, null, null, null, false);
+        }
+
+        /** Nobody of {@code team} is online: the customer is offered the offline form. */
+        public static SystemNotice noAgentOnline(String team) {
+            return new SystemNotice(NO_AGENT_ONLINE, team, null, null, true);
+        }
+
+        public static SystemNotice queue(String team, int position, long expectedMinutes) {
+            return new SystemNotice(QUEUE, team, position, expectedMinutes, false);
+        }
+
+        @Override
+        public EventType eventType() {
+            return EventType.SYSTEM_NOTICE;
+        }
+    }
+
+    /** @param reason why the hand-off happened (customer_request, repeated_fallback, frustration...) */
+    @Serdeable
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record HandoffRequested(@Nullable String reason, @Nullable String team) implements EventData {
+        @Override
+        public EventType eventType() {
+            return EventType.HANDOFF_REQUESTED;
+        }
+    }
+
+    /** @param via auto, claim or transfer */
+    @Serdeable
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record AgentAssigned(String agentId, @Nullable String team, @Nullable String via) implements EventData {
+        @Override
+        public EventType eventType() {
+            return EventType.AGENT_ASSIGNED;
+        }
+    }
+
+    @Serdeable
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record AgentJoined(String agentId, @Nullable String agentName) implements EventData {
+        @Override
+        public EventType eventType() {
+            return EventType.AGENT_JOINED;
+        }
+    }
+
+    /** @param faqId the FAQ the agent answered with, when the reply was tagged with one */
+    @Serdeable
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record AgentReplied(String agentId, @Nullable String agentName, @Nullable String faqId) implements EventData {
+        @Override
+        public EventType eventType() {
+            return EventType.AGENT_REPLIED;
+        }
+    }
+
+    @Serdeable
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record ConversationTransferred(String team, @Nullable String fromAgentId) implements EventData {
+        @Override
+        public EventType eventType() {
+            return EventType.CONVERSATION_TRANSFERRED;
+        }
+    }
+
+    /** @param agentId who handed the conversation back */
+    @Serdeable
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record BotResumed(@Nullable String agentId) implements EventData {
+        @Override
+        public EventType eventType() {
+            return EventType.BOT_RESUMED;
+        }
+    }
+
+    /** @param agentId who resolved it; absent when nobody did in person */
+    @Serdeable
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record ConversationResolved(@Nullable String agentId) implements EventData {
+        @Override
+        public EventType eventType() {
+            return EventType.CONVERSATION_RESOLVED;
+        }
+    }
+
+    @Serdeable
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record OfflineMessageLeft(String email) implements EventData {
+        @Override
+        public EventType eventType() {
+            return EventType.OFFLINE_MESSAGE_LEFT;
+        }
+    }
+
+    /** @param rule what started the survey (resolved, helpful_answer, hand_back, idle) */
+    @Serdeable
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record SurveyAsked(String questionId, String type, @Nullable String rule) implements EventData {
+        @Override
+        public EventType eventType() {
+            return EventType.SURVEY_ASKED;
+        }
+    }
+
+    /**
+     * @param type CSAT, CES or NPS
+     * @param agentId the agent the score is about, if a person took part
+     * @param lastFaqId the FAQ the bot last answered with
+     * @param via chat (typed) or the survey API
+     */
+    @Serdeable
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record SurveyAnswered(String questionId, String type, int score, @Nullable String comment, @Nullable String agentId,
+                          @Nullable String lastFaqId, @Nullable String touchpoint, @Nullable String rule, @Nullable String via)
+            implements EventData {
+        @Override
+        public EventType eventType() {
+            return EventType.SURVEY_ANSWERED;
+        }
+    }
+
+    /** @param reason skip (pressed or typed), moved_on or handoff */
+    @Serdeable
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record SurveySkipped(String questionId, @Nullable String type, @Nullable String reason) implements EventData {
+        @Override
+        public EventType eventType() {
+            return EventType.SURVEY_SKIPPED;
+        }
+    }
+
+    @Serdeable
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record SurveyExpired(String questionId, @Nullable String type) implements EventData {
+        @Override
+        public EventType eventType() {
+            return EventType.SURVEY_EXPIRED;
+        }
+    }
+
+    /**
+     * A customer's verdict on one bot answer, by thumbs or by saying it did not help.
+     *
+     * @param messageSeq the rated answer's sequence number
+     * @param via thumbs or text
+     */
+    @Serdeable
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record AnswerRated(@Nullable String faqId, boolean helpful, long messageSeq, @Nullable String via) implements EventData {
+
+        public static final String VIA_THUMBS = "thumbs";
+        public static final String VIA_TEXT = "text";
+
+        /** The one way a rating is written, whichever way the customer gave it. */
+        public static NewEvent of(@Nullable String faqId, long answerSeq, boolean helpful, String via) {
+            return NewEvent.of(new AnswerRated(faqId, helpful, answerSeq, via));
+        }
+
+        @Override
+        public EventType eventType() {
+            return EventType.ANSWER_RATED;
+        }
+    }
+}
