@@ -2,6 +2,7 @@ package touchpoint.infra;
 
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Factory;
+import io.micronaut.security.token.jwt.signature.SignatureGeneratorConfiguration;
 import io.micronaut.security.token.jwt.signature.secret.SecretSignature;
 import io.micronaut.security.token.jwt.signature.secret.SecretSignatureConfiguration;
 import jakarta.inject.Named;
@@ -16,6 +17,9 @@ import org.slf4j.LoggerFactory;
  * {@code SignatureConfiguration}; this is both, so no key written in a configuration file is ever used.
  *
  * <p>Created with the context, so a refused {@code TOUCHPOINT_JWT_SECRET} stops the start instead of the first sign-in.
+ * Declared as the interface: a factory method typed {@code SecretSignature} inherits that class's
+ * {@code @EachBean(SecretSignatureConfiguration)} and silently yields no bean — and with no signature at all,
+ * Micronaut issues unsigned tokens and accepts them.
  */
 @Factory
 class JwtSigning {
@@ -27,7 +31,7 @@ class JwtSigning {
 
     @Context
     @Named("generator")
-    SecretSignature generator(JwtConfig config, InstanceSecretRepository secrets, Ids ids, Clock clock) {
+    SignatureGeneratorConfiguration generator(JwtConfig config, InstanceSecretRepository secrets, Ids ids, Clock clock) {
         String secret = config.secret();
         if (secret == null || secret.isBlank()) {
             secret = storedSecret(secrets, ids, clock);
