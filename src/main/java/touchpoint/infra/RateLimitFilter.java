@@ -16,6 +16,9 @@ import java.util.concurrent.TimeUnit;
  * socket or the sign-in, or one conversation sends messages faster than a person types. Runs before authentication, so a
  * flood of bad tokens is throttled before any token is checked or hashed.
  *
+ * <p>With Redis configured the buckets live there, shared by every instance ({@link RedisRateLimiter}); without
+ * it, in this process ({@link RateLimiter}).
+ *
  * <p>The conversation bucket is keyed by the conversation id together with a digest of the credential the
  * request carries: someone who knows only a conversation's id cannot spend its customer's budget.
  */
@@ -26,10 +29,13 @@ class RateLimitFilter implements Ordered {
 
     private final RateLimitConfig config;
     private final RateLimiter limiter;
+    @Nullable
+    private final RedisRateLimiter shared;
 
-    RateLimitFilter(RateLimitConfig config, RateLimiter limiter) {
+    RateLimitFilter(RateLimitConfig config, RateLimiter limiter, @Nullable RedisRateLimiter shared) {
         this.config = config;
         this.limiter = limiter;
+        this.shared = shared;
     }
 
     @Override
@@ -43,16 +49,26 @@ class RateLimitFilter implements Ordered {
         if (!config.enabled()) {
             return null;
         }
-        long wait = limiter.tryTake("ip:" + ClientAddress.of(request, config.clientAddressHeader()), config.perIpPerMinute());
+        long wait = take("ip:" + ClientAddress.of(request, config.clientAddressHeader()), config.perIpPerMinute());
         if (wait == 0 && request.getMethod() != HttpMethod.GET && request.getMethod() != HttpMethod.HEAD) {
             String conversation = conversationId(request.getPath());
             if (conversation != null) {
                 String credential = request.getHeaders().get("Authorization");
-                wait = limiter.tryTake("conversation:" + conversation + ":" + Ids.hash(credential == null ? "" : credential),
+                wait = take("conversation:" + conversation + ":" + Ids.hash(credential == null ? "" : credential),
                         config.perConversationPerMinute());
             }
         }
         return wait == 0 ? null : tooMany(wait);
+    }
+
+    /**
+     * From the buckets every instance shares when Redis is configured, else from this instance's own. The Redis
+     * round trip is awaited here, on the event loop: a filter answering with a future that completes on Lettuce's
+     * thread made Micronaut 4.10 answer an empty 503. It is bounded by {@link RedisRateLimiter#TIMEOUT} and skipped
+     * while Redis is down.
+     */
+    private long take(String key, int perMinute) {
+        return shared == null ? limiter.tryTake(key, perMinute) : shared.tryTake(key, perMinute).join();
     }
 
     /** The id segment of {@code /api/conversations/{id}/...}, or null for any other path. */
