@@ -47,7 +47,7 @@ class JwtSigning {
         return secrets.findById(SECRET_NAME).map(InstanceSecretRow::secret).orElseGet(() -> {
             secrets.insertIfAbsent(SECRET_NAME, Base64.getUrlEncoder().withoutPadding().encodeToString(ids.randomBytes(GENERATED_BYTES)),
                     clock.instant());
-            LOG.info("JWT signing secret generated and kept in the database (TOUCHPOINT_JWT_SECRET is unset)");
+            LOG.info("JWT signing secret generated on first start and kept in the database (TOUCHPOINT_JWT_SECRET is unset)");
             // Read back rather than use our own: another instance may have inserted first, and its value stands.
             return secrets.findById(SECRET_NAME).map(InstanceSecretRow::secret)
                     .orElseThrow(() -> new IllegalStateException("the JWT signing secret could not be stored"));
