@@ -22,9 +22,13 @@ public class Ids {
     }
 
     public String newToken() {
-        byte[] bytes = new byte[TOKEN_BYTES];
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(randomBytes(TOKEN_BYTES));
+    }
+
+    byte[] randomBytes(int n) {
+        byte[] bytes = new byte[n];
         random.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        return bytes;
     }
 
     /** Tokens are stored only as their SHA-256: a leaked database does not leak customer keys. */

@@ -9,28 +9,33 @@ import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ServerFilter;
 import io.micronaut.http.filter.ServerFilterPhase;
-import java.net.InetSocketAddress;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Answers 429 with {@code Retry-After} when a client address sends more than its share to the API or the live
- * socket, or one conversation sends messages faster than a person types. Runs before authentication, so a
+ * Answers 429 with {@code Retry-After} when a client address sends more than its share to the API, the live
+ * socket or the sign-in, or one conversation sends messages faster than a person types. Runs before authentication, so a
  * flood of bad tokens is throttled before any token is checked or hashed.
+ *
+ * <p>With Redis configured the buckets live there, shared by every instance ({@link RedisRateLimiter}); without
+ * it, in this process ({@link RateLimiter}).
  *
  * <p>The conversation bucket is keyed by the conversation id together with a digest of the credential the
  * request carries: someone who knows only a conversation's id cannot spend its customer's budget.
  */
-@ServerFilter({"/api/**", "/ws/**"})
+@ServerFilter({"/api/**", "/ws/**", "/login"})
 class RateLimitFilter implements Ordered {
 
     private static final String CONVERSATIONS = "/api/conversations/";
 
     private final RateLimitConfig config;
     private final RateLimiter limiter;
+    @Nullable
+    private final RedisRateLimiter shared;
 
-    RateLimitFilter(RateLimitConfig config, RateLimiter limiter) {
+    RateLimitFilter(RateLimitConfig config, RateLimiter limiter, @Nullable RedisRateLimiter shared) {
         this.config = config;
         this.limiter = limiter;
+        this.shared = shared;
     }
 
     @Override
@@ -44,29 +49,26 @@ class RateLimitFilter implements Ordered {
         if (!config.enabled()) {
             return null;
         }
-        long wait = limiter.tryTake("ip:" + clientAddress(request), config.perIpPerMinute());
+        long wait = take("ip:" + ClientAddress.of(request, config.clientAddressHeader()), config.perIpPerMinute());
         if (wait == 0 && request.getMethod() != HttpMethod.GET && request.getMethod() != HttpMethod.HEAD) {
             String conversation = conversationId(request.getPath());
             if (conversation != null) {
                 String credential = request.getHeaders().get("Authorization");
-                wait = limiter.tryTake("conversation:" + conversation + ":" + Ids.hash(credential == null ? "" : credential),
+                wait = take("conversation:" + conversation + ":" + Ids.hash(credential == null ? "" : credential),
                         config.perConversationPerMinute());
             }
         }
         return wait == 0 ? null : tooMany(wait);
     }
 
-    private String clientAddress(HttpRequest<?> request) {
-        if (config.clientAddressHeader() != null && !config.clientAddressHeader().isBlank()) {
-            String forwarded = request.getHeaders().get(config.clientAddressHeader());
-            if (forwarded != null && !forwarded.isBlank()) {
-                // The proxy appends the peer it saw; the left-most entry is the original client.
-                String first = forwarded.split(",", 2)[0].strip();
-                return first.length() > 64 ? first.substring(0, 64) : first;
-            }
-        }
-        InetSocketAddress remote = request.getRemoteAddress();
-        return remote.getAddress() == null ? remote.getHostString() : remote.getAddress().getHostAddress();
+    /**
+     * From the buckets every instance shares when Redis is configured, else from this instance's own. The Redis
+     * round trip is awaited here, on the event loop: a filter answering with a future that completes on Lettuce's
+     * thread made Micronaut 4.10 answer an empty 503. It is bounded by {@link RedisRateLimiter#TIMEOUT} and skipped
+     * while Redis is down.
+     */
+    private long take(String key, int perMinute) {
+        return shared == null ? limiter.tryTake(key, perMinute) : shared.tryTake(key, perMinute).join();
     }
 
     /** The id segment of {@code /api/conversations/{id}/...}, or null for any other path. */
@@ -84,11 +86,16 @@ class RateLimitFilter implements Ordered {
     }
 
     private static HttpResponse<Problem> tooMany(long waitNanos) {
+        return tooMany(waitNanos, "Too many requests");
+    }
+
+    /** 429 with the wait in whole seconds, rounded up, in {@code Retry-After} and in the detail. */
+    static HttpResponse<Problem> tooMany(long waitNanos, String what) {
         long seconds = Math.max(1, TimeUnit.NANOSECONDS.toSeconds(waitNanos + 999_999_999L));
         return HttpResponse.<Problem>status(HttpStatus.TOO_MANY_REQUESTS)
                 .header("Retry-After", Long.toString(seconds))
                 .contentType(Problem.MEDIA_TYPE)
                 .body(new Problem("about:blank", "Too Many Requests", 429,
-                        "Too many requests; try again in " + seconds + " s", null, null));
+                        what + "; try again in " + seconds + " s", null, null));
     }
 }

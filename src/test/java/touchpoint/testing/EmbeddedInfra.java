@@ -86,6 +86,9 @@ public final class EmbeddedInfra {
     public static Map<String, String> postgresAndRedis(String databaseUrl) {
         Map<String, String> p = postgresOnly(databaseUrl);
         p.put("redis.uri", "redis://127.0.0.1:" + redisPort());
+        // Rate limits live in Redis when it is configured, and every test context here shares this Redis and the
+        // loopback address: with the production limit they would draw on one budget. SharedRateLimitIT sets its own.
+        p.put("touchpoint.ratelimit.per-ip-per-minute", "1000000");
         return p;
     }
 
