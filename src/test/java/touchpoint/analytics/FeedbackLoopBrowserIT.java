@@ -1,0 +1,156 @@
+package touchpoint.analytics;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
+import io.micronaut.context.annotation.Property;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.annotation.Client;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import touchpoint.chat.Transcript;
+import touchpoint.testing.Chromium;
+import touchpoint.testing.ChromiumExtension;
+import touchpoint.testing.CustomerClient;
+import touchpoint.testing.CustomerClient.Reply;
+import touchpoint.testing.TranscriptScript;
+
+/**
+ * The feedback loop in a real browser, from the analytics dashboard: a customer's low score is a follow-up the
+ * admin takes, opens in the agent console from the dashboard's link and marks done there; questions the bot could
+ * not answer are a knowledge gap the admin turns into a new FAQ draft with one click.
+ */
+@MicronautTest(transactional = false)
+@Property(name = "touchpoint.test.scripted-knowledge", value = "true")
+@Property(name = "touchpoint.admin-password", value = FeedbackLoopBrowserIT.PASSWORD)
+class FeedbackLoopBrowserIT {
+
+    static final String PASSWORD = "follow-up-admin-password-1";
+
+    @RegisterExtension
+    static final ChromiumExtension chromium = new ChromiumExtension();
+
+    @Inject
+    EmbeddedServer server;
+
+    @Inject
+    @Client("/")
+    HttpClient http;
+
+    @Inject
+    Transcript transcript;
+
+    @Test
+    void should_list_a_low_score_on_the_dashboard_until_it_is_followed_up_in_the_console() {
+        CustomerClient customers = new CustomerClient(http.toBlocking());
+        TranscriptScript script = new TranscriptScript(transcript);
+        String ann = customers.exchange(HttpRequest.POST("/api/admin/users", Map.of("username", "ann", "password", "ann-password-1",
+                "displayName", "Ann Lee", "roles", List.of("AGENT"), "teams", List.of("returns", "delivery")))
+                .bearerAuth(adminToken(customers))).string("id");
+        // A few contented customers, so the dashboard has figures around the one who was not.
+        for (int i = 0; i < 3; i++) {
+            Reply happy = customers.start(null);
+            customers.say(happy.string("id"), happy.string("token"), "happy-" + i, "How do I return a lamp?");
+            script.agentResolves(happy.string("id"), "returns", ann);
+            answer(customers, happy, "ces", 6, null);
+            answer(customers, happy, "csat", 5, "Quick and friendly");
+        }
+        Reply unhappy = customers.start(null);
+        customers.say(unhappy.string("id"), unhappy.string("token"), "unhappy-1", "My sofa arrived with a broken leg");
+        script.agentResolves(unhappy.string("id"), "delivery", ann);
+        answer(customers, unhappy, "ces", 4, null);
+        answer(customers, unhappy, "csat", 1, "Nobody told me when the replacement comes");
+
+        try (BrowserContext context = chromium.newContext(1400, 1000)) {
+            Page dashboard = context.newPage();
+            dashboard.navigate(server.getURL() + "/admin/analytics.html");
+            ChromiumExtension.signInAsAdmin(dashboard, PASSWORD);
+
+            var followUp = dashboard.locator("#followups tr[data-task]");
+            assertThat(followUp).hasCount(1);
+            assertThat(followUp).containsText("low CSAT 1");
+            assertThat(dashboard.locator("#kpis")).containsText("CSAT");
+            assertThat(dashboard.locator("#by-agent")).containsText("Ann Lee");
+            Chromium.screenshot(dashboard, "analytics-dashboard-follow-up");
+
+            followUp.locator("button", new com.microsoft.playwright.Locator.LocatorOptions().setHasText("Take")).click();
+            assertThat(followUp).containsText("in progress");
+            assertThat(followUp).containsText("admin");
+
+            Page console = context.waitForPage(() -> followUp.locator("a").click());
+            assertThat(console).hasURL(java.util.regex.Pattern.compile("/agent/#conversation=" + unhappy.string("id") + "$"));
+            ChromiumExtension.signInToConsole(console, "admin", PASSWORD);
+            assertThat(console.locator("#messages")).containsText("My sofa arrived with a broken leg");
+            assertThat(console.locator("#messages")).containsText("CSAT 1 of 5: “Nobody told me when the replacement comes”");
+            assertThat(console.locator("#summary-ratings")).containsText("CES 4 of 7");
+            var inConsole = console.locator("#followups li[data-task]");
+            assertThat(inConsole).hasCount(1);
+            assertThat(inConsole).containsText("low CSAT 1");
+            Chromium.screenshot(console, "agent-console-follow-up");
+
+            inConsole.locator("button", new com.microsoft.playwright.Locator.LocatorOptions().setHasText("Done")).click();
+            assertThat(inConsole).hasCount(0);
+            assertThat(console.locator("#followups-empty")).isVisible();
+
+            dashboard.bringToFront();
+            dashboard.locator("#filters button[type=submit]").click();
+            assertThat(dashboard.locator("#followups")).containsText("Nothing to follow up.");
+        }
+        List<Map> tasks = http.toBlocking().retrieve(HttpRequest.GET("/api/recovery/tasks?status=done")
+                .bearerAuth(adminToken(customers)), io.micronaut.core.type.Argument.listOf(Map.class));
+        assertThat(tasks).singleElement().satisfies(t -> assertThat(t).containsEntry("assignee", "admin"));
+    }
+
+    @Test
+    void should_draft_a_new_faq_from_a_knowledge_gap() {
+        CustomerClient customers = new CustomerClient(http.toBlocking());
+        for (String question : List.of("do you have a showroom in Leeds?", "is there a showroom I can visit in Leeds")) {
+            Reply c = customers.start(null);
+            Reply asked = customers.say(c.string("id"), c.string("token"), "gap-1", question);
+            assertThat(asked.list("replies")).extracting(r -> r.get("type")).containsExactly("BOT_FELL_BACK");
+        }
+
+        try (BrowserContext context = chromium.newContext(1400, 1000)) {
+            Page page = context.newPage();
+            page.navigate(server.getURL() + "/admin/analytics.html");
+            ChromiumExtension.signInAsAdmin(page, PASSWORD);
+
+            var gap = page.locator("#gaps > li").filter(new com.microsoft.playwright.Locator.FilterOptions().setHasText("showroom"));
+            assertThat(gap).containsText("(2)");
+            gap.getByText("Create FAQ from this").click();
+
+            assertThat(page).hasURL(java.util.regex.Pattern.compile("/admin/faqs.html$"));
+            assertThat(page.locator("#f-title")).hasValue(java.util.regex.Pattern.compile("^Is there a showroom|^Do you have a showroom"));
+            assertThat(page.locator("#f-questions")).hasValue(java.util.regex.Pattern.compile(
+                    "do you have a showroom in Leeds\\?[\\s\\S]*is there a showroom I can visit in Leeds"));
+            assertThat(page.locator("#f-id")).hasValue(java.util.regex.Pattern.compile("^[a-z0-9-]*showroom[a-z0-9-]*$"));
+            assertThat(page.locator("#f-body")).isFocused();
+            page.locator("#f-body").fill("Our showroom is at **12 Canal Street, Leeds**, open Tuesday to Saturday.");
+            assertThat(page.locator("#preview strong")).hasText("12 Canal Street, Leeds");
+            page.locator("#save").click();
+            assertThat(page.locator("#form-message")).containsText("Saved as revision 1");
+            Chromium.screenshot(page, "admin-editor-drafted-from-gap");
+        }
+    }
+
+    private static void answer(CustomerClient customers, Reply conversation, String question, int score, String comment) {
+        String body = "{\"questionId\":\"" + question + "\",\"score\":" + score
+                + (comment == null ? "" : ",\"comment\":" + CustomerClient.quote(comment)) + "}";
+        Reply stored = customers.exchange(HttpRequest.POST("/api/conversations/" + conversation.string("id") + "/survey-answers", body)
+                .contentType(MediaType.APPLICATION_JSON).bearerAuth(conversation.string("token")));
+        assertThat(stored.status()).as("%s answer: %s", question, stored.body()).isEqualTo(201);
+    }
+
+    private static String adminToken(CustomerClient customers) {
+        return customers.exchange(HttpRequest.POST("/login", Map.of("username", "admin", "password", PASSWORD))).string("access_token");
+    }
+}
