@@ -34,7 +34,7 @@ class AnalyticsProjectionIT {
     Repositories.Facts facts;
 
     @Test
-    void a_written_conversation_is_projected_shortly_after_without_anyone_reading() {
+    void should_project_a_written_conversation_shortly_after_without_anyone_reading() {
         String id = conversationWithAQuestion();
 
         await().atMost(Duration.ofSeconds(10)).until(() -> facts.findById(id)
@@ -42,7 +42,7 @@ class AnalyticsProjectionIT {
     }
 
     @Test
-    void a_conversation_whose_rows_are_behind_its_log_is_projected_again_by_the_reconciler() {
+    void should_let_the_reconciler_project_a_conversation_again_when_its_rows_are_behind_its_log() {
         String id = conversationWithAQuestion();
         projector.flush();
         facts.deleteById(id);

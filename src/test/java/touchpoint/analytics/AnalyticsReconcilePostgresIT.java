@@ -46,7 +46,7 @@ class AnalyticsReconcilePostgresIT implements TestPropertyProvider {
     }
 
     @Test
-    void conversations_written_but_not_projected_are_found_and_projected_by_the_reconciler() {
+    void should_let_the_reconciler_find_and_project_conversations_that_were_written_but_not_projected() {
         CustomerClient customer = new CustomerClient(http.toBlocking());
         Reply started = customer.start(null);
         String id = started.string("id");
@@ -60,7 +60,7 @@ class AnalyticsReconcilePostgresIT implements TestPropertyProvider {
     }
 
     @Test
-    void rows_projected_by_older_rules_are_projected_again_so_past_conversations_get_new_figures() {
+    void should_project_again_the_rows_projected_by_older_rules_so_past_conversations_get_new_figures() {
         CustomerClient customer = new CustomerClient(http.toBlocking());
         Reply started = customer.start(null);
         String id = started.string("id");

@@ -46,7 +46,7 @@ class LlmAnswersIT implements TestPropertyProvider {
     }
 
     @Test
-    void the_model_words_the_answer_from_the_retrieved_faq_and_the_reply_cites_it() {
+    void should_let_the_model_word_the_answer_from_the_retrieved_faq_and_cite_it_in_the_reply() {
         model.replying("Your refund reaches you within 5 to 7 working days of the return arriving.\nSources: refund-timing");
 
         Map<String, Object> answer = ask(QUESTION);
@@ -57,7 +57,7 @@ class LlmAnswersIT implements TestPropertyProvider {
     }
 
     @Test
-    void when_the_model_fails_or_is_too_slow_the_customer_gets_the_faq_text() {
+    void should_give_the_customer_the_faq_text_when_the_model_fails_or_is_too_slow() {
         model.failing(500);
         String failed = (String) ask(QUESTION).get("text");
         model.replying("too late\nSources: refund-timing").slow(6_000);
@@ -68,7 +68,7 @@ class LlmAnswersIT implements TestPropertyProvider {
     }
 
     @Test
-    void when_the_model_cites_nothing_it_was_given_its_words_are_not_used() {
+    void should_not_use_the_models_words_when_it_cites_nothing_it_was_given() {
         model.replying("We refund in bitcoin.\nSources: crypto-refunds");
 
         Map<String, Object> answer = ask(QUESTION);
@@ -78,7 +78,7 @@ class LlmAnswersIT implements TestPropertyProvider {
     }
 
     @Test
-    void when_the_model_says_it_does_not_know_the_bot_falls_back_honestly() {
+    void should_fall_back_honestly_when_the_model_says_it_does_not_know() {
         model.replying("I don't know.");
 
         assertThat(ask(QUESTION)).containsEntry("kind", "fallback");

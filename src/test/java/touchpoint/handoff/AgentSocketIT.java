@@ -38,7 +38,7 @@ class AgentSocketIT {
     EmbeddedServer server;
 
     @Test
-    void given_a_watch_command_sent_before_the_socket_is_checked_then_it_is_applied_once_the_socket_opens() {
+    void should_apply_a_watch_command_once_the_socket_opens_when_it_is_sent_before_the_socket_is_checked() {
         StaffClient staff = new StaffClient(http.toBlocking());
         CustomerClient customer = new CustomerClient(http.toBlocking());
         String agent = staff.agentToken(staff.adminToken(), "wanda", List.of("support"));

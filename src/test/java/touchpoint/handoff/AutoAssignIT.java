@@ -34,7 +34,7 @@ class AutoAssignIT {
     }
 
     @Test
-    void given_online_agents_of_the_team_then_requests_go_round_robin_within_capacity_and_wait_when_everyone_is_full() {
+    void should_share_requests_round_robin_within_capacity_among_the_online_agents_of_the_team_and_make_them_wait_when_everyone_is_full() {
         CustomerClient customer = new CustomerClient(http.toBlocking());
         StaffClient staff = new StaffClient(http.toBlocking());
         String admin = staff.adminToken();
@@ -67,7 +67,7 @@ class AutoAssignIT {
     }
 
     @Test
-    void given_an_online_agent_whose_heartbeat_went_stale_then_they_count_as_offline_until_the_next_heartbeat_takes_the_waiting_conversation() {
+    void should_count_an_online_agent_as_offline_until_the_next_heartbeat_takes_the_waiting_conversation_when_their_heartbeat_went_stale() {
         CustomerClient customer = new CustomerClient(http.toBlocking());
         StaffClient staff = new StaffClient(http.toBlocking());
         String admin = staff.adminToken();
@@ -92,7 +92,7 @@ class AutoAssignIT {
     }
 
     @Test
-    void given_a_waiting_customer_who_keeps_writing_then_they_get_a_queue_notice_at_most_once_per_interval() throws Exception {
+    void should_send_a_queue_notice_at_most_once_per_interval_when_a_waiting_customer_keeps_writing() throws Exception {
         CustomerClient customer = new CustomerClient(http.toBlocking());
         Reply c = customer.start("{\"touchpoint\":\"returns\"}");
         customer.say(c.string("id"), c.string("token"), "m1", "talk to a person");

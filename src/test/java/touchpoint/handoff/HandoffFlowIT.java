@@ -76,7 +76,7 @@ class HandoffFlowIT {
     }
 
     @Test
-    void given_a_customer_asking_for_a_person_when_an_agent_claims_replies_and_hands_back_then_the_customer_sees_it_live_and_the_bot_answers_again() {
+    void should_let_the_customer_see_it_live_and_the_bot_answer_again_when_a_customer_asks_for_a_person_and_an_agent_claims_replies_and_hands_back() {
         String alice = staff.agentToken(admin, name("alice"), List.of("support", "returns"));
         Reply c = customer.start("{\"touchpoint\":\"web\"}");
         String id = c.string("id");
@@ -116,7 +116,7 @@ class HandoffFlowIT {
     }
 
     @Test
-    void given_a_conversation_with_an_agent_when_the_agent_resolves_it_then_it_is_resolved_and_the_customer_can_start_over_with_the_bot() {
+    void should_resolve_a_conversation_and_let_the_customer_start_over_with_the_bot_when_its_agent_resolves_it() {
         String agent = staff.agentToken(admin, name("rita"), List.of("support"));
         staff.online(agent);
         Reply c = customer.start(null);
@@ -130,7 +130,7 @@ class HandoffFlowIT {
     }
 
     @Test
-    void given_many_agents_claiming_one_conversation_at_once_then_exactly_one_wins_and_the_others_get_409() throws Exception {
+    void should_let_exactly_one_claim_win_and_answer_409_to_the_others_when_many_agents_claim_one_conversation_at_once() throws Exception {
         int n = 6;
         List<String> tokens = new ArrayList<>();
         for (int i = 0; i < n; i++) {
@@ -163,7 +163,7 @@ class HandoffFlowIT {
     }
 
     @Test
-    void given_a_waiting_customer_when_they_write_again_then_the_bot_stays_silent_and_the_queue_notice_comes_at_most_once_a_minute() {
+    void should_keep_the_bot_silent_and_send_the_queue_notice_at_most_once_a_minute_when_a_waiting_customer_writes_again() {
         Reply c = customer.start(null);
         customer.say(c.string("id"), c.string("token"), "m1", "real person");
 
@@ -175,7 +175,7 @@ class HandoffFlowIT {
     }
 
     @Test
-    void given_no_agent_online_when_a_customer_asks_for_a_person_then_they_are_told_at_once_and_can_leave_a_message_that_stays_in_the_queue() {
+    void should_tell_the_customer_at_once_and_let_them_leave_a_message_that_stays_in_the_queue_when_they_ask_for_a_person_and_no_agent_is_online() {
         Reply c = customer.start("{\"touchpoint\":\"orders\"}");
         Reply asked = customer.say(c.string("id"), c.string("token"), "m1", "agent please");
 
@@ -195,7 +195,7 @@ class HandoffFlowIT {
     }
 
     @Test
-    void given_an_offline_message_with_a_wrong_token_or_a_bad_email_then_it_is_refused_and_names_the_field() {
+    void should_refuse_an_offline_message_and_name_the_field_when_it_has_a_wrong_token_or_a_bad_email() {
         Reply c = customer.start(null);
         Reply wrongToken = customer.exchange(io.micronaut.http.HttpRequest.POST("/api/conversations/" + c.string("id") + "/offline-message",
                 "{\"email\":\"sam@example.com\",\"text\":\"hi\"}").contentType(io.micronaut.http.MediaType.APPLICATION_JSON).bearerAuth("nope"));
@@ -208,7 +208,7 @@ class HandoffFlowIT {
     }
 
     @Test
-    void given_two_fallbacks_in_a_row_then_the_conversation_goes_to_a_person() {
+    void should_send_the_conversation_to_a_person_when_there_are_two_fallbacks_in_a_row() {
         Reply c = customer.start(null);
         customer.say(c.string("id"), c.string("token"), "m1", "Do you sell spaceships?");
         assertThat(state(c)).isEqualTo("BOT");
@@ -221,7 +221,7 @@ class HandoffFlowIT {
     }
 
     @Test
-    void given_two_answers_rated_unhelpful_then_the_conversation_goes_to_a_person_of_the_faqs_team() {
+    void should_send_the_conversation_to_a_person_of_the_faqs_team_when_two_answers_are_rated_unhelpful() {
         Reply c = customer.start(null);
         customer.say(c.string("id"), c.string("token"), "m1", "How do I return a lamp?");
         customer.say(c.string("id"), c.string("token"), "m2", "that didn't help");
@@ -236,7 +236,7 @@ class HandoffFlowIT {
     }
 
     @Test
-    void given_an_angry_customer_then_the_conversation_goes_to_a_person_but_a_question_mentioning_an_agent_does_not() {
+    void should_send_the_conversation_to_a_person_when_the_customer_is_angry_but_not_when_a_question_mentions_an_agent() {
         Reply angry = customer.start(null);
         Reply calm = customer.start(null);
 
@@ -248,7 +248,7 @@ class HandoffFlowIT {
     }
 
     @Test
-    void given_a_reply_sent_twice_with_one_client_message_id_then_it_is_stored_once_and_the_retry_answers_the_same() {
+    void should_store_a_reply_once_and_answer_the_retry_the_same_when_it_is_sent_twice_with_one_client_message_id() {
         String agent = staff.agentToken(admin, name("rita"), List.of("support"));
         Reply c = customer.start(null);
         customer.say(c.string("id"), c.string("token"), "m1", "talk to a human");
@@ -271,7 +271,7 @@ class HandoffFlowIT {
     }
 
     @Test
-    void given_a_conversation_owned_by_one_agent_then_another_agent_may_not_reply_to_it() {
+    void should_not_let_another_agent_reply_to_a_conversation_when_one_agent_owns_it() {
         String owner = staff.agentToken(admin, name("owen"), List.of("support"));
         String other = staff.agentToken(admin, name("otto"), List.of("support"));
         Reply c = customer.start(null);
@@ -284,7 +284,7 @@ class HandoffFlowIT {
     }
 
     @Test
-    void given_a_transfer_to_another_team_then_the_conversation_waits_in_that_teams_queue() {
+    void should_let_the_conversation_wait_in_the_other_teams_queue_when_it_is_transferred_to_another_team() {
         String agent = staff.agentToken(admin, name("tess"), List.of("support"));
         Reply c = customer.start(null);
         customer.say(c.string("id"), c.string("token"), "m1", "speak to someone");
@@ -301,7 +301,7 @@ class HandoffFlowIT {
     }
 
     @Test
-    void given_a_claimed_conversation_then_the_agent_view_has_the_whole_history_and_an_extractive_summary() {
+    void should_show_the_whole_history_and_an_extractive_summary_in_the_agent_view_when_a_conversation_is_claimed() {
         String agent = staff.agentToken(admin, name("sumi"), List.of("support"));
         Reply c = customer.start(null);
         customer.say(c.string("id"), c.string("token"), "m1", "How do I return a lamp?");
@@ -322,7 +322,7 @@ class HandoffFlowIT {
     }
 
     @Test
-    void given_the_wrong_credentials_then_the_agent_api_answers_401_for_anonymous_and_403_for_customer_tokens_and_wrong_roles() {
+    void should_answer_401_for_anonymous_and_403_for_customer_tokens_and_wrong_roles_when_the_agent_api_gets_the_wrong_credentials() {
         String agent = staff.agentToken(admin, name("rolf"), List.of("support"));
         Reply c = customer.start(null);
 
@@ -336,7 +336,7 @@ class HandoffFlowIT {
     }
 
     @Test
-    void given_a_disabled_user_then_they_can_no_longer_log_in_and_their_token_stops_working() {
+    void should_no_longer_let_a_user_log_in_or_use_their_token_when_they_are_disabled() {
         String username = name("dora");
         String id = staff.createAgent(admin, username, List.of("support"));
         String token = staff.token(username, username + "-password-1");
@@ -348,7 +348,7 @@ class HandoffFlowIT {
     }
 
     @Test
-    void given_an_admin_then_they_cannot_disable_their_own_account() {
+    void should_not_let_an_admin_disable_their_own_account() {
         String adminId = ownId();
 
         Reply refused = staff.post("/api/admin/users/" + adminId + "/disable", admin, null);
@@ -364,7 +364,7 @@ class HandoffFlowIT {
     }
 
     @Test
-    void given_a_bad_user_request_then_the_admin_api_names_the_field() {
+    void should_name_the_field_when_the_admin_api_gets_a_bad_user_request() {
         Reply badRole = staff.post("/api/admin/users", admin,
                 "{\"username\":\"x1\",\"password\":\"long-enough-pw\",\"displayName\":\"X\",\"roles\":[\"GOD\"],\"teams\":[]}");
         Reply shortPassword = staff.post("/api/admin/users", admin,
@@ -379,7 +379,7 @@ class HandoffFlowIT {
     }
 
     @Test
-    void given_the_console_page_then_it_is_public_and_loads_only_external_scripts_that_never_use_innerHTML() {
+    void should_serve_the_console_page_publicly_and_have_it_load_only_external_scripts_that_never_use_innerHTML() {
         var blocking = http.toBlocking();
         String page = blocking.retrieve("/agent/index.html");
         String script = blocking.retrieve("/assets/agent/console.js");
@@ -393,7 +393,7 @@ class HandoffFlowIT {
     }
 
     @Test
-    void given_a_transfer_to_a_named_agent_of_a_team_then_that_agent_owns_the_conversation_and_the_old_owner_may_no_longer_reply() {
+    void should_give_the_conversation_to_the_named_agent_and_no_longer_let_the_old_owner_reply_when_it_is_transferred_to_a_named_agent_of_a_team() {
         String from = staff.agentToken(admin, name("fred"), List.of("support"));
         String toName = name("gina");
         String toId = staff.createAgent(admin, toName, List.of("billing"));
@@ -416,7 +416,7 @@ class HandoffFlowIT {
     }
 
     @Test
-    void given_a_resolved_conversation_after_repeated_thumbs_down_when_the_customer_rates_one_more_answer_down_then_it_stays_with_the_bot() {
+    void should_keep_the_conversation_with_the_bot_when_the_customer_rates_one_more_answer_down_after_it_was_resolved_following_repeated_thumbs_down() {
         String agent = staff.agentToken(admin, name("vera"), List.of("returns"));
         Reply c = customer.start(null);
         customer.say(c.string("id"), c.string("token"), "m1", "How do I return a lamp?");

@@ -80,7 +80,7 @@ class HandoffTwoInstancesIT {
     }
 
     @Test
-    void given_an_agent_online_on_instance_b_when_a_customer_on_instance_a_asks_for_a_person_then_a_assigns_it_and_the_reply_from_b_reaches_the_customer_on_a() {
+    void should_let_a_assign_the_conversation_and_the_reply_from_b_reach_the_customer_on_a_when_a_customer_on_instance_a_asks_for_a_person_and_an_agent_is_online_on_instance_b() {
         StaffClient staffB = new StaffClient(httpB.toBlocking());
         CustomerClient customerA = new CustomerClient(httpA.toBlocking());
         String admin = staffB.adminToken();
@@ -105,7 +105,7 @@ class HandoffTwoInstancesIT {
     }
 
     @Test
-    void given_agents_on_both_instances_claiming_one_conversation_at_once_then_exactly_one_claim_wins() throws Exception {
+    void should_let_exactly_one_claim_win_when_agents_on_both_instances_claim_one_conversation_at_once() throws Exception {
         StaffClient staffA = new StaffClient(httpA.toBlocking());
         StaffClient staffB = new StaffClient(httpB.toBlocking());
         CustomerClient customerA = new CustomerClient(httpA.toBlocking());
@@ -145,7 +145,7 @@ class HandoffTwoInstancesIT {
     }
 
     @Test
-    void given_customer_and_agent_writing_at_once_through_different_instances_then_sockets_get_each_message_once_and_in_order() throws Exception {
+    void should_deliver_each_message_to_the_sockets_once_and_in_order_when_customer_and_agent_write_at_once_through_different_instances() throws Exception {
         StaffClient staffB = new StaffClient(httpB.toBlocking());
         CustomerClient customerA = new CustomerClient(httpA.toBlocking());
         String admin = staffB.adminToken();

@@ -41,7 +41,7 @@ class LiveHeartbeatIT {
     LiveHeartbeat heartbeat;
 
     @Test
-    void customer_and_agent_sockets_hear_a_heartbeat_with_its_interval_on_open_and_on_every_beat() {
+    void should_send_customer_and_agent_sockets_a_heartbeat_with_its_interval_on_open_and_on_every_beat() {
         CustomerClient client = new CustomerClient(http.toBlocking());
         Reply c = client.start(null);
         String adminToken = client.exchange(HttpRequest.POST("/login",
