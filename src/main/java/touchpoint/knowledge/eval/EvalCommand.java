@@ -148,6 +148,9 @@ public final class EvalCommand implements Callable<Integer> {
         }
         ScopeScores scopeScores = oosScores ? scopeScores(json, engine) : null;
         OosScoreTable scoreTable = scopeScores == null ? null : new OosScoreTable(scoreNames(scopeScores));
+        // The same comparison with only the excluded (near-domain) questions as the off-topic side.
+        OosScoreTable nearTable = scopeScores == null ? null : new OosScoreTable(scoreNames(scopeScores));
+        BackgroundVeto veto = scopeScores != null && background != null ? new BackgroundVeto() : null;
         Map<String, int[]> byDomain = new TreeMap<>();
         for (int i = 0; i < Math.min(WARM_UP, qs.size()); i++) {
             engine.assess(Question.of(qs.get(i).text()));
@@ -178,17 +181,26 @@ public final class EvalCommand implements Callable<Integer> {
                     tally[0]++;
                     tally[1] += d.outcome() == Decision.Outcome.FALLBACK ? 1 : 0;
                 }
-                if (!counted) {
-                    continue;
-                }
-                metrics.add(q.expected(), d, ranked, ranking.byQuickModel());
                 if (scoreTable != null) {
                     double[] s = scopeScores.score(engine.embed(q.text()));
                     double[] row = new double[s.length + 1];
                     row[0] = ranking.inScopeProbability();
                     System.arraycopy(s, 0, row, 1, s.length);
-                    scoreTable.add(q.expected() == null, row);
+                    if (counted) {
+                        scoreTable.add(q.expected() == null, row);
+                    }
+                    if (!counted || q.expected() != null) {
+                        nearTable.add(q.expected() == null, row);
+                    }
+                    if (veto != null) {
+                        veto.add(q.expected() == null, !counted, d.outcome() == Decision.Outcome.FALLBACK, s[ScopeScores.NOT_OURS_MARGIN],
+                                s[ScopeScores.NOT_BACKGROUND]);
+                    }
                 }
+                if (!counted) {
+                    continue;
+                }
+                metrics.add(q.expected(), d, ranked, ranking.byQuickModel());
                 if (showScopeErrors && (q.expected() == null) != (d.outcome() == Decision.Outcome.FALLBACK)) {
                     System.err.printf("%s %s -> %s %s (in scope %.3f)%n", q.expected() == null ? "MISSED-OOS" : "FALSE-FALLBACK",
                             q.text(), d.outcome(), ranked.isEmpty() ? "-" : ranked.get(0),
@@ -207,6 +219,13 @@ public final class EvalCommand implements Callable<Integer> {
         PrintWriter out = new PrintWriter(System.out, true);
         if (scoreTable != null) {
             out.print(scoreTable.markdown());
+            if (!oosExcludedDomains.isEmpty()) {
+                out.println("Off-topic side: only the excluded domains " + oosExcludedDomains);
+                out.print(nearTable.markdown());
+            }
+            if (veto != null) {
+                out.print(veto.markdown());
+            }
         }
         out.println(json.writeValueAsString(result));
         return 0;

@@ -24,6 +24,11 @@ import java.util.List;
  */
 public final class ScopeScores {
 
+    /** Index in {@link #score}'s result of the nearest FAQ cosine minus the nearest background cosine. */
+    public static final int NOT_OURS_MARGIN = 7;
+    /** Index in {@link #score}'s result of 1 - P(background) under the head with a background class. */
+    public static final int NOT_BACKGROUND = 8;
+
     private final float[][] phrasings;
     private final float[][] centroids;
     private final double[][] whitenedMeans;
@@ -162,10 +167,10 @@ public final class ScopeScores {
         out[5] = max;
         out[6] = max + Math.log(sum);
         if (withBackground != null) {
-            out[7] = out[0] - maxCosine(q, background);
+            out[NOT_OURS_MARGIN] = out[0] - maxCosine(q, background);
             float[] lp = new float[classes + 1];
             withBackground.logProbs(q, lp);
-            out[8] = 1 - Math.exp(lp[classes]);
+            out[NOT_BACKGROUND] = 1 - Math.exp(lp[classes]);
         }
         return out;
     }
