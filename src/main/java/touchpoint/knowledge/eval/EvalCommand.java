@@ -150,7 +150,7 @@ public final class EvalCommand implements Callable<Integer> {
         OosScoreTable scoreTable = scopeScores == null ? null : new OosScoreTable(scoreNames(scopeScores));
         // The same comparison with only the excluded (near-domain) questions as the off-topic side.
         OosScoreTable nearTable = scopeScores == null ? null : new OosScoreTable(scoreNames(scopeScores));
-        BackgroundVeto veto = scopeScores != null && background != null ? new BackgroundVeto() : null;
+        BackgroundVeto veto = scopeScores != null && background != null ? new BackgroundVeto(scopeScores.backgroundCut()) : null;
         Map<String, int[]> byDomain = new TreeMap<>();
         for (int i = 0; i < Math.min(WARM_UP, qs.size()); i++) {
             engine.assess(Question.of(qs.get(i).text()));

@@ -40,10 +40,12 @@ public final class ScopeScores {
     private final SoftmaxHead withBackground;
     private final int classes;
     private final int dim;
+    private final double backgroundCut;
 
     private ScopeScores(float[][] phrasings, float[][] centroids, double[][] whitenedMeans,
                         double[] whitenedBackgroundMean, double[][] classCholesky, double[][] backgroundCholesky,
-                        SoftmaxHead head, float[][] background, SoftmaxHead withBackground, int classes, int dim) {
+                        SoftmaxHead head, float[][] background, SoftmaxHead withBackground, int classes, int dim,
+                        double backgroundCut) {
         this.phrasings = phrasings;
         this.centroids = centroids;
         this.whitenedMeans = whitenedMeans;
@@ -55,6 +57,16 @@ public final class ScopeScores {
         this.withBackground = withBackground;
         this.classes = classes;
         this.dim = dim;
+        this.backgroundCut = backgroundCut;
+    }
+
+    /**
+     * The cut on 1 - P(background) below which {@link #BACKGROUND_CUT_RATE} of the FAQs' own phrasings fall, each
+     * scored by a head trained with the background but without that phrasing (two folds, alternating within each
+     * FAQ): a veto placed from the in-scope side only, as the fallback threshold is. NaN without a background.
+     */
+    public double backgroundCut() {
+        return backgroundCut;
     }
 
     /**
@@ -62,6 +74,14 @@ public final class ScopeScores {
      * index is built from); {@code background} may be empty.
      */
     public static ScopeScores fit(float[][] vectors, int[] labels, int classes, float[][] background) {
+        return fit(vectors, labels, classes, background, BACKGROUND_CUT_RATE);
+    }
+
+    /** Share of the FAQs' held-out phrasings the background veto may reject (see {@link #backgroundCut}). */
+    public static final double BACKGROUND_CUT_RATE = 0.01;
+
+    /** As {@link #fit(float[][], int[], int, float[][])}; the first vector of each FAQ (its title) is always trained on. */
+    static ScopeScores fit(float[][] vectors, int[] labels, int classes, float[][] background, double cutRate) {
         int n = vectors.length;
         int dim = vectors[0].length;
         double[][] means = new double[classes][dim];
@@ -120,8 +140,9 @@ public final class ScopeScores {
             }
             withBackground = SoftmaxHead.train(x, y, dim, classes + 1);
         }
+        double cut = background.length == 0 ? Double.NaN : heldOutCut(vectors, labels, classes, background, cutRate);
         return new ScopeScores(vectors, centroids, whitenedMeans, forward(backgroundL, overall), classL, backgroundL,
-                head, background, withBackground, classes, dim);
+                head, background, withBackground, classes, dim, cut);
     }
 
     /** The names of {@link #score}'s entries, in order. */
@@ -173,6 +194,42 @@ public final class ScopeScores {
             out[NOT_BACKGROUND] = 1 - Math.exp(lp[classes]);
         }
         return out;
+    }
+
+    private static double heldOutCut(float[][] vectors, int[] labels, int classes, float[][] background, double rate) {
+        int n = vectors.length;
+        int[] fold = new int[n];
+        int[] seen = new int[classes];
+        for (int i = 0; i < n; i++) {
+            int k = seen[labels[i]]++;
+            fold[i] = k == 0 ? -1 : k % 2;
+        }
+        List<Double> scores = new ArrayList<>();
+        for (int f = 0; f < 2; f++) {
+            List<float[]> x = new ArrayList<>();
+            List<Integer> y = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                if (fold[i] != f) {
+                    x.add(vectors[i]);
+                    y.add(labels[i]);
+                }
+            }
+            for (float[] b : background) {
+                x.add(b);
+                y.add(classes);
+            }
+            SoftmaxHead h = SoftmaxHead.train(x.toArray(float[][]::new), y.stream().mapToInt(Integer::intValue).toArray(),
+                    vectors[0].length, classes + 1);
+            float[] lp = new float[classes + 1];
+            for (int i = 0; i < n; i++) {
+                if (fold[i] == f) {
+                    h.logProbs(vectors[i], lp);
+                    scores.add(1 - Math.exp(lp[classes]));
+                }
+            }
+        }
+        double[] sorted = scores.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        return sorted.length == 0 ? Double.NaN : sorted[(int) Math.floor(rate * sorted.length)];
     }
 
     private static double maxCosine(float[] q, float[][] rows) {

@@ -56,6 +56,35 @@ class ScopeScoresTest {
         }
     }
 
+    @Test
+    void should_place_the_background_cut_below_the_faqs_own_phrasings_and_above_background_questions() {
+        int dim = 8;
+        Random random = new Random(7);
+        float[][] vectors = new float[60][];
+        int[] labels = new int[60];
+        for (int i = 0; i < 60; i++) {
+            labels[i] = i / 20;
+            vectors[i] = noisy(labels[i], random);
+        }
+        float[][] background = new float[40][];
+        for (int i = 0; i < 40; i++) {
+            background[i] = noisy(5 + i % 3, random);
+        }
+        ScopeScores scores = ScopeScores.fit(vectors, labels, 3, background);
+        assertThat(scores.backgroundCut()).isBetween(0.0, 1.0);
+        assertThat(scores.score(noisy(1, random))[ScopeScores.NOT_BACKGROUND]).isGreaterThan(scores.backgroundCut());
+        assertThat(scores.score(noisy(6, random))[ScopeScores.NOT_BACKGROUND]).isLessThan(scores.backgroundCut());
+    }
+
+    private static float[] noisy(int axis, Random random) {
+        float[] v = new float[8];
+        v[axis] = 1;
+        for (int j = 0; j < v.length; j++) {
+            v[j] += (float) (0.1 * random.nextGaussian());
+        }
+        return unit(v);
+    }
+
     private static float[] unit(float[] v) {
         double n = 0;
         for (float x : v) {
