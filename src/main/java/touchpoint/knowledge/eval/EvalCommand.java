@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -26,6 +27,7 @@ import touchpoint.knowledge.content.FaqLoader;
 import touchpoint.knowledge.content.LoadReport;
 import touchpoint.knowledge.retrieval.EmbeddingChoice;
 import touchpoint.knowledge.retrieval.Ranking;
+import touchpoint.knowledge.retrieval.ScopeScores;
 
 /**
  * Offline evaluation of the knowledge engine on a faq-content directory and a JSONL query file. Builds the
@@ -72,6 +74,24 @@ public final class EvalCommand implements Callable<Integer> {
     @Option(names = "--fallback-threshold", description = "override the calibrated fallback threshold")
     Double fallbackThreshold;
 
+    @Option(names = "--oos",
+            description = "JSONL {\"text\":..., \"domain\":...} of off-topic questions, mixed in as out of scope")
+    Path oos;
+
+    @Option(names = "--oos-exclude-domain", split = ",",
+            description = "off-topic domains not counted as out of scope (e.g. near-bank when a bank is in scope);"
+                    + " their fallback rate is reported on its own")
+    List<String> oosExcludedDomains = new ArrayList<>();
+
+    @Option(names = "--oos-scores",
+            description = "also compare out-of-scope scores on the large model's embeddings (AUROC, recall at 2 %"
+                    + " in-scope fallbacks), printed as a markdown table before the JSON line")
+    boolean oosScores;
+
+    @Option(names = "--background",
+            description = "with --oos-scores, JSONL off-topic questions used as evidence of what is not ours")
+    Path background;
+
     @Option(names = "--show-scope-errors",
             description = "print to stderr each out-of-scope query answered and each in-scope query that fell back")
     boolean showScopeErrors;
@@ -114,9 +134,24 @@ public final class EvalCommand implements Callable<Integer> {
         long buildMs = (System.nanoTime() - buildStart) / 1_000_000;
         System.err.printf("index built in %d ms (%d FAQs)%n", buildMs, faqs.size());
 
-        List<EvalQuery> qs = readQueries(json, queries).stream()
+        List<EvalQuery> qs = new ArrayList<>(readQueries(json, queries).stream()
                 .map(q -> q.expected() != null && removed.contains(q.expected()) ? new EvalQuery(q.text(), null) : q)
-                .toList();
+                .toList());
+        // Off-topic questions by position in qs, so each can be told apart by domain.
+        Map<Integer, String> domains = new HashMap<>();
+        if (oos != null) {
+            for (OffTopicQuestion o : readOffTopic(json, oos)) {
+                domains.put(qs.size(), o.domain() == null ? "-" : o.domain());
+                qs.add(new EvalQuery(o.text(), null));
+            }
+            System.err.printf("mixed in %d off-topic questions (%s not counted)%n", domains.size(), oosExcludedDomains);
+        }
+        ScopeScores scopeScores = oosScores ? scopeScores(json, engine) : null;
+        OosScoreTable scoreTable = scopeScores == null ? null : new OosScoreTable(scoreNames(scopeScores));
+        // The same comparison with only the excluded (near-domain) questions as the off-topic side.
+        OosScoreTable nearTable = scopeScores == null ? null : new OosScoreTable(scoreNames(scopeScores));
+        BackgroundVeto veto = scopeScores != null && background != null ? new BackgroundVeto(scopeScores.backgroundCut()) : null;
+        Map<String, int[]> byDomain = new TreeMap<>();
         for (int i = 0; i < Math.min(WARM_UP, qs.size()); i++) {
             engine.assess(Question.of(qs.get(i).text()));
         }
@@ -124,6 +159,8 @@ public final class EvalCommand implements Callable<Integer> {
         int step = Math.max(1, qs.size() / 10);
         for (int i = 0; i < qs.size(); i++) {
             EvalQuery q = qs.get(i);
+            String domain = domains.get(i);
+            boolean counted = domain == null || !oosExcludedDomains.contains(domain);
             long cpu0 = THREADS.getCurrentThreadCpuTime();
             long process0 = OS.getProcessCpuTime();
             long t0 = System.nanoTime();
@@ -139,6 +176,30 @@ public final class EvalCommand implements Callable<Integer> {
                 Decision d = assessed.decision();
                 Ranking ranking = assessed.ranking();
                 List<String> ranked = ranking.ranked().stream().map(s -> s.faqId()).toList();
+                if (domain != null) {
+                    int[] tally = byDomain.computeIfAbsent(domain, k -> new int[2]);
+                    tally[0]++;
+                    tally[1] += d.outcome() == Decision.Outcome.FALLBACK ? 1 : 0;
+                }
+                if (scoreTable != null) {
+                    double[] s = scopeScores.score(engine.embed(q.text()));
+                    double[] row = new double[s.length + 1];
+                    row[0] = ranking.inScopeProbability();
+                    System.arraycopy(s, 0, row, 1, s.length);
+                    if (counted) {
+                        scoreTable.add(q.expected() == null, row);
+                    }
+                    if (!counted || q.expected() != null) {
+                        nearTable.add(q.expected() == null, row);
+                    }
+                    if (veto != null) {
+                        veto.add(q.expected() == null, !counted, d.outcome() == Decision.Outcome.FALLBACK, s[ScopeScores.NOT_OURS_MARGIN],
+                                s[ScopeScores.NOT_BACKGROUND]);
+                    }
+                }
+                if (!counted) {
+                    continue;
+                }
                 metrics.add(q.expected(), d, ranked, ranking.byQuickModel());
                 if (showScopeErrors && (q.expected() == null) != (d.outcome() == Decision.Outcome.FALLBACK)) {
                     System.err.printf("%s %s -> %s %s (in scope %.3f)%n", q.expected() == null ? "MISSED-OOS" : "FALSE-FALLBACK",
@@ -152,7 +213,20 @@ public final class EvalCommand implements Callable<Integer> {
         }
         EvalReport result = metrics.report(baseline ? "baseline" : "engine", faqs.size(), buildMs,
                 engine.calibration().threshold(), engine.cascades() && !baseline);
+        byDomain.forEach((domain, tally) -> System.err.printf("off-topic %-22s %4d questions, %.3f fell back%s%n",
+                domain, tally[0], tally[1] / (double) tally[0],
+                oosExcludedDomains.contains(domain) ? " (not counted)" : ""));
         PrintWriter out = new PrintWriter(System.out, true);
+        if (scoreTable != null) {
+            out.print(scoreTable.markdown());
+            if (!oosExcludedDomains.isEmpty()) {
+                out.println("Off-topic side: only the excluded domains " + oosExcludedDomains);
+                out.print(nearTable.markdown());
+            }
+            if (veto != null) {
+                out.print(veto.markdown());
+            }
+        }
         out.println(json.writeValueAsString(result));
         return 0;
     }
@@ -165,6 +239,50 @@ public final class EvalCommand implements Callable<Integer> {
             }
         }
         return out;
+    }
+
+    private static List<OffTopicQuestion> readOffTopic(ObjectMapper json, Path file) throws IOException {
+        List<OffTopicQuestion> out = new ArrayList<>();
+        for (String line : Files.readAllLines(file)) {
+            if (!line.isBlank()) {
+                out.add(json.readValue(line, OffTopicQuestion.class));
+            }
+        }
+        return out;
+    }
+
+    /** The scores compared, fitted on the served FAQs' phrasings as the large model embeds them (all cached). */
+    private ScopeScores scopeScores(ObjectMapper json, KnowledgeEngine engine) throws IOException {
+        List<float[]> vectors = new ArrayList<>();
+        List<Integer> labels = new ArrayList<>();
+        List<Faq> served = engine.faqs();
+        for (int c = 0; c < served.size(); c++) {
+            Faq faq = served.get(c);
+            List<String> texts = new ArrayList<>();
+            texts.add(faq.title());
+            texts.addAll(faq.questions());
+            for (String t : texts) {
+                vectors.add(engine.embed(t));
+                labels.add(c);
+            }
+        }
+        List<float[]> other = new ArrayList<>();
+        if (background != null) {
+            List<OffTopicQuestion> bg = readOffTopic(json, background);
+            System.err.printf("embedding %d background questions%n", bg.size());
+            for (OffTopicQuestion o : bg) {
+                other.add(engine.embed(o.text()));
+            }
+        }
+        return ScopeScores.fit(vectors.toArray(float[][]::new), labels.stream().mapToInt(Integer::intValue).toArray(),
+                served.size(), other.toArray(float[][]::new));
+    }
+
+    private static List<String> scoreNames(ScopeScores scores) {
+        List<String> names = new ArrayList<>();
+        names.add("engine P(in scope), as decided");
+        names.addAll(scores.names());
+        return names;
     }
 
     private static List<Faq> learnPhrasings(List<Faq> faqs, List<EvalQuery> taught) {

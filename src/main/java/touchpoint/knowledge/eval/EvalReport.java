@@ -7,6 +7,7 @@ import io.micronaut.serde.annotation.Serdeable;
 /**
  * The eval command's result. Fractions are in 0..1; {@code oosPrecision} is null when nothing fell back,
  * rank metrics are null when there are no in-scope queries, OOS metrics null when there are no OOS queries.
+ * {@code inScopeFallbackRate} is the share of in-scope queries that fell back (null without any).
  * {@code p50Ms}/{@code p99Ms} are wall-clock per {@code decide}; {@code p50CpuMs} is the calling thread's CPU
  * time and {@code cpuMsPerQuery} the whole process's mean CPU time per {@code decide} (an idle engine encodes on
  * every core, so the calling thread's time leaves part of it out); both stay meaningful when other processes
@@ -28,6 +29,7 @@ public record EvalReport(
         @Nullable Double oosRecall,
         @Nullable Double oosPrecision,
         double fallbackRate,
+        @Nullable Double inScopeFallbackRate,
         @Nullable Double quickShare,
         double p50Ms,
         double p99Ms,

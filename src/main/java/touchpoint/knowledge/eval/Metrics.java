@@ -19,6 +19,7 @@ final class Metrics {
     private int oos;
     private int oosFallback;
     private int fallbacks;
+    private int inScopeFallbacks;
     private int byQuickModel;
     private final List<Long> nanos = new ArrayList<>();
     private final List<Long> cpuNanos = new ArrayList<>();
@@ -54,6 +55,9 @@ final class Metrics {
             return;
         }
         inScope++;
+        if (d.outcome() == Decision.Outcome.FALLBACK) {
+            inScopeFallbacks++;
+        }
         countRank(expected, ranked);
         boolean right = d.outcome() == Decision.Outcome.ANSWER && d.citedFaqIds().contains(expected);
         boolean offered = d.outcome() == Decision.Outcome.CLARIFY
@@ -100,6 +104,7 @@ final class Metrics {
                 baseline ? null : ratio(oosFallback, oos),
                 baseline ? null : ratio(oosFallback, fallbacks),
                 queries == 0 ? 0 : fallbacks / (double) queries,
+                baseline ? null : ratio(inScopeFallbacks, inScope),
                 cascade ? ratio(byQuickModel, queries) : null,
                 percentile(sorted, 0.50), percentile(sorted, 0.99), percentile(sortedCpu, 0.50),
                 nanos.isEmpty() ? 0 : Math.round(processCpuNanos / 10_000.0 / nanos.size()) / 100.0, buildMs, threshold);

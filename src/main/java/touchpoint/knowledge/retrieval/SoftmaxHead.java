@@ -151,6 +151,13 @@ final class SoftmaxHead {
         return out;
     }
 
+    /** Raw logits of each class for unit vector {@code q}, written to {@code out} (energy and max-logit scores). */
+    void logits(float[] q, float[] out) {
+        for (int c = 0; c < classes; c++) {
+            out[c] = bias[c] + dot(weights, c * dim, q, dim);
+        }
+    }
+
     /** Log-probabilities of each class for unit vector {@code q}, written to {@code out}. */
     void logProbs(float[] q, float[] out) {
         float max = Float.NEGATIVE_INFINITY;

@@ -42,6 +42,28 @@ class EvalCommandTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void should_count_mixed_in_off_topic_questions_as_out_of_scope_except_an_excluded_domain() throws Exception {
+        PrintStream original = System.out;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        int exit;
+        try {
+            System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+            exit = EvalCommand.run(new String[] {"--faq", resource("faq"), "--queries", resource("queries.jsonl"),
+                    "--oos", resource("oos-mini.jsonl"), "--oos-exclude-domain", "near-bank", "--oos-scores"});
+        } finally {
+            System.setOut(original);
+        }
+        assertThat(exit).isZero();
+        List<String> lines = captured.toString(StandardCharsets.UTF_8).lines().toList();
+        Map<String, Object> report = ObjectMapper.getDefault().readValue(lines.get(lines.size() - 1), Map.class);
+        assertThat(report.get("queries")).isEqualTo(8);
+        assertThat(report.get("inScope")).isEqualTo(4);
+        assertThat(report).containsKeys("oosRecall", "oosPrecision", "inScopeFallbackRate");
+        assertThat(lines).anyMatch(l -> l.startsWith("| relative Mahalanobis |"));
+    }
+
+    @Test
     void should_fail_with_usage_when_required_options_are_missing() {
         assertThat(EvalCommand.run(new String[] {"--faq", "x"})).isNotZero();
     }
