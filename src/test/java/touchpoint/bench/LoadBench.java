@@ -342,7 +342,7 @@ class LoadBench {
     }
 
     /**
-     * The encoder alone: the bundled BGE model opened exactly as the service opens it (one intra-op thread, no
+     * The encoder alone: the bundled BGE model opened exactly as the service opens it (a thread per core, no
      * spin-waiting: about 1.6 times the throughput of the model's default session on two cores), embedding the
      * same mix of questions, one caller thread per core, as fast as it goes. Texts are fresh perturbations and
      * questions are never cached, so no cache helps. Then one question at a time from a single caller, as a
