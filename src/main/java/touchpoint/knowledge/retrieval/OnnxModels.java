@@ -70,6 +70,9 @@ final class OnnxModels {
             options.setInterOpNumThreads(1);
             options.addConfigEntry("session.intra_op.allow_spinning", "0");
             options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
+            // The arena keeps the largest buffers any question ever needed, per session, for the life of the
+            // process; a question's tensors are small and malloc serves them as fast. About 40 MB resident less.
+            options.setCPUArenaAllocator(false);
             OrtSession session = env.createSession(modelBytes, options);
             return new Session(new OnnxBertBiEncoder(env, session, tokenizerIn, pooling));
         } catch (IOException e) {
