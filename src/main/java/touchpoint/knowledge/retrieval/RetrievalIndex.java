@@ -49,12 +49,23 @@ public final class RetrievalIndex {
         this.quickConfidence = quickConfidence;
     }
 
+    private static final java.util.concurrent.Executor QUICK_BUILDER = task -> {
+        Thread t = new Thread(task, "knowledge-index-build-quick");
+        t.setDaemon(true);
+        t.start();
+    };
+
     public static RetrievalIndex build(List<Faq> faqs, Embedder embedder, RetrievalSettings settings) {
-        RetrievalIndex index = new IndexBuilder(embedder, settings).build(faqs);
         if (embedder.quick().isEmpty() || settings.cascadeConfidence() > 1) {
-            return index;
+            return new IndexBuilder(embedder, settings).build(faqs);
         }
-        RetrievalIndex first = new IndexBuilder(embedder.quick().get(), settings).build(faqs);
+        // The two models' indexes are independent. Built side by side, one's single-threaded steps (fitting the
+        // fusion weights, calibrating) overlap the other's, which matters most at start-up, when the phrasing
+        // vectors are stored and training is all that is left.
+        java.util.concurrent.CompletableFuture<RetrievalIndex> quickBuild = java.util.concurrent.CompletableFuture.supplyAsync(
+                () -> new IndexBuilder(embedder.quick().get(), settings).build(faqs), QUICK_BUILDER);
+        RetrievalIndex index = new IndexBuilder(embedder, settings).build(faqs);
+        RetrievalIndex first = quickBuild.join();
         return new RetrievalIndex(index.ids, embedder, index.features, index.fusion, index.calibration,
                 index.phrasings, index.phrasingLabels, first, settings.cascadeConfidence());
     }
