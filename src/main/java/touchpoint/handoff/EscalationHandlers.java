@@ -3,8 +3,6 @@ package touchpoint.handoff;
 import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Singleton;
 import java.util.List;
-import java.util.function.BiFunction;
-import touchpoint.chat.ConversationState;
 import touchpoint.chat.ConversationStatus;
 import touchpoint.chat.CustomerTurnHandler;
 import touchpoint.chat.TurnDecision;
@@ -21,7 +19,7 @@ class EscalationHandlers {
     /** While people own or await the conversation the bot is silent; a waiting customer hears their place in the queue. */
     @Singleton
     CustomerTurnHandler waitingForAgent(Escalations handoff) {
-        return handler(TurnStep.WAITING_FOR_AGENT, (state, text) -> {
+        return CustomerTurnHandler.of(TurnStep.WAITING_FOR_AGENT, (state, text) -> {
             if (state.status() == ConversationStatus.WAITING_FOR_AGENT) {
                 return TurnDecision.take(turn -> handoff.customerWaiting(turn.session(), turn.message().seq()));
             }
@@ -32,7 +30,7 @@ class EscalationHandlers {
 
     @Singleton
     CustomerTurnHandler personRequest(Escalations handoff, PersonRequestDetector detector) {
-        return handler(TurnStep.PERSON_REQUEST, (state, text) -> {
+        return CustomerTurnHandler.of(TurnStep.PERSON_REQUEST, (state, text) -> {
             if (!state.status().botMaySpeak() || !detector.asksForPerson(text)) {
                 return TurnDecision.pass();
             }
@@ -43,7 +41,7 @@ class EscalationHandlers {
 
     @Singleton
     CustomerTurnHandler frustration(Escalations handoff, FrustrationDetector detector, HandoffConfig config) {
-        return handler(TurnStep.FRUSTRATION, (state, text) -> {
+        return CustomerTurnHandler.of(TurnStep.FRUSTRATION, (state, text) -> {
             if (config.frustrationThreshold() <= 0 || !state.status().botMaySpeak()
                     || detector.score(text) < config.frustrationThreshold()) {
                 return TurnDecision.pass();
@@ -53,17 +51,4 @@ class EscalationHandlers {
         });
     }
 
-    private static CustomerTurnHandler handler(TurnStep step, BiFunction<ConversationState, String, TurnDecision> decide) {
-        return new CustomerTurnHandler() {
-            @Override
-            public TurnStep step() {
-                return step;
-            }
-
-            @Override
-            public TurnDecision decide(ConversationState state, String text) {
-                return decide.apply(state, text);
-            }
-        };
-    }
 }

@@ -11,7 +11,6 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BiFunction;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -63,8 +62,8 @@ class CustomerTurnChainTest {
     @Test
     void should_stop_at_the_first_step_that_takes_the_message() {
         CustomerTurnChain chain = chainOf(
-                step(TurnStep.PERSON_REQUEST, (state, text) -> TurnDecision.take(turn -> carriedOut.add("person"))),
-                step(TurnStep.SMALL_TALK, (state, text) -> TurnDecision.take(turn -> carriedOut.add("small talk"))));
+                CustomerTurnHandler.of(TurnStep.PERSON_REQUEST, (state, text) -> TurnDecision.take(turn -> carriedOut.add("person"))),
+                CustomerTurnHandler.of(TurnStep.SMALL_TALK, (state, text) -> TurnDecision.take(turn -> carriedOut.add("small talk"))));
 
         chain.run(turnIn(stateAfterAsking("hello"), "hello"));
 
@@ -74,8 +73,8 @@ class CustomerTurnChainTest {
     @Test
     void should_record_what_a_passing_step_records_and_go_on_to_the_next() {
         CustomerTurnChain chain = chainOf(
-                step(TurnStep.SURVEY_ANSWER, (state, text) -> TurnDecision.passAfter(turn -> carriedOut.add("survey closed"))),
-                step(TurnStep.KNOWLEDGE, (state, text) -> TurnDecision.take(turn -> carriedOut.add("answered"))));
+                CustomerTurnHandler.of(TurnStep.SURVEY_ANSWER, (state, text) -> TurnDecision.passAfter(turn -> carriedOut.add("survey closed"))),
+                CustomerTurnHandler.of(TurnStep.KNOWLEDGE, (state, text) -> TurnDecision.take(turn -> carriedOut.add("answered"))));
 
         chain.run(turnIn(stateAfterAsking("where is my parcel"), "where is my parcel"));
 
@@ -85,8 +84,8 @@ class CustomerTurnChainTest {
     @Test
     void should_append_nothing_while_only_deciding_before_the_lock() {
         CustomerTurnChain chain = chainOf(
-                step(TurnStep.SURVEY_ANSWER, (state, text) -> TurnDecision.passAfter(turn -> carriedOut.add("survey closed"))),
-                step(TurnStep.KNOWLEDGE, (state, text) -> TurnDecision.take(turn -> carriedOut.add("answered"))));
+                CustomerTurnHandler.of(TurnStep.SURVEY_ANSWER, (state, text) -> TurnDecision.passAfter(turn -> carriedOut.add("survey closed"))),
+                CustomerTurnHandler.of(TurnStep.KNOWLEDGE, (state, text) -> TurnDecision.take(turn -> carriedOut.add("answered"))));
 
         assertThat(chain.taker(stateAfterAsking("where is my parcel"), "where is my parcel")).contains(TurnStep.KNOWLEDGE);
         assertThat(carriedOut).isEmpty();
@@ -131,26 +130,13 @@ class CustomerTurnChainTest {
     }
 
     private CustomerTurnHandler passing(TurnStep step) {
-        return step(step, (state, text) -> TurnDecision.pass());
+        return CustomerTurnHandler.of(step, (state, text) -> TurnDecision.pass());
     }
 
-    private static CustomerTurnHandler step(TurnStep step, BiFunction<ConversationState, String, TurnDecision> decide) {
-        return new CustomerTurnHandler() {
-            @Override
-            public TurnStep step() {
-                return step;
-            }
-
-            @Override
-            public TurnDecision decide(ConversationState state, String text) {
-                return decide.apply(state, text);
-            }
-        };
-    }
 
     /** {@code handler} as it is, except that carrying out a decision that takes the message is written down. */
     private static CustomerTurnHandler recordingTakes(CustomerTurnHandler handler, List<TurnStep> took) {
-        return step(handler.step(), (state, text) -> {
+        return CustomerTurnHandler.of(handler.step(), (state, text) -> {
             TurnDecision decision = handler.decide(state, text);
             return decision.takes()
                     ? TurnDecision.take(turn -> {

@@ -3,7 +3,6 @@ package touchpoint.handoff;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.micronaut.context.ApplicationContext;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.runtime.server.EmbeddedServer;
 import java.net.URI;
@@ -22,8 +21,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import touchpoint.testing.CustomerClient;
 import touchpoint.testing.CustomerClient.Reply;
-import touchpoint.testing.EmbeddedInfra;
 import touchpoint.testing.LiveSocket;
+import touchpoint.testing.TwoInstances;
 
 /**
  * Two application instances on one PostgreSQL database and one Redis: live delivery crosses instances,
@@ -34,6 +33,7 @@ class HandoffTwoInstancesIT {
 
     private static final Pattern SEQ = Pattern.compile("\"seq\":(\\d+)");
 
+    static TwoInstances instances;
     static EmbeddedServer a;
     static EmbeddedServer b;
     static HttpClient httpA;
@@ -41,23 +41,16 @@ class HandoffTwoInstancesIT {
 
     @BeforeAll
     static void startTwoInstances() {
-        String db = EmbeddedInfra.newDatabaseUrl();
-        Map<String, Object> props = new java.util.HashMap<>(EmbeddedInfra.postgresAndRedis(db));
-        props.put("touchpoint.test.scripted-knowledge", "true");
-        props.put("touchpoint.admin-password", StaffClient.ADMIN_PASSWORD);
-        props.put("micronaut.server.port", "-1");
-        a = ApplicationContext.run(EmbeddedServer.class, props, "test");
-        b = ApplicationContext.run(EmbeddedServer.class, props, "test");
-        httpA = HttpClient.create(a.getURL());
-        httpB = HttpClient.create(b.getURL());
+        instances = TwoInstances.start(Map.of("touchpoint.admin-password", StaffClient.ADMIN_PASSWORD));
+        a = instances.a;
+        b = instances.b;
+        httpA = instances.httpA;
+        httpB = instances.httpB;
     }
 
     @AfterAll
     static void stop() {
-        httpA.close();
-        httpB.close();
-        b.getApplicationContext().close();
-        a.getApplicationContext().close();
+        instances.close();
     }
 
     private static URI customerSocket(EmbeddedServer server, Reply c) {

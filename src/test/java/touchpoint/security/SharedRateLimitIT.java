@@ -2,50 +2,38 @@ package touchpoint.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.micronaut.context.ApplicationContext;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
-import io.micronaut.runtime.server.EmbeddedServer;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import touchpoint.testing.EmbeddedInfra;
+import touchpoint.testing.TwoInstances;
 
 /** Two instances on one Redis draw on one budget per client address: a balancer does not multiply the limit. */
 class SharedRateLimitIT {
 
     private static final int PER_MINUTE = 12;
 
-    static EmbeddedServer a;
-    static EmbeddedServer b;
+    static TwoInstances instances;
     static HttpClient httpA;
     static HttpClient httpB;
 
     @BeforeAll
     static void startTwoInstances() {
-        Map<String, Object> props = new HashMap<>(EmbeddedInfra.postgresAndRedis(EmbeddedInfra.newDatabaseUrl()));
-        props.put("touchpoint.test.scripted-knowledge", "true");
-        props.put("micronaut.server.port", "-1");
-        props.put("touchpoint.ratelimit.per-ip-per-minute", PER_MINUTE);
         // Other tests share this Redis and this client address: a header of our own gives this test its own budget.
-        props.put("touchpoint.ratelimit.client-address-header", "X-Test-Client");
-        a = ApplicationContext.run(EmbeddedServer.class, props, "test");
-        b = ApplicationContext.run(EmbeddedServer.class, props, "test");
-        httpA = HttpClient.create(a.getURL());
-        httpB = HttpClient.create(b.getURL());
+        instances = TwoInstances.start(Map.of("touchpoint.ratelimit.per-ip-per-minute", PER_MINUTE,
+                "touchpoint.ratelimit.client-address-header", "X-Test-Client"));
+        httpA = instances.httpA;
+        httpB = instances.httpB;
     }
 
     @AfterAll
     static void stop() {
-        httpA.close();
-        httpB.close();
-        b.getApplicationContext().close();
-        a.getApplicationContext().close();
+        instances.close();
     }
 
     @Test
