@@ -127,7 +127,7 @@ class FaultsBench {
     }
 
     @Test
-    void keeps_every_acknowledged_message_exactly_once_and_in_order_through_instance_and_redis_restarts() throws Exception {
+    void should_keep_every_acknowledged_message_exactly_once_and_in_order_through_instance_and_redis_restarts() throws Exception {
         props = new HashMap<>(EmbeddedInfra.postgresAndRedis(EmbeddedInfra.newDatabaseUrl()));
         props.put("touchpoint.test.scripted-knowledge", "true");
         props.put("micronaut.server.host", "127.0.0.1");

@@ -54,7 +54,7 @@ class FootprintBench {
             .version(HttpClient.Version.HTTP_1_1).build();
 
     @Test
-    void starts_the_packaged_jar_and_reads_its_start_up_time_and_resident_memory() throws Exception {
+    void should_report_start_up_time_and_resident_memory_of_the_packaged_jar() throws Exception {
         Path jar = Path.of("target", "touchpoint.jar");
         assertThat(jar).as("the packaged jar (mvn package)").exists();
         Launch launch = Launch.fromDockerfile(Path.of("Dockerfile"));

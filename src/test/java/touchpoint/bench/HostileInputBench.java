@@ -81,7 +81,7 @@ class HostileInputBench {
     }
 
     @Test
-    void answers_every_hostile_request_with_a_4xx_and_stores_nothing_for_it() throws Exception {
+    void should_answer_every_hostile_request_with_a_4xx_and_store_nothing_for_it() throws Exception {
         Map<String, Object> props = new HashMap<>();
         props.put("touchpoint.test.scripted-knowledge", "true");
         props.put("micronaut.server.host", "127.0.0.1");
@@ -153,7 +153,7 @@ class HostileInputBench {
      * Writes target/bench/hostile-login.json.
      */
     @Test
-    void throttles_password_guessing_on_sign_in() throws Exception {
+    void should_throttle_password_guessing_on_sign_in() throws Exception {
         String password = "hostile-bench-admin-" + UUID.randomUUID();
         Map<String, Object> props = new HashMap<>();
         props.put("touchpoint.test.scripted-knowledge", "true");

@@ -79,7 +79,7 @@ class LoadBench {
             .version(HttpClient.Version.HTTP_1_1).build();
 
     @Test
-    void drives_concurrent_customers_and_compares_the_message_rate_with_the_encoder() throws Exception {
+    void should_report_the_message_rate_against_the_encoders_when_customers_talk_concurrently() throws Exception {
         // -Dbench.knowledge=scripted swaps in the fixed-answer test knowledge base: what is left is the cost of
         // the service itself (HTTP, JSON, transcript, database), which is how hot spots outside the encoder show.
         boolean scripted = "scripted".equals(System.getProperty("bench.knowledge"));
