@@ -16,8 +16,11 @@ import java.util.List;
  */
 public sealed interface EventData {
 
+    /** The one event type this record belongs to, as {@link EventType} declares it. */
     @JsonIgnore
-    EventType eventType();
+    default EventType eventType() {
+        return EventType.carrying(getClass());
+    }
 
     /** An event about the bot's attempt at a question: the question it worked on and the FAQs it weighed. */
     sealed interface BotReply extends EventData {
@@ -31,10 +34,6 @@ public sealed interface EventData {
     @Serdeable
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record ConversationStarted(@Nullable String touchpoint, @Nullable String locale) implements EventData {
-        @Override
-        public EventType eventType() {
-            return EventType.CONVERSATION_STARTED;
-        }
     }
 
     /**
@@ -50,11 +49,6 @@ public sealed interface EventData {
             candidates = candidates == null ? List.of() : List.copyOf(candidates);
             cited = cited == null ? List.of() : List.copyOf(cited);
         }
-
-        @Override
-        public EventType eventType() {
-            return EventType.BOT_ANSWERED;
-        }
     }
 
     /** @param confidence the top candidate's */
@@ -63,11 +57,6 @@ public sealed interface EventData {
     record BotClarified(@Nullable String question, List<String> candidates, @Nullable Double confidence) implements BotReply {
         public BotClarified {
             candidates = candidates == null ? List.of() : List.copyOf(candidates);
-        }
-
-        @Override
-        public EventType eventType() {
-            return EventType.BOT_CLARIFIED;
         }
     }
 
@@ -78,21 +67,12 @@ public sealed interface EventData {
         public BotFellBack {
             candidates = candidates == null ? List.of() : List.copyOf(candidates);
         }
-
-        @Override
-        public EventType eventType() {
-            return EventType.BOT_FELL_BACK;
-        }
     }
 
     /** @param intent greeting, thanks, acknowledgement, goodbye, identity or help */
     @Serdeable
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record BotSmallTalk(String intent) implements EventData {
-        @Override
-        public EventType eventType() {
-            return EventType.BOT_SMALL_TALK;
-        }
     }
 
     /**
@@ -124,98 +104,57 @@ public sealed interface EventData {
         public static SystemNotice queue(String team, int position, long expectedMinutes) {
             return new SystemNotice(QUEUE, team, position, expectedMinutes, false);
         }
-
-        @Override
-        public EventType eventType() {
-            return EventType.SYSTEM_NOTICE;
-        }
     }
 
     /** @param reason why the hand-off happened (customer_request, repeated_fallback, frustration...) */
     @Serdeable
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record HandoffRequested(@Nullable String reason, @Nullable String team) implements EventData {
-        @Override
-        public EventType eventType() {
-            return EventType.HANDOFF_REQUESTED;
-        }
     }
 
     /** @param via auto, claim or transfer */
     @Serdeable
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record AgentAssigned(String agentId, @Nullable String team, @Nullable String via) implements EventData {
-        @Override
-        public EventType eventType() {
-            return EventType.AGENT_ASSIGNED;
-        }
     }
 
     @Serdeable
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record AgentJoined(String agentId, @Nullable String agentName) implements EventData {
-        @Override
-        public EventType eventType() {
-            return EventType.AGENT_JOINED;
-        }
     }
 
     /** @param faqId the FAQ the agent answered with, when the reply was tagged with one */
     @Serdeable
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record AgentReplied(String agentId, @Nullable String agentName, @Nullable String faqId) implements EventData {
-        @Override
-        public EventType eventType() {
-            return EventType.AGENT_REPLIED;
-        }
     }
 
     @Serdeable
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record ConversationTransferred(String team, @Nullable String fromAgentId) implements EventData {
-        @Override
-        public EventType eventType() {
-            return EventType.CONVERSATION_TRANSFERRED;
-        }
     }
 
     /** @param agentId who handed the conversation back */
     @Serdeable
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record BotResumed(@Nullable String agentId) implements EventData {
-        @Override
-        public EventType eventType() {
-            return EventType.BOT_RESUMED;
-        }
     }
 
     /** @param agentId who resolved it; absent when nobody did in person */
     @Serdeable
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record ConversationResolved(@Nullable String agentId) implements EventData {
-        @Override
-        public EventType eventType() {
-            return EventType.CONVERSATION_RESOLVED;
-        }
     }
 
     @Serdeable
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record OfflineMessageLeft(String email) implements EventData {
-        @Override
-        public EventType eventType() {
-            return EventType.OFFLINE_MESSAGE_LEFT;
-        }
     }
 
     /** @param rule what started the survey (resolved, helpful_answer, hand_back, idle) */
     @Serdeable
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record SurveyAsked(String questionId, String type, @Nullable String rule) implements EventData {
-        @Override
-        public EventType eventType() {
-            return EventType.SURVEY_ASKED;
-        }
     }
 
     /**
@@ -229,29 +168,17 @@ public sealed interface EventData {
     record SurveyAnswered(String questionId, String type, int score, @Nullable String comment, @Nullable String agentId,
                           @Nullable String lastFaqId, @Nullable String touchpoint, @Nullable String rule, @Nullable String via)
             implements EventData {
-        @Override
-        public EventType eventType() {
-            return EventType.SURVEY_ANSWERED;
-        }
     }
 
     /** @param reason skip (pressed or typed), moved_on or handoff */
     @Serdeable
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record SurveySkipped(String questionId, @Nullable String type, @Nullable String reason) implements EventData {
-        @Override
-        public EventType eventType() {
-            return EventType.SURVEY_SKIPPED;
-        }
     }
 
     @Serdeable
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record SurveyExpired(String questionId, @Nullable String type) implements EventData {
-        @Override
-        public EventType eventType() {
-            return EventType.SURVEY_EXPIRED;
-        }
     }
 
     /**
@@ -270,11 +197,6 @@ public sealed interface EventData {
         /** The one way a rating is written, whichever way the customer gave it. */
         public static NewEvent of(@Nullable String faqId, long answerSeq, boolean helpful, String via) {
             return NewEvent.of(new AnswerRated(faqId, helpful, answerSeq, via));
-        }
-
-        @Override
-        public EventType eventType() {
-            return EventType.ANSWER_RATED;
         }
     }
 }

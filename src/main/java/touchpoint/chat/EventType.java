@@ -5,6 +5,10 @@ import static touchpoint.chat.Author.BOT;
 import static touchpoint.chat.Author.CUSTOMER;
 import static touchpoint.chat.Author.SYSTEM;
 
+import java.util.Arrays;
+import java.util.Map;
+import java.util.stream.Collectors;
+
 /**
  * The transcript's vocabulary. Each event has one author and one way of being shown; the conversation's
  * state is a fold over these (see {@link ConversationState}). The stored type also says which {@link EventData}
@@ -42,6 +46,19 @@ public enum EventType {
         this.author = author;
         this.kind = kind;
         this.dataType = dataType;
+    }
+
+    private static final Map<Class<? extends EventData>, EventType> BY_DATA_TYPE = Arrays.stream(values())
+            .filter(type -> type.dataType != null)
+            .collect(Collectors.toUnmodifiableMap(EventType::dataType, type -> type));
+
+    /** The type whose data is this record; each record belongs to exactly one type. */
+    static EventType carrying(Class<? extends EventData> dataType) {
+        EventType type = BY_DATA_TYPE.get(dataType);
+        if (type == null) {
+            throw new IllegalArgumentException(dataType.getSimpleName() + " is the data of no event type");
+        }
+        return type;
     }
 
     /** The record this type's data is stored and read as; null for types that carry only text. */
