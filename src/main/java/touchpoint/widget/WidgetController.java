@@ -50,7 +50,7 @@ class WidgetController {
         return serve(demoStyles, CSS, "no-cache", ifNoneMatch);
     }
 
-    private static HttpResponse<byte[]> serve(StaticAsset asset, String contentType, String cacheControl, String ifNoneMatch) {
+    static HttpResponse<byte[]> serve(StaticAsset asset, String contentType, String cacheControl, String ifNoneMatch) {
         MutableHttpResponse<byte[]> response = asset.matches(ifNoneMatch)
                 ? HttpResponse.status(HttpStatus.NOT_MODIFIED)
                 : HttpResponse.ok(asset.bytes()).contentType(contentType);

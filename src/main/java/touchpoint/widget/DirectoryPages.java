@@ -1,4 +1,4 @@
-package touchpoint.infra;
+package touchpoint.widget;
 
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
@@ -8,9 +8,6 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.Hidden;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.net.URI;
 
 /**
@@ -25,39 +22,27 @@ import java.net.URI;
 @Hidden
 class DirectoryPages {
 
-    static final String HTML = "text/html; charset=utf-8";
+    private final StaticAsset agent = StaticAsset.load("public/agent/index.html");
+    private final StaticAsset admin = StaticAsset.load("public/admin/index.html");
 
-    private final byte[] agent = load("public/agent/index.html");
-    private final byte[] admin = load("public/admin/index.html");
-
-    @Get(value = "/agent", produces = HTML)
+    @Get(value = "/agent", produces = WidgetController.HTML)
     HttpResponse<?> agent(HttpRequest<?> request) {
         return page(request, "/agent/", agent);
     }
 
-    @Get(value = "/admin", produces = HTML)
+    @Get(value = "/admin", produces = WidgetController.HTML)
     HttpResponse<?> admin(HttpRequest<?> request) {
         return page(request, "/admin/", admin);
     }
 
     // The router matches "/agent" and "/agent/" alike, so the slash is told apart here.
-    private static HttpResponse<?> page(HttpRequest<?> request, String directory, byte[] index) {
+    private static HttpResponse<?> page(HttpRequest<?> request, String directory, StaticAsset index) {
         if (!request.getPath().endsWith("/")) {
             String query = request.getUri().getRawQuery();
             return HttpResponse.redirect(URI.create(query == null ? directory : directory + "?" + query));
         }
-        // Fetched again on every visit: the page is small, and a new release's page then shows at once.
-        return HttpResponse.ok(index).contentType(HTML).header(HttpHeaders.CACHE_CONTROL, "no-cache");
-    }
-
-    private static byte[] load(String resource) {
-        try (InputStream in = DirectoryPages.class.getClassLoader().getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException("Missing classpath resource " + resource);
-            }
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        // Revalidated on every visit: the page is small, and a new release's page then shows at once.
+        return WidgetController.serve(index, WidgetController.HTML, "no-cache",
+                request.getHeaders().get(HttpHeaders.IF_NONE_MATCH));
     }
 }
