@@ -56,6 +56,11 @@ class EngineLiveKnowledge implements LiveKnowledge {
         return engine.decideWith(toFaqs(faqs), Question.of(text));
     }
 
+    @Override
+    public void notOurs(List<String> examples) {
+        engine.notOurs(examples);
+    }
+
     private List<Faq> toFaqs(List<FaqDocument> documents) {
         Map<String, List<String>> learned = proposals.approvedPhrasings().stream()
                 .collect(Collectors.groupingBy(Phrasing::faqId, Collectors.mapping(Phrasing::text, Collectors.toList())));

@@ -44,10 +44,16 @@ class KnowledgeSync {
      * The announcement. One FAQ: {@code faqId} and its live {@code revision} (null: no longer served); a batch
      * (an import): {@code faqIds}. Receivers re-read the database either way. {@code at} is epoch millis, for lag.
      * {@code relearn}: the FAQ's approved learned phrasings changed, so it is re-served even at the same revision.
+     * {@code notOurs}: the "not ours" examples changed; receivers re-read them all.
      */
     @Serdeable
     record Announcement(@Nullable String faqId, @Nullable Long revision, @Nullable List<String> faqIds, long at,
-                        boolean relearn) {
+                        boolean relearn, boolean notOurs) {
+
+        Announcement(@Nullable String faqId, @Nullable Long revision, @Nullable List<String> faqIds, long at,
+                     boolean relearn) {
+            this(faqId, revision, faqIds, at, relearn, false);
+        }
 
         List<String> ids() {
             List<String> ids = new java.util.ArrayList<>();
@@ -70,8 +76,11 @@ class KnowledgeSync {
     private final AdminConfig config;
     private final ContentSource content;
     private final PhrasingProposals proposals;
+    private final NotOursExamples notOurs;
     /** FAQ id → what this instance's engine serves of it. Guarded by {@code this}. */
     private final Map<String, Served> served = new HashMap<>();
+    /** The "not ours" examples this instance's engine learned from. Guarded by {@code this}. */
+    private List<String> servedNotOurs = List.of();
 
     /** The revision served and a fingerprint of the approved learned phrasings served with it. */
     private record Served(long revision, int learned) {
@@ -88,8 +97,9 @@ class KnowledgeSync {
     private volatile boolean started;
 
     KnowledgeSync(FaqStore store, FaqImport importer, LiveKnowledge engine, LiveBus bus, JsonMapper json, Clock clock,
-                  AdminConfig config, ContentSource content, PhrasingProposals proposals) {
+                  AdminConfig config, ContentSource content, PhrasingProposals proposals, NotOursExamples notOurs) {
         this.store = store;
+        this.notOurs = notOurs;
         this.importer = importer;
         this.proposals = proposals;
         this.engine = engine;
@@ -139,6 +149,25 @@ class KnowledgeSync {
         }
     }
 
+    /** An admin added or removed "not ours" examples: every instance's fallback learns the new list. */
+    @EventListener
+    void onNotOursChanged(NotOursExamples.NotOursChanged change) {
+        announce(new Announcement(null, null, null, clock.millis(), false, true));
+        if (started) {
+            refreshNotOurs();
+        }
+    }
+
+    /** Gives the engine the database's "not ours" examples unless it already learned exactly those. */
+    synchronized void refreshNotOurs() {
+        List<String> texts = notOurs.texts();
+        if (!texts.equals(servedNotOurs)) {
+            engine.notOurs(texts);
+            servedNotOurs = texts;
+            LOG.info("knowledge learning from {} not-ours examples", texts.size());
+        }
+    }
+
     private void announce(Announcement a) {
         try {
             bus.publish(TOPIC, json.writeValueAsString(a));
@@ -168,6 +197,7 @@ class KnowledgeSync {
             LOG.info("knowledge resync: {} FAQs differ from the database", stale.size());
             refresh(List.copyOf(stale), false);
         }
+        refreshNotOurs();
     }
 
     /**
@@ -216,6 +246,18 @@ class KnowledgeSync {
         }
         List<String> ids = a.ids().stream().filter(id -> id != null && FaqRules.ID.matcher(id).matches()).toList();
         LOG.debug("knowledge announcement faqs={} revision={} lagMs={}", ids, a.revision(), clock.millis() - a.at());
+        if (a.notOurs()) {
+            worker.execute(() -> {
+                try {
+                    refreshNotOurs();
+                } catch (RuntimeException e) {
+                    LOG.warn("knowledge not-ours refresh failed", e);
+                }
+            });
+        }
+        if (ids.isEmpty()) {
+            return;
+        }
         worker.execute(() -> {
             try {
                 refresh(ids, a.relearn());
@@ -247,6 +289,7 @@ class KnowledgeSync {
         served.clear();
         published.forEach(d -> served.put(d.id(), new Served(d.revision(), learned.getOrDefault(d.id(), 0))));
         LOG.info("knowledge serving {} published FAQs from the database", published.size());
+        refreshNotOurs();
     }
 
     private void seedIfEmpty() {

@@ -35,4 +35,7 @@ public interface LiveKnowledge {
      * to try drafts; must leave the served knowledge base untouched.
      */
     Decision test(String text, List<FaqDocument> faqs);
+
+    /** Learn from exactly these "not ours" examples, replacing the ones before (startup, every change, resync). */
+    void notOurs(List<String> examples);
 }

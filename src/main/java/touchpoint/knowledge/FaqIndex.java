@@ -17,4 +17,11 @@ public interface FaqIndex {
     boolean remove(String id);
 
     Decision decideWith(List<Faq> faqs, Question question);
+
+    /**
+     * Replaces the knowledge base's "not ours" examples: questions it does not answer. They can only add fallbacks
+     * to the calibrated threshold (a question nearer to an example than to every FAQ phrasing, by a margin
+     * calibrated on the FAQs' own phrasings), never remove one; an empty list leaves the threshold alone.
+     */
+    void notOurs(List<String> examples);
 }

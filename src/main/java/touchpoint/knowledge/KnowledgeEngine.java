@@ -41,6 +41,8 @@ public class KnowledgeEngine implements KnowledgeBase, FaqIndex, TextEmbedder {
     private final Object buildLock = new Object();
     private volatile Embedder embedder;
     private volatile Snapshot snapshot;
+    /** The "not ours" examples every new index is given; kept across rebuilds. Written under {@code buildLock}. */
+    private volatile List<String> notOurs = List.of();
 
     @Inject
     public KnowledgeEngine(KnowledgeConfig config, AnswerWriter writer) {
@@ -152,6 +154,22 @@ public class KnowledgeEngine implements KnowledgeBase, FaqIndex, TextEmbedder {
         }
     }
 
+    @Override
+    public void notOurs(List<String> examples) {
+        synchronized (buildLock) {
+            notOurs = List.copyOf(examples);
+            Snapshot current = snapshot;
+            if (current != null) {
+                snapshot = new Snapshot(current.faqs, current.views, current.index.withNotOurs(notOurs), current.report);
+            }
+        }
+    }
+
+    /** The "not ours" examples served (what {@link #notOurs(List)} was last given). */
+    public List<String> notOursExamples() {
+        return notOurs;
+    }
+
     /**
      * Decides as if exactly {@code faqs} were served, leaving what is served untouched: "test a question" on
      * drafts. The index for the last set tried is kept, since an editor tries several questions on one draft.
@@ -159,15 +177,17 @@ public class KnowledgeEngine implements KnowledgeBase, FaqIndex, TextEmbedder {
     public Decision decideWith(List<Faq> faqs, Question question) {
         List<Faq> unique = new ArrayList<>(byId(faqs).values());
         Trial trial = lastTrial;
-        if (trial == null || !trial.faqs.equals(unique)) {
-            trial = new Trial(unique, RetrievalIndex.build(unique, embedder(), config.retrievalSettings()), views(unique));
+        List<String> examples = notOurs;
+        if (trial == null || !trial.faqs.equals(unique) || !trial.notOurs.equals(examples)) {
+            trial = new Trial(unique, examples,
+                    RetrievalIndex.build(unique, embedder(), config.retrievalSettings()).withNotOurs(examples), views(unique));
             lastTrial = trial;
         }
         FollowUps.Reading reading = read(trial.index, question);
         return decisions.decide(reading.text(), reading.ranking(), trial.views);
     }
 
-    private record Trial(List<Faq> faqs, RetrievalIndex index, Map<String, FaqView> views) {
+    private record Trial(List<Faq> faqs, List<String> notOurs, RetrievalIndex index, Map<String, FaqView> views) {
     }
 
     private volatile Trial lastTrial;
@@ -202,7 +222,7 @@ public class KnowledgeEngine implements KnowledgeBase, FaqIndex, TextEmbedder {
 
     private void install(List<Faq> faqs, LoadReport report) {
         List<Faq> unique = new ArrayList<>(byId(faqs).values());
-        RetrievalIndex index = RetrievalIndex.build(unique, embedder(), config.retrievalSettings());
+        RetrievalIndex index = RetrievalIndex.build(unique, embedder(), config.retrievalSettings()).withNotOurs(notOurs);
         snapshot = new Snapshot(List.copyOf(unique), views(unique), index, report);
         LOG.info("Serving {} FAQs", unique.size());
     }

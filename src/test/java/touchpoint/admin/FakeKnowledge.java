@@ -49,6 +49,15 @@ public class FakeKnowledge implements LiveKnowledge, KnowledgeBase {
         });
     }
 
+    /** The "not ours" examples last given. */
+    volatile List<String> notOurs = List.of();
+
+    @Override
+    public void notOurs(List<String> examples) {
+        notOurs = List.copyOf(examples);
+        calls.add("notOurs:" + examples.size());
+    }
+
     @Override
     public synchronized void withdraw(List<String> faqIds) {
         faqIds.forEach(id -> {

@@ -92,6 +92,21 @@ public final class EvalCommand implements Callable<Integer> {
             description = "with --oos-scores, JSONL off-topic questions used as evidence of what is not ours")
     Path background;
 
+    @Option(names = "--not-ours",
+            description = "JSONL {\"text\":...} questions the knowledge base does not answer, given to the engine as"
+                    + " its \"not ours\" examples (none may equal an evaluated question)")
+    Path notOurs;
+
+    @Option(names = "--not-ours-split",
+            description = "give the engine this share of the --oos questions of each domain (seeded by --seed) as"
+                    + " \"not ours\" examples, and evaluate only the rest")
+    double notOursSplit;
+
+    @Option(names = "--not-ours-withheld",
+            description = "with --not-ours-split, split the same way but give the engine no examples: the figure"
+                    + " before, on the same questions")
+    boolean notOursWithheld;
+
     @Option(names = "--show-scope-errors",
             description = "print to stderr each out-of-scope query answered and each in-scope query that fell back")
     boolean showScopeErrors;
@@ -133,14 +148,39 @@ public final class EvalCommand implements Callable<Integer> {
         engine.rebuild(faqs);
         long buildMs = (System.nanoTime() - buildStart) / 1_000_000;
         System.err.printf("index built in %d ms (%d FAQs)%n", buildMs, faqs.size());
+        List<OffTopicQuestion> offTopic = oos == null ? List.of() : readOffTopic(json, oos);
+        List<String> examples = new ArrayList<>();
+        if (notOurs != null) {
+            readOffTopic(json, notOurs).forEach(o -> examples.add(o.text()));
+        }
+        if (notOursSplit > 0) {
+            List<OffTopicQuestion> split = splitOff(offTopic);
+            offTopic = new ArrayList<>(offTopic);
+            offTopic.removeAll(split);
+            if (!notOursWithheld) {
+                split.forEach(o -> examples.add(o.text()));
+            }
+        }
+        if (!examples.isEmpty()) {
+            long start = System.nanoTime();
+            engine.notOurs(examples);
+            System.err.printf("%d not-ours examples given in %d ms%n", examples.size(), (System.nanoTime() - start) / 1_000_000);
+        }
 
         List<EvalQuery> qs = new ArrayList<>(readQueries(json, queries).stream()
                 .map(q -> q.expected() != null && removed.contains(q.expected()) ? new EvalQuery(q.text(), null) : q)
                 .toList());
         // Off-topic questions by position in qs, so each can be told apart by domain.
         Map<Integer, String> domains = new HashMap<>();
+        Set<String> given = new HashSet<>(examples.stream().map(EvalCommand::normalize).toList());
+        if (readQueries(json, queries).stream().anyMatch(q -> given.contains(normalize(q.text())))
+                || offTopic.stream().anyMatch(o -> given.contains(normalize(o.text())))) {
+            throw new CommandLine.ParameterException(new CommandLine(this),
+                    "a \"not ours\" example is also an evaluated question: the examples must be disjoint from them");
+        }
+        int[] vetoed = new int[2];
         if (oos != null) {
-            for (OffTopicQuestion o : readOffTopic(json, oos)) {
+            for (OffTopicQuestion o : offTopic) {
                 domains.put(qs.size(), o.domain() == null ? "-" : o.domain());
                 qs.add(new EvalQuery(o.text(), null));
             }
@@ -175,6 +215,9 @@ public final class EvalCommand implements Callable<Integer> {
                         OS.getProcessCpuTime() - process0);
                 Decision d = assessed.decision();
                 Ranking ranking = assessed.ranking();
+                if (ranking.notOurs() && counted) {
+                    vetoed[q.expected() == null ? 1 : 0]++;
+                }
                 List<String> ranked = ranking.ranked().stream().map(s -> s.faqId()).toList();
                 if (domain != null) {
                     int[] tally = byDomain.computeIfAbsent(domain, k -> new int[2]);
@@ -213,6 +256,9 @@ public final class EvalCommand implements Callable<Integer> {
         }
         EvalReport result = metrics.report(baseline ? "baseline" : "engine", faqs.size(), buildMs,
                 engine.calibration().threshold(), engine.cascades() && !baseline);
+        if (!examples.isEmpty()) {
+            System.err.printf("not-ours examples made %d in-scope and %d off-topic questions fall back%n", vetoed[0], vetoed[1]);
+        }
         byDomain.forEach((domain, tally) -> System.err.printf("off-topic %-22s %4d questions, %.3f fell back%s%n",
                 domain, tally[0], tally[1] / (double) tally[0],
                 oosExcludedDomains.contains(domain) ? " (not counted)" : ""));
@@ -298,6 +344,34 @@ public final class EvalCommand implements Callable<Integer> {
         }
         System.err.printf("learned %d phrasings%n", taught.size());
         return out;
+    }
+
+    /**
+     * The share {@code notOursSplit} of each counted domain's off-topic questions, seeded: what an admin might have
+     * marked "not ours" from this knowledge base's own gaps. Near-domain questions stay out, as in the counts.
+     */
+    private List<OffTopicQuestion> splitOff(List<OffTopicQuestion> offTopic) {
+        Map<String, List<OffTopicQuestion>> byDomain = new TreeMap<>();
+        for (OffTopicQuestion o : offTopic) {
+            String domain = o.domain() == null ? "-" : o.domain();
+            if (!oosExcludedDomains.contains(domain)) {
+                byDomain.computeIfAbsent(domain, k -> new ArrayList<>()).add(o);
+            }
+        }
+        Random random = new Random(seed);
+        List<OffTopicQuestion> split = new ArrayList<>();
+        byDomain.values().forEach(questions -> {
+            List<OffTopicQuestion> shuffled = new ArrayList<>(questions);
+            Collections.shuffle(shuffled, random);
+            split.addAll(shuffled.subList(0, (int) Math.round(shuffled.size() * notOursSplit)));
+        });
+        System.err.printf("split off %d of %d off-topic questions as not-ours examples%s%n", split.size(), offTopic.size(),
+                notOursWithheld ? " (withheld from the engine)" : "");
+        return split;
+    }
+
+    private static String normalize(String text) {
+        return text.strip().toLowerCase(java.util.Locale.ROOT).replaceAll("\\s+", " ");
     }
 
     private Set<String> holdout(List<Faq> faqs) {

@@ -85,7 +85,8 @@ final class IndexBuilder {
         float[][] all = vectors.toArray(new float[0][]);
         int[] allLabels = labels.stream().mapToInt(Integer::intValue).toArray();
         if (classes == 0) {
-            return new RetrievalIndex(ids, embedder, null, Fusion.DEFAULT, Calibration.NEVER, all, allLabels);
+            return new RetrievalIndex(ids, embedder, null, Fusion.DEFAULT, Calibration.NEVER, all, allLabels, Scope.NONE,
+                    notOursBudget());
         }
 
         // The final index and the two cross-validation folds are independent: train them side by side.
@@ -102,10 +103,12 @@ final class IndexBuilder {
             List<Sample> samples = classes >= 2 ? crossValidate(pool, faqs, texts, all, allLabels, isTitle) : List.of();
             Fusion fusion = Fusion.DEFAULT;
             Calibration calibration = Calibration.NEVER;
+            Scope scope = Scope.NONE;
             if (!samples.isEmpty()) {
                 fusion = chooseWeights(samples);
                 fusion = chooseTemperature(samples, fusion);
-                calibration = calibrate(full.get(), all, allLabels, titles(isTitle), classes);
+                scope = calibrate(full.get(), all, allLabels, titles(isTitle), classes);
+                calibration = scope.calibration();
             }
             if (settings.fallbackThreshold() != null) {
                 calibration = calibration.withThreshold(settings.fallbackThreshold());
@@ -114,7 +117,7 @@ final class IndexBuilder {
             LOG.info("Knowledge index ready ({}): {} FAQs, {} phrasings, {} held-out checks, {}, {} in {} ms",
                     embedder.name(), classes, all.length, samples.size(), fusion, calibration,
                     (System.nanoTime() - started) / 1_000_000);
-            return new RetrievalIndex(ids, embedder, index, fusion, calibration, all, allLabels);
+            return new RetrievalIndex(ids, embedder, index, fusion, calibration, all, allLabels, scope, notOursBudget());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("index build interrupted", e);
@@ -262,7 +265,23 @@ final class IndexBuilder {
      * whole FAQ) is only reported: where FAQs are near-duplicates of each other it says nothing can be told
      * apart and would push the threshold to zero.
      */
-    private Calibration calibrate(FeatureIndex index, float[][] all, int[] labels, boolean[] isTitle, int classes) {
+    /**
+     * The fallback calibration and the in-scope stand-ins it was placed on: which phrasings, and each one's best
+     * cosine to the others. "Not ours" examples are calibrated on the same stand-ins ({@link NotOurs}).
+     */
+    record Scope(Calibration calibration, int[] checks, double[] nearest) {
+        static final Scope NONE = new Scope(Calibration.NEVER, new int[0], new double[0]);
+    }
+
+    /**
+     * The share of in-scope questions "not ours" examples may make fall back: half the calibrated threshold's, so
+     * both together stay within the target.
+     */
+    private double notOursBudget() {
+        return settings.targetInScopeFallbackRate() / 2;
+    }
+
+    private Scope calibrate(FeatureIndex index, float[][] all, int[] labels, boolean[] isTitle, int classes) {
         List<Integer> checks = new ArrayList<>();
         int[] count = new int[classes];
         int[] total = new int[classes];
@@ -285,7 +304,7 @@ final class IndexBuilder {
         }
         int m = checks.size();
         if (m == 0) {
-            return Calibration.NEVER;
+            return Scope.NONE;
         }
         double[] sIn = new double[m];
         double[] sOut = new double[m];
@@ -332,9 +351,10 @@ final class IndexBuilder {
         LOG.info("Fallback calibration on {} phrasings: nearest-cosine cut {} (in-scope median {}, left-out-FAQ "
                         + "median {}); simulated in-scope fallback rate {}, left-out-FAQ fallback rate {}",
                 m, fmt(cut), fmt(median), fmt(outMedian), fmt(inRate), fmt(nearMiss));
-        return new Calibration(fitted.nearestWeight(), fitted.densityWeight(), fitted.intercept(), fitted.threshold(),
-                fitted.inScopeProbability(median, 0), fitted.inScopeProbability(outMedian, 0), inRate, nearMiss,
-                false);
+        Calibration calibration = new Calibration(fitted.nearestWeight(), fitted.densityWeight(), fitted.intercept(),
+                fitted.threshold(), fitted.inScopeProbability(median, 0), fitted.inScopeProbability(outMedian, 0), inRate,
+                nearMiss, false);
+        return new Scope(calibration, checks.stream().mapToInt(Integer::intValue).toArray(), sIn);
     }
 
     /** Linear interpolation between order statistics of an ascending array. */

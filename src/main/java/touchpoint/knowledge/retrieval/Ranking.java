@@ -11,20 +11,22 @@ import java.util.Optional;
  * @param outOfScope whether the in-scope probability is below the calibrated threshold
  * @param inScopeProbability estimated probability that some FAQ answers the query
  * @param byQuickModel whether a cascade's small model ranked it (its top FAQ was confident enough)
+ * @param notOurs whether it is out of scope because a "not ours" example is nearer than the FAQs, although the
+ *                calibrated threshold alone would have kept it
  */
 public record Ranking(List<Scored> ranked, double topScore, boolean outOfScope, double inScopeProbability,
-                      boolean byQuickModel) {
+                      boolean byQuickModel, boolean notOurs) {
 
     public Ranking {
         ranked = List.copyOf(ranked);
     }
 
     public Ranking(List<Scored> ranked, double topScore, boolean outOfScope, double inScopeProbability) {
-        this(ranked, topScore, outOfScope, inScopeProbability, false);
+        this(ranked, topScore, outOfScope, inScopeProbability, false, false);
     }
 
     Ranking fromQuickModel() {
-        return new Ranking(ranked, topScore, outOfScope, inScopeProbability, true);
+        return new Ranking(ranked, topScore, outOfScope, inScopeProbability, true, notOurs);
     }
 
     public Optional<Scored> top() {

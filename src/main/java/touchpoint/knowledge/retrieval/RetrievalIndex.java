@@ -20,6 +20,8 @@ import touchpoint.knowledge.Faq;
  */
 public final class RetrievalIndex {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(RetrievalIndex.class);
+
     private final List<String> ids;
     private final Embedder embedder;
     private final FeatureIndex features;
@@ -27,17 +29,22 @@ public final class RetrievalIndex {
     private final Calibration calibration;
     private final float[][] phrasings;
     private final int[] phrasingLabels;
+    private final IndexBuilder.Scope scope;
+    private final double notOursBudget;
+    private final NotOurs notOurs;
     private final RetrievalIndex quick;
     private final double quickConfidence;
 
     RetrievalIndex(List<String> ids, Embedder embedder, FeatureIndex features, Fusion fusion,
-                   Calibration calibration, float[][] phrasings, int[] phrasingLabels) {
-        this(ids, embedder, features, fusion, calibration, phrasings, phrasingLabels, null, Double.POSITIVE_INFINITY);
+                   Calibration calibration, float[][] phrasings, int[] phrasingLabels, IndexBuilder.Scope scope,
+                   double notOursBudget) {
+        this(ids, embedder, features, fusion, calibration, phrasings, phrasingLabels, scope, notOursBudget, NotOurs.NONE,
+                null, Double.POSITIVE_INFINITY);
     }
 
     private RetrievalIndex(List<String> ids, Embedder embedder, FeatureIndex features, Fusion fusion,
-                           Calibration calibration, float[][] phrasings, int[] phrasingLabels,
-                           RetrievalIndex quick, double quickConfidence) {
+                           Calibration calibration, float[][] phrasings, int[] phrasingLabels, IndexBuilder.Scope scope,
+                           double notOursBudget, NotOurs notOurs, RetrievalIndex quick, double quickConfidence) {
         this.ids = List.copyOf(ids);
         this.embedder = embedder;
         this.features = features;
@@ -45,6 +52,9 @@ public final class RetrievalIndex {
         this.calibration = calibration;
         this.phrasings = phrasings;
         this.phrasingLabels = phrasingLabels;
+        this.scope = scope;
+        this.notOursBudget = notOursBudget;
+        this.notOurs = notOurs;
         this.quick = quick;
         this.quickConfidence = quickConfidence;
     }
@@ -67,7 +77,31 @@ public final class RetrievalIndex {
         RetrievalIndex index = new IndexBuilder(embedder, settings).build(faqs);
         RetrievalIndex first = quickBuild.join();
         return new RetrievalIndex(index.ids, embedder, index.features, index.fusion, index.calibration,
-                index.phrasings, index.phrasingLabels, first, settings.cascadeConfidence());
+                index.phrasings, index.phrasingLabels, index.scope, index.notOursBudget, NotOurs.NONE, first,
+                settings.cascadeConfidence());
+    }
+
+    /**
+     * This index with {@code examples} as the knowledge base's "not ours" evidence (replacing any before), each
+     * model of a cascade with its own vectors and margin. Nothing else is re-fitted, so it costs embedding the new
+     * examples (cached by text) and one cosine pass per calibration check.
+     */
+    public RetrievalIndex withNotOurs(List<String> examples) {
+        RetrievalIndex quickWith = quick == null ? null : quick.withNotOurs(examples);
+        NotOurs evidence = NotOurs.NONE;
+        if (!examples.isEmpty() && !ids.isEmpty()) {
+            evidence = NotOurs.fit(embedder.embedAll(examples, (done, total) -> { }), phrasings, scope.checks(),
+                    scope.nearest(), notOursBudget);
+            LOG.info("Not-ours evidence ({}): {} examples, margin {}", embedder.name(), evidence.size(),
+                    String.format(java.util.Locale.ROOT, "%.3f", evidence.margin()));
+        }
+        return new RetrievalIndex(ids, embedder, features, fusion, calibration, phrasings, phrasingLabels, scope,
+                notOursBudget, evidence, quickWith, quickConfidence);
+    }
+
+    /** How many "not ours" examples this index holds (the large model's, in a cascade). */
+    public int notOursExamples() {
+        return notOurs.size();
     }
 
     /** Whether a small model ranks questions first (see the class comment). */
@@ -130,6 +164,9 @@ public final class RetrievalIndex {
             }
         }
         double inScope = calibration.inScopeProbability(nearest, density);
+        boolean below = inScope < calibration.threshold();
+        // Only asked when the threshold keeps the question: the examples may add fallbacks, never remove one.
+        boolean notOursVeto = !below && notOurs.vetoes(q, nearest);
         List<Ranking.Scored> ranked = new ArrayList<>();
         for (int c = 0; c < n; c++) {
             if (!excluded[c]) {
@@ -138,7 +175,7 @@ public final class RetrievalIndex {
             }
         }
         ranked.sort(Comparator.comparingDouble(Ranking.Scored::score).reversed());
-        return new Ranking(ranked, top, inScope < calibration.threshold(), inScope);
+        return new Ranking(ranked, top, below || notOursVeto, inScope, false, notOursVeto);
     }
 
     /** Plain nearest neighbour: FAQs by their best phrasing's cosine, best first. */

@@ -1,0 +1,14 @@
+package touchpoint.admin;
+
+import io.micronaut.data.jdbc.annotation.JdbcRepository;
+import io.micronaut.data.model.query.builder.sql.Dialect;
+import io.micronaut.data.repository.CrudRepository;
+import java.util.List;
+
+@JdbcRepository(dialect = Dialect.POSTGRES)
+interface NotOursRepository extends CrudRepository<NotOursRow, Long> {
+
+    List<NotOursRow> findAllOrderById();
+
+    boolean existsByNormalizedText(String normalizedText);
+}
