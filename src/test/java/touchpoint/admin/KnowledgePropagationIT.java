@@ -140,6 +140,44 @@ class KnowledgePropagationIT {
     }
 
     @Test
+    void should_teach_every_instance_the_not_ours_examples_an_admin_adds_on_one() {
+        FakeKnowledge engineA = a.getApplicationContext().getBean(FakeKnowledge.class);
+        FakeKnowledge engineB = b.getApplicationContext().getBean(FakeKnowledge.class);
+        AdminClient admin = new AdminClient(client.toBlocking(), a.getApplicationContext().getBean(JsonMapper.class),
+                a.getApplicationContext().getBean(JwtTokenGenerator.class), "alice", "ADMIN");
+
+        Reply added = admin.post("/api/admin/knowledge/not-ours", "{\"texts\":[\"can you recommend a plumber\"]}");
+
+        assertThat(added.status()).isEqualTo(201);
+        assertThat(engineA.notOurs).as("the instance that stored it, before the request returned").contains("can you recommend a plumber");
+        await().atMost(Duration.ofSeconds(2)).until(() -> engineB.notOurs.contains("can you recommend a plumber"));
+
+        Number id = (Number) added.list("added").get(0).get("id");
+        admin.delete("/api/admin/knowledge/not-ours/" + id);
+        await().atMost(Duration.ofSeconds(2)).until(() -> !engineB.notOurs.contains("can you recommend a plumber"));
+    }
+
+    @Test
+    void should_repair_not_ours_examples_added_while_announcements_were_lost() throws Exception {
+        FakeKnowledge engineB = b.getApplicationContext().getBean(FakeKnowledge.class);
+        // Stored without an announcement, as when Redis was down at the time.
+        try (Connection c = DriverManager.getConnection((String) props.get("datasources.default.url"),
+                (String) props.get("datasources.default.username"), (String) props.get("datasources.default.password"));
+             PreparedStatement insert = c.prepareStatement("INSERT INTO not_ours_example (text, normalized_text, source, "
+                     + "created_by, created_at) VALUES ('is it going to rain', 'is it going to rain', 'manual', 'alice', CURRENT_TIMESTAMP)")) {
+            insert.executeUpdate();
+        }
+        assertThat(engineB.notOurs).doesNotContain("is it going to rain");
+
+        b.getApplicationContext().getBean(KnowledgeSync.class).resync();
+
+        assertThat(engineB.notOurs).contains("is it going to rain");
+        long calls = engineB.calls.stream().filter(call -> call.startsWith("notOurs:")).count();
+        b.getApplicationContext().getBean(KnowledgeSync.class).resync();
+        assertThat(engineB.calls.stream().filter(call -> call.startsWith("notOurs:")).count()).as("nothing left to repair").isEqualTo(calls);
+    }
+
+    @Test
     void should_repair_a_lost_announcement_on_resync() {
         FakeKnowledge engineB = b.getApplicationContext().getBean(FakeKnowledge.class);
         AdminClient admin = new AdminClient(client.toBlocking(), a.getApplicationContext().getBean(JsonMapper.class),
