@@ -47,7 +47,19 @@ class KnowledgeGaps {
      */
     @Serdeable
     record GapTopic(String id, String topic, int count, Map<String, Integer> reasons, List<String> examples,
-                    @Nullable String suggestedFaqId, CreateFaq createFaq, AddPhrasings addPhrasings) {
+                    @Nullable String suggestedFaqId, CreateFaq createFaq, AddPhrasings addPhrasings, MarkNotOurs notOurs) {
+    }
+
+    /**
+     * "Not something we answer": POST {@code body} to {@code href}, the admin feature's "not ours" examples, and the
+     * fallback learns the topic's questions on every instance.
+     */
+    @Serdeable
+    record MarkNotOurs(String method, String href, NotOursRequest body) {
+    }
+
+    @Serdeable
+    record NotOursRequest(List<String> texts, String source) {
     }
 
     /** "Create FAQ from this": a draft for the FAQ editor, which lives in the admin feature. */
@@ -118,7 +130,8 @@ class KnowledgeGaps {
         return new GapTopic(id, label, c.members().size(), reasons, examples, suggested,
                 new CreateFaq(createFaqLink(label, phrasings), label, phrasings),
                 new AddPhrasings("POST", "/api/analytics/knowledge-gaps/" + id + "/phrasings",
-                        new PhrasingsRequest(suggested, phrasings, range.from().toString(), range.to().toString())));
+                        new PhrasingsRequest(suggested, phrasings, range.from().toString(), range.to().toString())),
+                new MarkNotOurs("POST", "/api/admin/knowledge/not-ours", new NotOursRequest(phrasings, "gap")));
     }
 
     /** The editor's address with the draft in its query: it opens a new FAQ with this title and phrasings. */

@@ -142,6 +142,35 @@ class FeedbackLoopBrowserIT {
         }
     }
 
+    @Test
+    void should_teach_the_fallback_a_knowledge_gap_is_not_ours_with_one_click() {
+        CustomerClient customers = new CustomerClient(http.toBlocking());
+        for (String question : List.of("what is the weather in Manchester tomorrow?", "what is the weather like in Manchester tomorrow")) {
+            Reply c = customers.start(null);
+            Reply asked = customers.say(c.string("id"), c.string("token"), "weather-1", question);
+            assertThat(asked.list("replies")).extracting(r -> r.get("type")).containsExactly("BOT_FELL_BACK");
+        }
+
+        try (BrowserContext context = chromium.newContext(1400, 1000)) {
+            Page page = context.newPage();
+            page.navigate(server.getURL() + "/admin/analytics.html");
+            ChromiumExtension.signInAsAdmin(page, PASSWORD);
+
+            var gap = page.locator("#gaps > li").filter(new com.microsoft.playwright.Locator.FilterOptions().setHasText("Manchester"));
+            assertThat(gap).containsText("(2)");
+            gap.getByText("Not something we answer").click();
+
+            assertThat(gap).containsText("Marked as not ours: 2 question(s) added");
+            assertThat(gap.locator("button.not-ours")).isDisabled();
+            Chromium.screenshot(page, "analytics-gap-marked-not-ours");
+        }
+        List<Map> examples = http.toBlocking().retrieve(HttpRequest.GET("/api/admin/knowledge/not-ours")
+                .bearerAuth(adminToken(customers)), io.micronaut.core.type.Argument.listOf(Map.class));
+        assertThat(examples).extracting(e -> e.get("text"))
+                .contains("what is the weather in Manchester tomorrow?", "what is the weather like in Manchester tomorrow");
+        assertThat(examples).allSatisfy(e -> assertThat(e).containsEntry("source", "gap").containsEntry("createdBy", "admin"));
+    }
+
     private static void answer(CustomerClient customers, Reply conversation, String question, int score, String comment) {
         String body = "{\"questionId\":\"" + question + "\",\"score\":" + score
                 + (comment == null ? "" : ",\"comment\":" + CustomerClient.quote(comment)) + "}";

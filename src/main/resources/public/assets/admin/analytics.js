@@ -149,7 +149,11 @@ import * as session from '/assets/session.js';
       const add = el('button', t.suggestedFaqId ? 'Add these phrasings to ' + t.suggestedFaqId : 'Add these phrasings to an FAQ…');
       add.type = 'button';
       add.addEventListener('click', () => addPhrasings(t));
-      li.append(create, document.createTextNode(' '), add);
+      const notOurs = el('button', 'Not something we answer');
+      notOurs.type = 'button';
+      notOurs.className = 'not-ours';
+      notOurs.addEventListener('click', () => markNotOurs(t, li));
+      li.append(create, document.createTextNode(' '), add, document.createTextNode(' '), notOurs);
       return li;
     }));
   }
@@ -162,6 +166,19 @@ import * as session from '/assets/session.js';
       const r = await api(topic.addPhrasings.href, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
       const created = await r.json();
       status(created.length + ' phrasing(s) proposed for ' + faqId + '; approve them under phrasing proposals.');
+    } catch (e) { status(e.message); }
+  }
+
+  // The topic's questions become the knowledge base's "not ours" examples: every instance's fallback learns them.
+  async function markNotOurs(topic, li) {
+    try {
+      const r = await api(topic.notOurs.href, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(topic.notOurs.body) });
+      const result = await r.json();
+      const added = (result.added || []).length;
+      li.querySelectorAll('button').forEach((b) => { b.disabled = true; });
+      li.append(el('p', 'Marked as not ours: ' + added + ' question(s) added' + (result.skipped ? ', ' + result.skipped + ' already there' : '')
+        + '. The bot now says it doesn’t know to questions like these.', 'done'));
+      status('Not ours: ' + added + ' question(s) added to the knowledge base’s examples.');
     } catch (e) { status(e.message); }
   }
 

@@ -246,7 +246,48 @@ import { safeFragment } from '/assets/safe-html.js';
   function refreshSide() {
     if (activeTab() === 'history') loadHistory();
     if (activeTab() === 'audit') loadAudit();
+    if (activeTab() === 'not-ours') loadNotOurs();
   }
+
+  // ---- "not ours": questions the knowledge base does not answer, which the fallback learns from
+
+  const NOT_OURS = '/api/admin/knowledge/not-ours';
+
+  async function loadNotOurs() {
+    try {
+      const examples = (await api('GET', NOT_OURS)) || [];
+      const list = $('not-ours');
+      if (!examples.length) { list.replaceChildren(el('li', 'hint', 'None yet.')); return; }
+      list.replaceChildren(...examples.map(function (x) {
+        const li = el('li');
+        li.dataset.id = x.id;
+        li.append(el('span', '', x.text), el('span', 'hint', ' · ' + (x.source === 'gap' ? 'from a knowledge gap' : 'added')
+          + ' by ' + x.createdBy + ', ' + when(x.createdAt) + ' '));
+        const remove = el('button', '', 'Remove');
+        remove.type = 'button';
+        remove.addEventListener('click', async function () {
+          try {
+            await api('DELETE', NOT_OURS + '/' + x.id);
+            loadNotOurs();
+          } catch (e) { message(e.message); }
+        });
+        li.append(remove);
+        return li;
+      }));
+    } catch (e) { message(e.message); }
+  }
+
+  $('not-ours-form').addEventListener('submit', async function (e) {
+    e.preventDefault();
+    const texts = $('not-ours-text').value.split('\n').map(function (t) { return t.trim(); }).filter(Boolean);
+    if (!texts.length) return;
+    try {
+      const result = await api('POST', NOT_OURS, { texts: texts, source: 'manual' });
+      $('not-ours-text').value = '';
+      message(result.added.length + ' "not ours" question(s) added' + (result.skipped ? ', ' + result.skipped + ' already there' : '') + '.');
+      loadNotOurs();
+    } catch (err) { message(err.message); }
+  });
 
   $('test-form').addEventListener('submit', async function (e) {
     e.preventDefault();
