@@ -71,7 +71,7 @@ class AgentActions {
      * Appends the agent's reply; returns false when {@code clientMessageId} was already stored by this agent (a
      * retry after a lost response), which changes nothing.
      */
-    boolean reply(String conversationId, Actor actor, String text, @Nullable String clientMessageId) {
+    boolean reply(String conversationId, Actor actor, String text, @Nullable String clientMessageId, @Nullable String faqId) {
         // Namespaced so an agent's ids never meet the customer's in the conversation's one set of client ids.
         String key = clientMessageId == null ? null : "agent." + actor.agentId() + "." + clientMessageId;
         boolean[] stored = {false};
@@ -86,7 +86,7 @@ class AgentActions {
                 }
             }
             requireOwner(session, actor);
-            session.append(NewEvent.of(new EventData.AgentReplied(actor.agentId(), actor.displayName(), null))
+            session.append(NewEvent.of(new EventData.AgentReplied(actor.agentId(), actor.displayName(), faqId))
                     .text(text).clientMessageId(key));
             stored[0] = true;
         });

@@ -118,7 +118,11 @@ class AgentController {
     HttpResponse<?> reply(Authentication auth, String id, @Body @Nullable JsonNode body) {
         Actor actor = current.of(auth);
         ReplyRequest r = requests.read(body, ReplyRequest.class);
-        boolean stored = actions.reply(id, actor, r.text().strip(), r.clientMessageId());
+        String faqId = r.faqId() == null || r.faqId().isBlank() ? null : r.faqId().strip();
+        if (faqId != null && knowledge.faq(faqId).isEmpty()) {
+            throw new touchpoint.infra.InvalidRequest("faqId", "no FAQ " + faqId + " is served");
+        }
+        boolean stored = actions.reply(id, actor, r.text().strip(), r.clientMessageId(), faqId);
         return HttpResponse.ok(java.util.Map.of("sent", EventType.AGENT_REPLIED.name(), "duplicate", !stored));
     }
 

@@ -43,10 +43,15 @@ final class HandoffApi {
     }
 
     @Serdeable
-    /** {@code clientMessageId} makes a retried send safe: the same id from the same agent is stored once. */
+    /**
+     * {@code clientMessageId} makes a retried send safe: the same id from the same agent is stored once.
+     * {@code faqId}: the FAQ the reply answers with (the console sets it when an FAQ's answer is inserted); the
+     * customer's question is then proposed as a phrasing of it when the conversation is resolved.
+     */
     record ReplyRequest(@NotBlank @Size(max = 4000) String text,
                         @Nullable @Size(min = 1, max = 48) @Pattern(regexp = "[A-Za-z0-9_.-]+",
-                                message = "may contain only letters, digits and _ . -") String clientMessageId) {
+                                message = "may contain only letters, digits and _ . -") String clientMessageId,
+                        @Nullable @Size(max = 200) String faqId) {
     }
 
     @Serdeable

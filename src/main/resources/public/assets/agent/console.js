@@ -264,15 +264,19 @@ import { safeFragment } from '/assets/safe-html.js';
       unconfirmed = { conversation: current, text: text, id: newMessageId() };
     }
     try {
+      // The reply cites the inserted FAQ while its answer is still in it: the question is then learned as its phrasing.
+      const cites = cited && text.indexOf(cited.text.trim()) >= 0 ? cited.id : undefined;
       await api('POST', '/api/agent/conversations/' + encodeURIComponent(current) + '/messages',
-        { text: text, clientMessageId: unconfirmed.id });
+        { text: text, clientMessageId: unconfirmed.id, faqId: cites });
       unconfirmed = null;
+      cited = null;
       $('reply-text').value = '';
     } catch (err) { status(err.message); }
   });
 
   // ---- FAQ answers to insert, and teams to transfer to ----
   let faqs = [];
+  let cited = null;
   async function loadLists() {
     try {
       faqs = await api('GET', '/api/agent/faqs');
@@ -288,6 +292,7 @@ import { safeFragment } from '/assets/safe-html.js';
     if (f) {
       const box = $('reply-text');
       box.value = (box.value ? box.value + '\n\n' : '') + f.text;
+      cited = f;
       $('faq-pick').value = '';
       box.focus();
     }
