@@ -27,7 +27,7 @@ class ArchitectureTest {
 
     /** What other features may use of {@code touchpoint.knowledge}: its interfaces and the records they speak. */
     private static final Set<String> KNOWLEDGE_FACADE = Set.of("KnowledgeBase", "Decision", "Candidate", "Question",
-            "FaqView", "Faq", "FaqIndex", "TextEmbedder", "LanguageModel", "FaqFormat");
+            "FaqView", "Faq", "FaqIndex", "TextEmbedder", "LanguageModel", "FaqFormat", "LearnedPhrasings");
 
     @ArchTest
     static final ArchRule infra_depends_on_no_feature = noClasses().that().resideInAPackage("touchpoint.infra..")

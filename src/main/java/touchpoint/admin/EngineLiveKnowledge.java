@@ -5,11 +5,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import touchpoint.analytics.Phrasing;
 import touchpoint.analytics.PhrasingProposals;
 import touchpoint.knowledge.Decision;
 import touchpoint.knowledge.Faq;
 import touchpoint.knowledge.FaqIndex;
+import touchpoint.knowledge.LearnedPhrasings;
 import touchpoint.knowledge.Question;
 
 /**
@@ -62,11 +62,10 @@ class EngineLiveKnowledge implements LiveKnowledge {
     }
 
     private List<Faq> toFaqs(List<FaqDocument> documents) {
-        Map<String, List<String>> learned = proposals.approvedPhrasings().stream()
-                .collect(Collectors.groupingBy(Phrasing::faqId, Collectors.mapping(Phrasing::text, Collectors.toList())));
-        return documents.stream()
-                .map(d -> new Faq(d.id(), d.title(), d.questions(), d.tags(), d.team(), d.locale(), d.body())
-                        .withExtraQuestions(learned.getOrDefault(d.id(), List.of())))
-                .toList();
+        List<LearnedPhrasings.Approved> learned = proposals.approvedPhrasings().stream()
+                .map(p -> new LearnedPhrasings.Approved(p.faqId(), p.text())).toList();
+        return LearnedPhrasings.serve(documents.stream()
+                .map(d -> new Faq(d.id(), d.title(), d.questions(), d.tags(), d.team(), d.locale(), d.body()))
+                .toList(), learned);
     }
 }

@@ -1,16 +1,15 @@
 package touchpoint.analytics;
 
-import touchpoint.infra.PiiMasker;
 import io.micronaut.context.event.ApplicationEventPublisher;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import touchpoint.infra.InvalidRequest;
 import touchpoint.infra.NotFound;
+import touchpoint.knowledge.LearnedPhrasings;
 
 /**
  * Proposed FAQ phrasings learned from agents and knowledge gaps, and the admins' decisions on them.
@@ -20,7 +19,6 @@ import touchpoint.infra.NotFound;
 public class PhrasingProposals {
 
     private static final Logger LOG = LoggerFactory.getLogger(PhrasingProposals.class);
-    private static final int MAX_LENGTH = 500;
 
     private final Repositories.Proposals proposals;
     private final Clock clock;
@@ -57,13 +55,11 @@ public class PhrasingProposals {
      * Customer text is PII-masked first: a phrasing becomes shared FAQ content.
      */
     Optional<PhrasingProposal> propose(String faqId, String text, String source, String conversationId) {
-        if (faqId == null || faqId.isBlank() || text == null || text.isBlank()) {
+        Optional<String> admitted = LearnedPhrasings.admit(text);
+        if (faqId == null || faqId.isBlank() || admitted.isEmpty()) {
             return Optional.empty();
         }
-        String masked = PiiMasker.mask(text.strip());
-        if (masked.length() > MAX_LENGTH) {
-            masked = masked.substring(0, MAX_LENGTH);
-        }
+        String masked = admitted.get();
         String normalized = normalize(masked);
         if (proposals.existsByFaqIdAndNormalizedText(faqId, normalized)) {
             return Optional.empty();
@@ -94,6 +90,6 @@ public class PhrasingProposals {
     }
 
     static String normalize(String text) {
-        return text.strip().toLowerCase(Locale.ROOT).replaceAll("\\s+", " ").replaceAll("[?.!]+$", "");
+        return LearnedPhrasings.normalize(text);
     }
 }

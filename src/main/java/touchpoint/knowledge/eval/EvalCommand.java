@@ -54,6 +54,11 @@ public final class EvalCommand implements Callable<Integer> {
     @Option(names = "--learn", description = "JSONL phrasings to add to their FAQs before indexing")
     Path learn;
 
+    @Option(names = "--learn-approved",
+            description = "JSONL questions answered by agents with an FAQ, added the way the product adds them: each"
+                    + " proposed as a phrasing (PII-masked, clipped, repeats skipped), every proposal approved")
+    Path learnApproved;
+
     @Option(names = "--baseline", description = "rank by plain nearest-neighbour cosine instead")
     boolean baseline;
 
@@ -129,6 +134,13 @@ public final class EvalCommand implements Callable<Integer> {
         List<Faq> faqs = new ArrayList<>(report.faqs());
         if (learn != null) {
             faqs = learnPhrasings(faqs, readQueries(json, learn));
+        }
+        if (learnApproved != null) {
+            List<touchpoint.knowledge.LearnedPhrasings.Approved> answered = readQueries(json, learnApproved).stream()
+                    .map(q -> new touchpoint.knowledge.LearnedPhrasings.Approved(q.expected(), q.text())).toList();
+            List<touchpoint.knowledge.LearnedPhrasings.Approved> approved = touchpoint.knowledge.LearnedPhrasings.proposeAll(answered);
+            System.err.printf("%d agent answers proposed and approved as %d phrasings%n", answered.size(), approved.size());
+            faqs = new ArrayList<>(touchpoint.knowledge.LearnedPhrasings.serve(faqs, approved));
         }
         Set<String> removed = holdout(faqs);
         faqs.removeIf(f -> removed.contains(f.id()));
