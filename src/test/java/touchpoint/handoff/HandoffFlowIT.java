@@ -271,6 +271,25 @@ class HandoffFlowIT {
     }
 
     @Test
+    void should_record_the_faq_a_reply_cites_and_refuse_one_that_is_not_served() {
+        String agent = staff.agentToken(admin, name("fay"), List.of("support"));
+        Reply c = customer.start(null);
+        customer.say(c.string("id"), c.string("token"), "m1", "talk to a human");
+        staff.claim(agent, c.string("id"));
+        String path = "/api/agent/conversations/" + c.string("id") + "/messages";
+
+        Reply unknown = staff.post(path, agent, "{\"text\":\"See our policy\",\"faqId\":\"no-such-faq\"}");
+        Reply cited = staff.post(path, agent, "{\"text\":\"You can return items within 30 days.\",\"faqId\":\"return-policy\"}");
+
+        assertThat(unknown.status()).isEqualTo(400);
+        assertThat(unknown.body()).containsEntry("field", "faqId");
+        assertThat(cited.status()).isEqualTo(200);
+        assertThat(customer.messages(c.string("id"), c.string("token"), 0).list("messages"))
+                .filteredOn(m -> "AGENT_REPLIED".equals(m.get("type")))
+                .singleElement().satisfies(m -> assertThat(m.get("data").toString()).contains("return-policy"));
+    }
+
+    @Test
     void should_not_let_another_agent_reply_to_a_conversation_when_one_agent_owns_it() {
         String owner = staff.agentToken(admin, name("owen"), List.of("support"));
         String other = staff.agentToken(admin, name("otto"), List.of("support"));
