@@ -96,6 +96,36 @@ class AdminEditorBrowserIT {
     }
 
     /** What a new customer is told on asking {@code question} first. */
+    @Test
+    void should_say_it_does_not_know_to_a_question_like_the_not_ours_examples_added_on_the_faq_page() {
+        String offTopic = "how do I cancel my netflix subscription";
+        assertThat(firstReply(offTopic)).as("before: taken for cancel-an-order").containsEntry("type", "BOT_ANSWERED");
+        try (BrowserContext context = chromium.newContext(1400, 900)) {
+            Page page = context.newPage();
+            page.navigate(server.getURL() + "/admin/faqs.html");
+            page.locator("#login-form input[name=username]").fill("admin");
+            page.locator("#login-form input[name=password]").fill(PASSWORD);
+            page.locator("#login-form button[type=submit]").click();
+            assertThat(page.locator("#faq-list li").first()).isVisible();
+
+            page.locator(".tabs button[data-tab=not-ours]").click();
+            page.locator("#not-ours-text").fill("how can I cancel my Netflix membership\nhow do I cancel my Spotify premium subscription");
+            page.locator("#not-ours-form button[type=submit]").click();
+
+            assertThat(page.locator("#not-ours > li")).hasCount(2);
+            assertThat(page.locator("#not-ours")).containsText("how can I cancel my Netflix membership");
+            Chromium.screenshot(page, "admin-editor-not-ours");
+            assertThat(firstReply(offTopic)).containsEntry("type", "BOT_FELL_BACK");
+            assertThat(firstReply("How do I cancel my order?")).containsEntry("faqId", "cancel-an-order");
+
+            page.locator("#not-ours > li").first().locator("button").click();
+            assertThat(page.locator("#not-ours > li")).hasCount(1);
+            page.locator("#not-ours > li").first().locator("button").click();
+            assertThat(page.locator("#not-ours")).containsText("None yet.");
+            assertThat(firstReply(offTopic)).as("removed again").containsEntry("type", "BOT_ANSWERED");
+        }
+    }
+
     private static Map<String, Object> firstReply(String question) {
         var conversation = customer.start(null);
         return customer.say(conversation.string("id"), conversation.string("token"), "q", question).list("replies").get(0);
