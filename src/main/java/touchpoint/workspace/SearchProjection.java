@@ -52,20 +52,20 @@ class SearchProjection implements TranscriptProjection {
         fold(session.touchpoint(), session.state(), event);
     }
 
-    /** Recomputes one conversation's rows from its log. */
+    /**
+     * Recomputes one conversation's rows from its log, under the conversation's lock (a write that appends
+     * nothing), so an event appended meanwhile is folded after the rebuild, not into a half-deleted row.
+     */
     void rebuild(String conversationId) {
-        tx.executeWrite(status -> {
+        Transcript log = transcript.get();
+        log.write(conversationId, session -> {
             for (String table : List.of("conversation_label", "conversation_text", "conversation_search")) {
                 update("DELETE FROM " + table + " WHERE conversation_id = ?", conversationId);
             }
-            String touchpoint = transcript.get().conversation(conversationId).map(c -> c.touchpoint()).orElse(null);
-            if (touchpoint == null) {
-                return null;
-            }
             ConversationState state = ConversationState.replay(conversationId, List.of());
-            for (TranscriptEvent event : transcript.get().events(conversationId)) {
+            for (TranscriptEvent event : log.events(conversationId)) {
                 state.apply(event);
-                fold(touchpoint, state, event);
+                fold(session.touchpoint(), state, event);
             }
             return null;
         });

@@ -37,6 +37,15 @@ class WorkspaceIT {
     @Inject
     JsonMapper json;
 
+    @Inject
+    SearchProjection projection;
+
+    @Inject
+    io.micronaut.data.jdbc.runtime.JdbcOperations jdbc;
+
+    @Inject
+    io.micronaut.transaction.TransactionOperations<java.sql.Connection> tx;
+
     WorkspaceClient client;
     String admin;
 
@@ -203,6 +212,29 @@ class WorkspaceIT {
         assertThat(client.get("/api/conversations/" + id + "/messages?after=0", (String) c.get("token")).body())
                 .doesNotContain("LABELS_CHANGED");
         assertThat(client.get("/api/agent/search?from=yesterday", agent).status()).isEqualTo(400);
+    }
+
+    @Test
+    void should_rebuild_a_conversations_search_rows_from_its_log() {
+        String agent = newAgent();
+        Map<String, Object> c = conversationWithAgent(agent);
+        String id = (String) c.get("id");
+        client.send("POST", "/api/agent/conversations/" + id + "/labels", agent, "{\"add\":[\"rebuilt\"]}");
+        client.send("POST", "/api/agent/conversations/" + id + "/notes", agent, "{\"text\":\"quokka sighting\"}");
+        tx.executeWrite(status -> {
+            for (String table : List.of("conversation_label", "conversation_text", "conversation_search")) {
+                jdbc.prepareStatement("DELETE FROM " + table + " WHERE conversation_id = ?", ps -> {
+                    ps.setString(1, id);
+                    return ps.executeUpdate();
+                });
+            }
+            return null;
+        });
+        assertThat(ids(client.get("/api/agent/search?label=rebuilt", agent))).doesNotContain(id);
+
+        projection.rebuild(id);
+
+        assertThat(ids(client.get("/api/agent/search?label=rebuilt&text=quokka&state=with_agent", agent))).containsExactly(id);
     }
 
     @SuppressWarnings("unchecked")
