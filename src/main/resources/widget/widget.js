@@ -267,6 +267,7 @@ button[disabled] { cursor: default; }
     autocomplete: 'off', enterkeyhint: 'send' });
   // A photo (the "damaged on arrival" answer asks for one) or a PDF; the service checks what the file really is.
   const fileInput = el('input', { type: 'file', id: 'tp-file', class: 'file-input', tabindex: '-1', 'aria-hidden': 'true',
+    'aria-label': 'Photo or PDF to send',
     accept: 'image/png,image/jpeg,image/gif,image/webp,application/pdf' });
   const attachButton = el('button', { type: 'button', class: 'attach', 'aria-label': 'Send a photo or PDF',
     onclick: () => fileInput.click() });
