@@ -108,6 +108,41 @@ class WorkspaceIT {
     }
 
     @Test
+    void should_pass_typing_both_ways_throttled_and_never_store_it() {
+        String agent = newAgent();
+        Map<String, Object> c = conversationWithAgent(agent);
+        String id = (String) c.get("id");
+        String token = (String) c.get("token");
+        try (LiveSocket customer = LiveSocket.open(URI.create("ws://127.0.0.1:" + server.getPort() + "/ws/conversations/" + id
+                + "?token=" + token));
+             LiveSocket console = LiveSocket.open(URI.create("ws://127.0.0.1:" + server.getPort() + "/ws/agent?token=" + agent))) {
+            await().atMost(Duration.ofSeconds(5)).until(() -> customer.heartbeats() > 0 && console.heartbeats() > 0);
+            console.send("{\"watch\":\"" + id + "\"}");
+            await().atMost(Duration.ofSeconds(5)).until(() -> {
+                customer.send("{\"typing\":true}");
+                return typing(console.frames(), "customer") > 0;
+            });
+            await().atMost(Duration.ofSeconds(5)).until(() -> {
+                console.send("{\"typing\":\"" + id + "\"}");
+                return typing(customer.frames(), "agent") > 0;
+            });
+
+            int before = typing(console.frames(), "customer");
+            for (int i = 0; i < 5; i++) {
+                customer.send("{\"typing\":true}");
+            }
+            await().pollDelay(Duration.ofMillis(500)).atMost(Duration.ofSeconds(2)).until(() -> true);
+            assertThat(typing(console.frames(), "customer") - before).as("typing is said at most once per 2 s").isLessThanOrEqualTo(1);
+        }
+        assertThat(client.get("/api/conversations/" + id + "/messages?after=0", token).body()).doesNotContain("typing");
+        assertThat(client.get("/api/agent/conversations/" + id, agent).body()).doesNotContain("\"typing\"");
+    }
+
+    private static int typing(List<String> frames, String author) {
+        return (int) frames.stream().filter(f -> f.contains("\"type\":\"typing\"") && f.contains("\"author\":\"" + author + "\"")).count();
+    }
+
+    @Test
     void should_refuse_a_note_from_a_customer_token_and_to_an_unknown_conversation() {
         Map<String, Object> c = client.startConversation();
         String id = (String) c.get("id");
