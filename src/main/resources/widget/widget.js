@@ -410,6 +410,7 @@ button[disabled] { cursor: default; }
     log.insertBefore(li, later || null);
     refreshOptions();
     log.scrollTop = log.scrollHeight;
+    if (m.author === 'agent' && !flushing) { clearTimeout(typingTimer); typing.hidden = true; }
     if (isLive && m.author !== 'customer') {
       announce(`${speakerOf(m)}: ${li.querySelector('.bubble').textContent}`);
       if (panel.hidden) { unread += 1; showUnread(); }

@@ -76,7 +76,24 @@ class AgentWorkspaceBrowserIT extends BrowserTestSupport {
         console.locator("#note-text").fill("SECRET-NOTE: refund approved without a return");
         console.locator("#note-form button[type=submit]").click();
         expect(console.locator("#messages li.note")).containsText("SECRET-NOTE");
-        AccessibilityCheck.assertNoViolations(console, "the agent console with a conversation, a photo, a note and a canned reply");
+
+        // A label, then the conversation found by it in the search panel.
+        console.locator("#label-new").fill("Damaged");
+        console.locator("#label-form button[type=submit]").click();
+        expect(console.locator("#labels")).containsText("damaged");
+        console.locator("#search-label").fill("damaged");
+        console.locator("#search-form button[type=submit]").click();
+        expect(console.locator("#search-results li")).hasCount(1);
+        expect(console.locator("#search-summary")).hasText("1 of 1 conversations");
+
+        // Typing shows on the other side, both ways.
+        input(page).pressSequentially("one more thing");
+        expect(console.locator("#typing")).isVisible();
+        console.locator("#reply-text").pressSequentially("Anything");
+        expect(page.locator("touchpoint-widget .typing")).isVisible();
+        console.locator("#reply-text").fill("");
+        input(page).fill("");
+        AccessibilityCheck.assertNoViolations(console, "the agent console with a conversation, a photo, a note, labels, search results and a canned reply");
 
         // The customer gets the reply, on two lines, and never the note.
         expect(messages(page, ".agent").last()).containsText("your refund is on its way");
