@@ -89,6 +89,8 @@ class AgentWorkspaceBrowserIT extends BrowserTestSupport {
         // Typing shows on the other side, both ways.
         input(page).pressSequentially("one more thing");
         expect(console.locator("#typing")).isVisible();
+        // The console said it was typing a moment ago ("Thanks for the photo."); it says so again only 2 s later.
+        console.waitForTimeout(2100);
         console.locator("#reply-text").pressSequentially("Anything");
         expect(page.locator("touchpoint-widget .typing")).isVisible();
         console.locator("#reply-text").fill("");
