@@ -134,6 +134,12 @@ button[disabled] { cursor: default; }
 .composer textarea { flex: 1; resize: none; height: 44px; border: 1px solid #7d8681; border-radius: 22px; padding: 11px 16px;
   font: inherit; color: #1b1f1d; background: #fff; }
 .send { border: 0; background: var(--tp-accent); color: #fff; border-radius: 22px; padding: 0 18px; font-weight: 650; }
+.attach { border: 1px solid #7d8681; background: #fff; color: #1b1f1d; border-radius: 50%; width: 44px; height: 44px; flex: none;
+  display: flex; align-items: center; justify-content: center; padding: 0; }
+.attach svg { width: 20px; height: 20px; fill: currentColor; }
+.file-input { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }
+.bubble img.photo { display: block; max-width: 100%; max-height: 200px; border-radius: 8px; margin-top: 4px; }
+.bubble .file-link { color: inherit; text-decoration: underline; background: none; border: 0; padding: 0; font: inherit; cursor: pointer; }
 @media (max-width: 480px) {
   .root.open .panel { position: fixed; inset: 0; width: 100%; max-width: none; height: 100%; border-radius: 0; }
   .root.open .launcher { display: none; }
@@ -235,6 +241,8 @@ button[disabled] { cursor: default; }
 
   const CHAT_ICON = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24" aria-hidden="true" focusable="false"><path d="M4 4h16a2 2 0 0 1 2 2v10a2 2 0 0 1-2 2H9l-5 4v-4a2 2 0 0 1-2-2V6a2 2 0 0 1 2-2zm3 6.5a1.5 1.5 0 1 0 0 .01zm5 0a1.5 1.5 0 1 0 0 .01zm5 0a1.5 1.5 0 1 0 0 .01z"/></svg>';
 
+  const CLIP_ICON = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24" aria-hidden="true" focusable="false"><path d="M16.5 6.5v10a4.5 4.5 0 0 1-9 0V5a3 3 0 0 1 6 0v10.5a1.5 1.5 0 0 1-3 0V6.5H9v9a3 3 0 0 0 6 0V5a4.5 4.5 0 0 0-9 0v11.5a6 6 0 0 0 12 0v-10z"/></svg>';
+
   const THUMB = 'M2 10h4v11H2zM8 10l4-8c1.7 0 2.8 1.4 2.4 3L13.8 9H20a2 2 0 0 1 2 2.3l-1.3 7.6A2.5 2.5 0 0 1 18.2 21H8z';
 
   // Icons are drawn, not emoji, so they look the same on systems without an emoji font.
@@ -257,8 +265,16 @@ button[disabled] { cursor: default; }
   const live = el('div', { class: 'sr', 'aria-live': 'polite', 'aria-atomic': 'true' });
   const input = el('textarea', { id: 'tp-input', rows: '1', maxlength: '2000', placeholder: 'Type your question…',
     autocomplete: 'off', enterkeyhint: 'send' });
+  // A photo (the "damaged on arrival" answer asks for one) or a PDF; the service checks what the file really is.
+  const fileInput = el('input', { type: 'file', id: 'tp-file', class: 'file-input', tabindex: '-1', 'aria-hidden': 'true',
+    'aria-label': 'Photo or PDF to send',
+    accept: 'image/png,image/jpeg,image/gif,image/webp,application/pdf' });
+  const attachButton = el('button', { type: 'button', class: 'attach', 'aria-label': 'Send a photo or PDF',
+    onclick: () => fileInput.click() });
+  attachButton.append(icon(CLIP_ICON));
+  fileInput.addEventListener('change', () => { const f = fileInput.files[0]; fileInput.value = ''; if (f) sendFile(f); });
   const composer = el('form', { class: 'composer', onsubmit: (e) => { e.preventDefault(); submitInput(); } },
-    el('label', { for: 'tp-input', class: 'sr', text: 'Your message' }), input,
+    el('label', { for: 'tp-input', class: 'sr', text: 'Your message' }), attachButton, fileInput, input,
     el('button', { type: 'submit', class: 'send', text: 'Send' }));
   const panel = el('section', { id: 'tp-panel', class: 'panel', role: 'dialog', 'aria-labelledby': 'tp-title', hidden: true },
     el('div', { class: 'head' },
@@ -271,6 +287,15 @@ button[disabled] { cursor: default; }
 
   input.addEventListener('keydown', (e) => {
     if (e.key === 'Enter' && !e.shiftKey && !e.isComposing) { e.preventDefault(); submitInput(); }
+  });
+  // The agent sees "typing…"; said at most every 2 s and never stored.
+  let lastTypingSent = 0;
+  input.addEventListener('input', () => {
+    const now = Date.now();
+    if (socket && socket.readyState === WebSocket.OPEN && now - lastTypingSent > 2000 && input.value.trim()) {
+      lastTypingSent = now;
+      socket.send(JSON.stringify({ typing: true }));
+    }
   });
   root.addEventListener('keydown', (e) => {
     if (e.key === 'Escape' && !panel.hidden) { e.preventDefault(); close(); }
@@ -385,6 +410,7 @@ button[disabled] { cursor: default; }
     log.insertBefore(li, later || null);
     refreshOptions();
     log.scrollTop = log.scrollHeight;
+    if (m.author === 'agent' && !flushing) { clearTimeout(typingTimer); typing.hidden = true; }
     if (isLive && m.author !== 'customer') {
       announce(`${speakerOf(m)}: ${li.querySelector('.bubble').textContent}`);
       if (panel.hidden) { unread += 1; showUnread(); }
@@ -425,7 +451,8 @@ button[disabled] { cursor: default; }
     // A clarify question's text lists its options for API clients that show text only; here they are the buttons.
     const shownAsButtons = new Set(m.kind === 'clarify' ? chips.map((o) => String(o.label || o.value).trim()) : []);
     const bubble = el('div', { class: 'bubble' }, el('span', { class: 'sr', text: speakerOf(m) + ': ' }));
-    if (html) bubble.append(withoutListed(safeFragment(html), shownAsButtons));
+    if (m.kind === 'attachment' && m.data.attachmentId) bubble.append(attachmentView(m));
+    else if (html) bubble.append(withoutListed(safeFragment(html), shownAsButtons));
     else bubble.append(el('p', { class: 'text', text: withoutListedLines(text || '', shownAsButtons) }));
     li.append(bubble);
 
@@ -643,13 +670,20 @@ button[disabled] { cursor: default; }
 
   let catchingUp = null;
 
+  // The read covered everything up to the log's lastSeq; numbers it did not return belong to the staff (notes).
+  function skipTo(seq) {
+    if (typeof seq !== 'number') return;
+    for (let s = lastSeq + 1; s <= seq; s += 1) seen.add(s);
+    while (seen.has(lastSeq + 1)) lastSeq += 1;
+  }
+
   function catchUp() {
     if (!conversation || catchingUp) return catchingUp;
     catchingUp = (async () => {
       try {
         const response = await call('GET', conversationPath('/messages?after=' + lastSeq));
         if (response.status === 404 || response.status === 401) { forget(); return; }
-        if (response.ok) (await json(response)).messages.forEach((m) => render(m, true));
+        if (response.ok) { const read = await json(response); read.messages.forEach((m) => render(m, true)); skipTo(read.lastSeq); }
       } catch (e) {
         /* the socket's reconnect will try again */
       } finally {
@@ -668,7 +702,9 @@ button[disabled] { cursor: default; }
         return;
       }
       if (!response.ok) throw new Error(String(response.status));
-      (await json(response)).messages.forEach((m) => render(m, false));
+      const read = await json(response);
+      read.messages.forEach((m) => render(m, false));
+      skipTo(read.lastSeq);
       connect();
       flush();
     } catch (e) {
@@ -711,6 +747,7 @@ button[disabled] { cursor: default; }
       try { m = JSON.parse(e.data); } catch (err) { /* not a message, but still a sign of life */ }
       if (m && m.type === 'heartbeat' && m.everyMs > 0) heartbeatMs = m.everyMs;
       listen(ws);
+      if (m && m.type === 'typing') { if (m.author === 'agent') agentTyping(); return; }
       if (m && m.type !== 'heartbeat') render(m, true);
     };
     ws.onclose = (e) => dropped(ws, e.code);
@@ -831,6 +868,63 @@ button[disabled] { cursor: default; }
       flushing = false;
       typing.hidden = true;
     }
+  }
+
+  // ---------------------------------------------------------------------------------------------- files
+
+  let typingTimer;
+  function agentTyping() {
+    if (flushing) return;
+    typing.hidden = false;
+    clearTimeout(typingTimer);
+    typingTimer = setTimeout(() => { if (!flushing) typing.hidden = true; }, 4000);
+  }
+
+  async function sendFile(file) {
+    setStatus('Sending ' + file.name + '…');
+    try {
+      await ensureConversation();
+      const form = new FormData();
+      form.append('file', file);
+      const response = await fetch(API + conversationPath('/attachments'), { method: 'POST', body: form, credentials: 'omit',
+        headers: { Accept: 'application/json', Authorization: 'Bearer ' + conversation.token } });
+      if (!response.ok) {
+        const problem = await json(response);
+        setStatus('Not sent: ' + (problem.detail || 'please try again.').replace(/^file: /, ''));
+        return;
+      }
+      setStatus('');
+      catchUp();
+    } catch (e) {
+      setStatus('Could not send the file. Please try again.');
+    }
+  }
+
+  // Files are fetched with the conversation's token (an <img src> could not send it) and shown from memory.
+  function attachmentView(m) {
+    const box = el('span', { class: 'file' });
+    const name = m.data.filename || 'file';
+    const fetchFile = () => call('GET', conversationPath('/attachments/' + encodeURIComponent(m.data.attachmentId)))
+      .then((r) => { if (!r.ok) throw new Error(String(r.status)); return r.blob(); });
+    if (/^image\//.test(m.data.contentType)) {
+      box.append(el('span', { text: name }));
+      fetchFile().then((blob) => {
+        const reader = new FileReader();
+        reader.onload = () => box.append(el('img', { class: 'photo', src: reader.result, alt: 'Photo: ' + name }));
+        reader.readAsDataURL(blob);
+      }).catch(() => { /* the name stays */ });
+    } else {
+      box.append(el('button', { type: 'button', class: 'file-link', text: 'Download ' + name, onclick: async () => {
+        try {
+          const a = document.createElement('a');
+          a.href = URL.createObjectURL(await fetchFile());
+          a.download = name;
+          a.click();
+          setTimeout(() => URL.revokeObjectURL(a.href), 10000);
+        } catch (e) { setStatus('Could not download the file.'); }
+      } }));
+    }
+    return box;
   }
 
   // ---------------------------------------------------------------------------------------------- start

@@ -41,7 +41,11 @@ public class ChatService {
     public record Sent(TranscriptEvent accepted, List<TranscriptEvent> replies, boolean duplicate) {
     }
 
-    public record Messages(ConversationStatus state, List<TranscriptEvent> messages) {
+    /**
+     * @param lastSeq the conversation's last sequence number when the read began: the customer may be shown fewer
+     *                messages (staff-only events are left out), and knows from it that nothing below is still missing
+     */
+    public record Messages(ConversationStatus state, List<TranscriptEvent> messages, long lastSeq) {
     }
 
     public Started start(String touchpoint, String locale) {
@@ -73,13 +77,13 @@ public class ChatService {
                 Optional<List<TranscriptEvent>> earlier = session.replayOf(clientMessageId);
                 if (earlier.isPresent()) {
                     List<TranscriptEvent> events = earlier.get();
-                    return new Sent(events.get(0), events.subList(1, events.size()), true);
+                    return new Sent(events.get(0), customerVisible(events.subList(1, events.size())), true);
                 }
             }
             TranscriptEvent accepted = session.append(NewEvent.of(EventType.CUSTOMER_ASKED).text(text).clientMessageId(clientMessageId));
             turnChain.run(new CustomerTurn(session, accepted, prepared));
             List<TranscriptEvent> replies = session.state().lastSeq() > accepted.seq()
-                    ? transcriptSince(session, accepted.seq()) : List.of();
+                    ? customerVisible(transcriptSince(session, accepted.seq())) : List.of();
             return new Sent(accepted, replies, false);
         });
         written.ifPresent(w -> record(w.value(), System.nanoTime() - started));
@@ -110,8 +114,9 @@ public class ChatService {
         if (!transcript.tokenMatches(conversationId, token)) {
             return Optional.empty();
         }
+        // The row is read before the events, so every event up to its lastSeq is in the list unless it is staff-only.
         return transcript.conversation(conversationId)
-                .map(c -> new Messages(c.status(), transcript.eventsAfter(conversationId, afterSeq)));
+                .map(c -> new Messages(c.status(), transcript.customerEventsAfter(conversationId, afterSeq), c.lastSeq()));
     }
 
     /**
@@ -128,6 +133,10 @@ public class ChatService {
 
     public boolean canRead(String conversationId, String token) {
         return transcript.tokenMatches(conversationId, token);
+    }
+
+    private static List<TranscriptEvent> customerVisible(List<TranscriptEvent> events) {
+        return events.stream().filter(e -> e.type().customerVisible()).toList();
     }
 
     private static List<TranscriptEvent> transcriptSince(Transcript.Session session, long seq) {

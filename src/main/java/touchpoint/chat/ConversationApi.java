@@ -38,6 +38,6 @@ final class ConversationApi {
 
     @Serdeable
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record MessagesResponse(ConversationStatus state, List<TranscriptEvent> messages) {
+    record MessagesResponse(ConversationStatus state, List<TranscriptEvent> messages, long lastSeq) {
     }
 }

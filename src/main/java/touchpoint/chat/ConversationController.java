@@ -65,7 +65,7 @@ class ConversationController {
                               @Nullable @QueryValue @Min(0) Long after) {
         String token = BearerToken.from(authorization);
         return chat.messages(id, token, after == null ? 0 : after)
-                .map(m -> new MessagesResponse(m.state(), m.messages()))
+                .map(m -> new MessagesResponse(m.state(), m.messages(), m.lastSeq()))
                 .orElseThrow(ConversationNotFound::forToken);
     }
 }

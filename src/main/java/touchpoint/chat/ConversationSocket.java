@@ -26,15 +26,20 @@ import touchpoint.infra.LiveHeartbeat;
 @Secured(SecurityRule.IS_ANONYMOUS)
 class ConversationSocket {
 
+    private static final String AGENT_TYPING = Typing.topic("", Author.AGENT);
+
     private final ChatService chat;
     private final Transcript transcript;
     private final LiveHeartbeat heartbeat;
+    private final LiveBus liveBus;
+    private final Typing typing = new Typing();
     private final Map<String, Set<WebSocketSession>> sessionsByConversation = new ConcurrentHashMap<>();
 
     ConversationSocket(ChatService chat, Transcript transcript, LiveBus liveBus, LiveHeartbeat heartbeat) {
         this.chat = chat;
         this.transcript = transcript;
         this.heartbeat = heartbeat;
+        this.liveBus = liveBus;
         liveBus.subscribe(this::deliver);
     }
 
@@ -48,19 +53,30 @@ class ConversationSocket {
         sessionsByConversation.computeIfAbsent(id, k -> ConcurrentHashMap.newKeySet()).add(session);
         heartbeat.greet(session);
         if (after != null) {
-            for (TranscriptEvent event : transcript.eventsAfter(id, after)) {
+            for (TranscriptEvent event : transcript.customerEventsAfter(id, after)) {
                 session.sendSync(transcript.toJson(event));
             }
         }
     }
 
+    /**
+     * Customers send messages over HTTP, which answers with what was stored; the socket only carries
+     * {@code {"typing":true}}, passed on to the agents watching, at most once per {@link Typing#INTERVAL}.
+     */
     @OnMessage
     void onMessage(String id, String message, WebSocketSession session) {
-        // Customers send over HTTP, which answers with what was stored; the socket only listens.
+        Set<WebSocketSession> open = sessionsByConversation.get(id);
+        if (open == null || !open.contains(session) || message.length() > 100 || !message.replace(" ", "").contains("\"typing\":true")) {
+            return;
+        }
+        if (typing.allow(session.getId(), System.currentTimeMillis())) {
+            liveBus.publish(Typing.topic(id, Author.CUSTOMER), Typing.message(id, Author.CUSTOMER));
+        }
     }
 
     @OnClose
     void onClose(String id, WebSocketSession session) {
+        typing.forget(session.getId());
         Set<WebSocketSession> sessions = sessionsByConversation.get(id);
         if (sessions != null) {
             sessions.remove(session);
@@ -71,10 +87,16 @@ class ConversationSocket {
     }
 
     private void deliver(LiveBus.LiveMessage message) {
-        if (!message.topic().startsWith("conversation:")) {
+        // Only the customer-visible topics: staff-only events (notes, labels) travel on Transcript.staffTopic.
+        String conversationId;
+        if (message.topic().startsWith("conversation:")) {
+            conversationId = message.topic().substring("conversation:".length());
+        } else if (message.topic().startsWith(AGENT_TYPING)) {
+            conversationId = message.topic().substring(AGENT_TYPING.length());
+        } else {
             return;
         }
-        Set<WebSocketSession> sessions = sessionsByConversation.get(message.topic().substring("conversation:".length()));
+        Set<WebSocketSession> sessions = sessionsByConversation.get(conversationId);
         if (sessions == null) {
             return;
         }

@@ -199,4 +199,33 @@ public sealed interface EventData {
             return NewEvent.of(new AnswerRated(faqId, helpful, answerSeq, via));
         }
     }
+
+    /** A private note; its text is the event's text. */
+    @Serdeable
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record NoteAdded(String agentId, @Nullable String agentName) implements EventData {
+    }
+
+    /** @param labels the conversation's labels after the change */
+    @Serdeable
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record LabelsChanged(List<String> added, List<String> removed, List<String> labels, String agentId) implements EventData {
+        public LabelsChanged {
+            added = added == null ? List.of() : List.copyOf(added);
+            removed = removed == null ? List.of() : List.copyOf(removed);
+            labels = labels == null ? List.of() : List.copyOf(labels);
+        }
+    }
+
+    /** A file the customer sent; the bytes are stored beside the log and served by {@code attachmentId}. */
+    @Serdeable
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record CustomerAttached(String attachmentId, String contentType, long size, String filename) implements EventData {
+    }
+
+    @Serdeable
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record AgentAttached(String attachmentId, String contentType, long size, String filename, String agentId,
+                         @Nullable String agentName) implements EventData {
+    }
 }

@@ -36,16 +36,41 @@ public enum EventType {
     SURVEY_ANSWERED(CUSTOMER, Kind.EVENT, EventData.SurveyAnswered.class),
     SURVEY_SKIPPED(CUSTOMER, Kind.EVENT, EventData.SurveySkipped.class),
     SURVEY_EXPIRED(SYSTEM, Kind.EVENT, EventData.SurveyExpired.class),
-    ANSWER_RATED(CUSTOMER, Kind.EVENT, EventData.AnswerRated.class);
+    ANSWER_RATED(CUSTOMER, Kind.EVENT, EventData.AnswerRated.class),
+    /** A private note between agents and supervisors: never shown or sent to the customer. */
+    NOTE_ADDED(AGENT, Kind.NOTE, EventData.NoteAdded.class, Audience.STAFF),
+    /** Labels an agent put on or took off the conversation; staff-only, like notes. */
+    LABELS_CHANGED(AGENT, Kind.EVENT, EventData.LabelsChanged.class, Audience.STAFF),
+    CUSTOMER_ATTACHED(CUSTOMER, Kind.ATTACHMENT, EventData.CustomerAttached.class),
+    AGENT_ATTACHED(AGENT, Kind.ATTACHMENT, EventData.AgentAttached.class);
+
+    /** Who may see an event: everyone in the conversation, or only the staff. */
+    public enum Audience {
+        EVERYONE, STAFF
+    }
 
     private final Author author;
     private final Kind kind;
     private final Class<? extends EventData> dataType;
+    private final Audience audience;
 
     EventType(Author author, Kind kind, Class<? extends EventData> dataType) {
+        this(author, kind, dataType, Audience.EVERYONE);
+    }
+
+    EventType(Author author, Kind kind, Class<? extends EventData> dataType, Audience audience) {
         this.author = author;
         this.kind = kind;
         this.dataType = dataType;
+        this.audience = audience;
+    }
+
+    /**
+     * Whether the customer may see this event. Staff-only events stay out of every customer API, socket and
+     * export; {@link Transcript} publishes them on {@link Transcript#staffTopic(String)} only.
+     */
+    public boolean customerVisible() {
+        return audience == Audience.EVERYONE;
     }
 
     private static final Map<Class<? extends EventData>, EventType> BY_DATA_TYPE = Arrays.stream(values())

@@ -100,6 +100,11 @@ public class Transcript {
         return events.findByConversationIdAndSeqGreaterThanOrderBySeq(conversationId, seq).stream().map(this::toEvent).toList();
     }
 
+    /** What the customer may see after {@code seq}: every event but the staff's own (notes, labels). */
+    public List<TranscriptEvent> customerEventsAfter(String conversationId, long seq) {
+        return eventsAfter(conversationId, seq).stream().filter(e -> e.type().customerVisible()).toList();
+    }
+
     public ConversationState state(String conversationId) {
         return ConversationState.replay(conversationId, load(conversationId));
     }
@@ -151,7 +156,8 @@ public class Transcript {
             // Live delivery first: a listener may write again (an escalation after a fallback), and its events
             // must reach sockets after the ones that caused them, not before.
             for (TranscriptEvent event : written.stored()) {
-                liveBus.publish(topic(event.conversationId()), toJson(event));
+                String topic = event.type().customerVisible() ? topic(event.conversationId()) : staffTopic(event.conversationId());
+                liveBus.publish(topic, toJson(event));
             }
             for (TranscriptEvent event : written.stored()) {
                 appended.publishEvent(new TranscriptAppended(event, written.conversation(), written.state()));
@@ -160,8 +166,14 @@ public class Transcript {
         return written;
     }
 
+    /** Where a conversation's events go live: the customer's sockets and the agents watching it listen here. */
     public static String topic(String conversationId) {
         return "conversation:" + conversationId;
+    }
+
+    /** Where staff-only events (notes, labels) go live: only the agents' sockets listen here. */
+    public static String staffTopic(String conversationId) {
+        return "staff-conversation:" + conversationId;
     }
 
     String toJson(Object value) {

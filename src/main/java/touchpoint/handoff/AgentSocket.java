@@ -29,7 +29,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
+import touchpoint.chat.Author;
 import touchpoint.chat.Transcript;
+import touchpoint.chat.Typing;
 import touchpoint.chat.TranscriptEvent;
 import touchpoint.infra.LiveBus;
 import touchpoint.infra.LiveHeartbeat;
@@ -50,6 +52,8 @@ class AgentSocket {
 
     private static final Logger LOG = LoggerFactory.getLogger(AgentSocket.class);
     private static final String CONVERSATION_PREFIX = "conversation:";
+    private static final String STAFF_PREFIX = Transcript.staffTopic("");
+    private static final String CUSTOMER_TYPING = Typing.topic("", Author.CUSTOMER);
 
     private final BeanContext beans;
     private final AgentDirectory directory;
@@ -57,6 +61,8 @@ class AgentSocket {
     private final Transcript transcript;
     private final JsonMapper json;
     private final LiveHeartbeat heartbeat;
+    private final LiveBus liveBus;
+    private final Typing typing = new Typing();
     private final Map<String, Watcher> watchers = new ConcurrentHashMap<>();
     /**
      * Commands that arrived while the socket's token was still being checked (open and message handlers run on
@@ -73,6 +79,7 @@ class AgentSocket {
         this.transcript = transcript;
         this.json = json;
         this.heartbeat = heartbeat;
+        this.liveBus = liveBus;
         liveBus.subscribe(this::deliver);
     }
 
@@ -114,7 +121,10 @@ class AgentSocket {
         }
     }
 
-    /** {@code {"watch":"<conversationId>","after":<seq>}} or {@code {"unwatch":"<conversationId>"}}. */
+    /**
+     * {@code {"watch":"<conversationId>","after":<seq>}}, {@code {"unwatch":"<conversationId>"}}, or
+     * {@code {"typing":"<conversationId>"}} for a watched conversation (passed on to the customer, throttled).
+     */
     @OnMessage
     @ExecuteOn(TaskExecutors.BLOCKING)
     void onMessage(String message, WebSocketSession session) {
@@ -153,6 +163,9 @@ class AgentSocket {
                 watch(watcher, id, after);
             } else if (command.get("unwatch") instanceof String id) {
                 watcher.sentUpTo.remove(id);
+            } else if (command.get("typing") instanceof String id && watcher.sentUpTo.containsKey(id)
+                    && typing.allow(watcher.session.getId() + "/" + id, System.currentTimeMillis())) {
+                liveBus.publish(Typing.topic(id, Author.AGENT), Typing.message(id, Author.AGENT));
             }
         } catch (RuntimeException e) {
             // Not the client's fault: a watch that fails half-way leaves the console without the conversation.
@@ -163,6 +176,7 @@ class AgentSocket {
     @OnClose
     void onClose(WebSocketSession session) {
         watchers.remove(session.getId());
+        typing.forget(session.getId() + "/");
         synchronized (early) {
             early.remove(session.getId());
         }
@@ -221,11 +235,19 @@ class AgentSocket {
                     });
                 }
             }
-        } else if (topic.startsWith(CONVERSATION_PREFIX)) {
-            String conversationId = topic.substring(CONVERSATION_PREFIX.length());
+        } else if (topic.startsWith(CONVERSATION_PREFIX) || topic.startsWith(STAFF_PREFIX)) {
+            // Staff-only events (notes, labels) come on their own topic but share the conversation's sequence.
+            String conversationId = topic.substring(topic.indexOf(':') + 1);
             for (Watcher w : watchers.values()) {
                 if (w.sentUpTo.containsKey(conversationId)) {
                     inOrder(w, conversationId, message.json());
+                }
+            }
+        } else if (topic.startsWith(CUSTOMER_TYPING)) {
+            String conversationId = topic.substring(CUSTOMER_TYPING.length());
+            for (Watcher w : watchers.values()) {
+                if (w.sentUpTo.containsKey(conversationId)) {
+                    send(w, message.json());
                 }
             }
         }

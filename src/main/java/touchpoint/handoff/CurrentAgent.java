@@ -9,7 +9,7 @@ import touchpoint.infra.Roles;
  * still enabled.
  */
 @Singleton
-class CurrentAgent {
+public class CurrentAgent {
 
     private final AgentDirectory directory;
 
@@ -17,7 +17,7 @@ class CurrentAgent {
         this.directory = directory;
     }
 
-    Actor of(Authentication authentication) {
+    public Actor of(Authentication authentication) {
         Object id = authentication.getAttributes().get(AgentAuthenticationProvider.AGENT_ID);
         AgentRow agent = directory.active(id == null ? null : id.toString())
                 .orElseThrow(() -> new AgentDisabled("This user is disabled or unknown"));

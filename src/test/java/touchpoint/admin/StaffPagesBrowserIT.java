@@ -15,6 +15,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import touchpoint.testing.AccessibilityCheck;
 import touchpoint.testing.Chromium;
 import touchpoint.testing.ChromiumExtension;
 import touchpoint.testing.CustomerClient;
@@ -85,6 +86,7 @@ class StaffPagesBrowserIT {
         assertThat(page).hasURL(Pattern.compile("/admin/analytics\\.html$"));
         assertThat(page.locator("#login-form")).isVisible();
         Chromium.screenshot(page, "staff-pages-" + state + "-sign-in");
+        AccessibilityCheck.assertNoViolations(page, "the sign-in form");
         ChromiumExtension.signInAsAdmin(page, PASSWORD);
         assertThat(page.locator("#kpis")).containsText("Conversations");
         assertThat(page.locator("#themes li").first()).isVisible();
@@ -93,15 +95,23 @@ class StaffPagesBrowserIT {
             assertThat(page.locator("#by-touchpoint table")).isVisible();
         }
         Chromium.screenshot(page, "staff-pages-" + state + "-analytics");
+        AccessibilityCheck.assertNoViolations(page, "the analytics dashboard (" + state + ")");
 
         page.navigate(server.getURL() + "/admin/faqs.html");
         page.locator("#faq-list li").first().click();
         assertThat(page.locator("#preview p").first()).isVisible();
         Chromium.screenshot(page, "staff-pages-" + state + "-faqs");
+        AccessibilityCheck.assertNoViolations(page, "the FAQ editor (" + state + ")");
 
         page.navigate(server.getURL() + "/admin/users.html");
         assertThat(page.locator("#users tr[data-user=admin]")).isVisible();
         Chromium.screenshot(page, "staff-pages-" + state + "-users");
+        AccessibilityCheck.assertNoViolations(page, "the People page (" + state + ")");
+
+        page.navigate(server.getURL() + "/admin/canned-replies.html");
+        assertThat(page.locator("#canned-form")).isVisible();
+        Chromium.screenshot(page, "staff-pages-" + state + "-canned-replies");
+        AccessibilityCheck.assertNoViolations(page, "the canned replies page (" + state + ")");
 
         page.navigate(server.getURL() + "/agent");
         assertThat(page.locator("#agent-name")).not().isEmpty();
@@ -114,6 +124,7 @@ class StaffPagesBrowserIT {
             assertThat(page.locator("#queue-empty")).isVisible();
         }
         Chromium.screenshot(page, "staff-pages-" + state + "-console");
+        AccessibilityCheck.assertNoViolations(page, "the agent console (" + state + ")");
     }
 
     private static EmbeddedServer start() {

@@ -44,7 +44,11 @@ class EventDataJsonTest {
                 new EventData.SurveyAnswered("csat", "CSAT", 4, "quick", "a1", "warranty", "web", "resolved", "chat"),
                 new EventData.SurveySkipped("ces", "CES", "skip"),
                 new EventData.SurveyExpired("ces", null),
-                new EventData.AnswerRated("warranty", false, 7, EventData.AnswerRated.VIA_THUMBS));
+                new EventData.AnswerRated("warranty", false, 7, EventData.AnswerRated.VIA_THUMBS),
+                new EventData.NoteAdded("agent-1", "Sam"),
+                new EventData.LabelsChanged(List.of("vip"), List.of("damaged"), List.of("refund", "vip"), "agent-1"),
+                new EventData.CustomerAttached("att-1", "image/png", 68, "lamp.png"),
+                new EventData.AgentAttached("att-2", "application/pdf", 1200, "label.pdf", "agent-1", "Sam"));
     }
 
     @ParameterizedTest

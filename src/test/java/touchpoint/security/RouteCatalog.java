@@ -60,12 +60,16 @@ public final class RouteCatalog {
      * {@code /api/agent/**} agents' and admins', {@code /api/admin/**} and {@code /api/analytics/**} admins' only.
      */
     private static final List<Map.Entry<String, Access>> PREFIXES = List.of(
+            // A conversation's files: its customer token sends and reads them; staff read them too, with a JWT.
+            Map.entry("/api/conversations/{id}/attachments", Access.CUSTOMER_TOKEN),
             Map.entry("/api/conversations/", Access.CUSTOMER_TOKEN),
             Map.entry("/ws/conversations/", Access.CUSTOMER_SOCKET),
             Map.entry("/ws/agent", Access.AGENT_SOCKET),
+            // Includes the workspace: notes, labels, search, canned replies, agents' files.
             Map.entry("/api/agent/", Access.AGENT_OR_ADMIN),
             Map.entry("/api/agent", Access.AGENT_OR_ADMIN),
             Map.entry("/api/recovery/", Access.AGENT_OR_ADMIN),
+            // Includes /api/admin/canned-replies.
             Map.entry("/api/admin/", Access.ADMIN),
             Map.entry("/api/analytics/", Access.ADMIN),
             Map.entry("/api/analytics", Access.ADMIN),

@@ -149,6 +149,9 @@ import { safeFragment } from '/assets/safe-html.js';
     $('conv-empty').hidden = true;
     $('conv').hidden = false;
     $('messages').replaceChildren();
+    renderLabels([]);
+    showTyping(false);
+    loadCanned(id);
     renderMeta(view);
     renderSummary(view.summary || {});
     (view.messages || []).forEach(addMessage);
@@ -212,12 +215,15 @@ import { safeFragment } from '/assets/safe-html.js';
     if (m.conversationId !== current || m.seq <= lastSeq) return;
     lastSeq = m.seq;
     if (m.type === 'CONVERSATION_STARTED') return;
+    if (m.type === 'LABELS_CHANGED') renderLabels(m.data && m.data.labels);
     const item = document.createElement('li');
-    item.className = m.author;
+    item.className = m.author + (m.kind === 'note' ? ' note' : '');
     const who = document.createElement('span');
     who.className = 'who';
     who.textContent = m.author === 'agent' && m.data && m.data.agentName ? m.data.agentName : NAMES[m.author] || '';
-    if (m.html) {
+    if (m.kind === 'attachment' && m.data && m.data.attachmentId) {
+      item.append(who, attachmentView(m));
+    } else if (m.html) {
       // The bot's answers are markdown (links, lists, tables): shown as the customer saw them, not as source.
       const rich = document.createElement('div');
       rich.className = 'rich';
@@ -236,7 +242,196 @@ import { safeFragment } from '/assets/safe-html.js';
     }
     $('messages').appendChild(item);
     $('messages').scrollTop = $('messages').scrollHeight;
+    if (m.author === 'customer') showTyping(false);
   }
+
+  // ---- files: fetched with the agent's token (an <img src> could not send it) and shown from memory ----
+  function attachmentPath(m) {
+    return '/api/conversations/' + encodeURIComponent(m.conversationId) + '/attachments/' + encodeURIComponent(m.data.attachmentId);
+  }
+
+  function attachmentView(m) {
+    const box = document.createElement('span');
+    const name = m.data.filename || 'file';
+    if (/^image\//.test(m.data.contentType)) {
+      const img = document.createElement('img');
+      img.className = 'attachment';
+      img.alt = (m.author === 'customer' ? 'Photo from the customer: ' : 'Photo sent: ') + name;
+      box.append(document.createTextNode(name));
+      session.api(attachmentPath(m)).then(function (r) { return r.blob(); }).then(function (blob) {
+        const reader = new FileReader();
+        reader.onload = function () { img.src = reader.result; box.append(img); };
+        reader.readAsDataURL(blob);
+      }).catch(function (e) { status(e.message); });
+    } else {
+      const b = document.createElement('button');
+      b.type = 'button';
+      b.textContent = 'Download ' + name;
+      b.addEventListener('click', async function () {
+        try {
+          const blob = await (await session.api(attachmentPath(m))).blob();
+          const a = document.createElement('a');
+          a.href = URL.createObjectURL(blob);
+          a.download = name;
+          a.click();
+          setTimeout(function () { URL.revokeObjectURL(a.href); }, 10000);
+        } catch (e) { status(e.message); }
+      });
+      box.append(b);
+    }
+    return box;
+  }
+
+  $('agent-file').addEventListener('change', async function () {
+    const file = $('agent-file').files[0];
+    if (!file || !current) return;
+    const form = new FormData();
+    form.append('file', file);
+    try {
+      await session.api('/api/agent/conversations/' + encodeURIComponent(current) + '/attachments', { method: 'POST', body: form });
+      status('Sent ' + file.name + '.');
+    } catch (e) { status(e.message); }
+    $('agent-file').value = '';
+  });
+
+  // ---- labels: the transcript's last LABELS_CHANGED says which the conversation has ----
+  let labels = [];
+  function renderLabels(list) {
+    labels = list || [];
+    const box = $('labels');
+    box.replaceChildren.apply(box, labels.map(function (label) {
+      const item = document.createElement('li');
+      const text = document.createElement('span');
+      text.textContent = label;
+      const remove = document.createElement('button');
+      remove.type = 'button';
+      remove.textContent = '×';
+      remove.setAttribute('aria-label', 'Remove label ' + label);
+      remove.addEventListener('click', function () { changeLabels({ remove: [label] }); });
+      item.append(text, remove);
+      return item;
+    }));
+  }
+  async function changeLabels(change) {
+    if (!current) return;
+    try {
+      const r = await api('POST', '/api/agent/conversations/' + encodeURIComponent(current) + '/labels', change);
+      renderLabels(r.labels);
+      loadLabels();
+    } catch (e) { status(e.message); }
+  }
+  $('label-form').addEventListener('submit', function (e) {
+    e.preventDefault();
+    const label = $('label-new').value.trim();
+    if (!label) return;
+    $('label-new').value = '';
+    changeLabels({ add: [label] });
+  });
+  async function loadLabels() {
+    try {
+      const known = await api('GET', '/api/agent/labels');
+      $('known-labels').replaceChildren.apply($('known-labels'), known.map(function (l) { return new Option(l, l); }));
+    } catch (e) { status(e.message); }
+  }
+
+  // ---- private notes ----
+  $('note-form').addEventListener('submit', async function (e) {
+    e.preventDefault();
+    const text = $('note-text').value.trim();
+    if (!text || !current) return;
+    try {
+      await api('POST', '/api/agent/conversations/' + encodeURIComponent(current) + '/notes', { text: text });
+      $('note-text').value = '';
+      status('Note added; the customer does not see it.');
+    } catch (err) { status(err.message); }
+  });
+
+  // ---- search ----
+  let searchPage = 0;
+  async function runSearch(page) {
+    const q = new URLSearchParams();
+    [['text', 'search-text'], ['label', 'search-label'], ['state', 'search-state'], ['team', 'search-team'], ['from', 'search-from']]
+      .forEach(function (pair) { const v = $(pair[1]).value.trim(); if (v) q.set(pair[0], v); });
+    q.set('page', String(page));
+    let result;
+    try { result = await api('GET', '/api/agent/search?' + q.toString()); } catch (e) { status(e.message); return; }
+    searchPage = page;
+    const list = $('search-results');
+    if (page === 0) list.replaceChildren();
+    result.conversations.forEach(function (hit) {
+      const item = document.createElement('li');
+      item.tabIndex = 0;
+      const title = document.createElement('strong');
+      title.textContent = hit.state.replace(/_/g, ' ').toLowerCase() + ' · ' + (hit.team || 'no team') + ' · ' + hit.touchpoint;
+      const meta = document.createElement('div');
+      meta.className = 'muted';
+      meta.textContent = new Date(hit.updatedAt).toLocaleString() + (hit.labels.length ? ' · ' + hit.labels.join(', ') : '');
+      item.append(title, meta);
+      item.addEventListener('click', function () { openConversation(hit.conversationId); });
+      item.addEventListener('keydown', function (e) { if (e.key === 'Enter') openConversation(hit.conversationId); });
+      list.appendChild(item);
+    });
+    const shown = list.children.length;
+    $('search-summary').textContent = result.total === 0 ? 'Nothing found.' : shown + ' of ' + result.total + ' conversations';
+    $('search-more').hidden = shown >= result.total;
+  }
+  $('search-form').addEventListener('submit', function (e) { e.preventDefault(); runSearch(0); });
+  $('search-more').addEventListener('click', function () { runSearch(searchPage + 1); });
+
+  // ---- typing, both ways: said at most every 2 s, shown for 4 s after the last ----
+  let typingTimer = null;
+  let lastTypingSent = 0;
+  function showTyping(on) {
+    clearTimeout(typingTimer);
+    $('typing').hidden = !on;
+    if (on) typingTimer = setTimeout(function () { $('typing').hidden = true; }, 4000);
+  }
+  $('reply-text').addEventListener('input', function () {
+    const now = Date.now();
+    if (current && socket && socket.readyState === WebSocket.OPEN && now - lastTypingSent > 2000 && !$('reply-text').value.startsWith('/')) {
+      lastTypingSent = now;
+      socket.send(JSON.stringify({ typing: current }));
+    }
+    suggestCanned();
+  });
+
+  // ---- canned replies: "/refund" offers the matching ones; Enter or a click puts the text in the box ----
+  let canned = [];
+  async function loadCanned(id) {
+    try { canned = await api('GET', '/api/agent/conversations/' + encodeURIComponent(id) + '/canned-replies'); } catch (e) { canned = []; }
+  }
+  function cannedMatches() {
+    const m = /^\/([\w-]*)$/.exec($('reply-text').value.trim());
+    if (!m) return [];
+    return canned.filter(function (c) { return c.shortcut.startsWith(m[1].toLowerCase()); });
+  }
+  function useCanned(c) {
+    $('reply-text').value = c.text;
+    $('canned-suggestions').hidden = true;
+    $('reply-text').focus();
+  }
+  function suggestCanned() {
+    const matches = cannedMatches();
+    const box = $('canned-suggestions');
+    box.hidden = matches.length === 0;
+    box.replaceChildren.apply(box, matches.map(function (c) {
+      const item = document.createElement('li');
+      const b = document.createElement('button');
+      b.type = 'button';
+      b.textContent = '/' + c.shortcut + ' — ' + c.title;
+      b.addEventListener('click', function () { useCanned(c); });
+      item.appendChild(b);
+      return item;
+    }));
+  }
+  // As in the widget: Enter sends, Shift+Enter starts a new line; on a "/shortcut" Enter takes the canned reply.
+  $('reply-text').addEventListener('keydown', function (e) {
+    if (e.key !== 'Enter' || e.shiftKey || e.isComposing) return;
+    e.preventDefault();
+    const matches = cannedMatches();
+    if (matches.length) { useCanned(matches[0]); return; }
+    $('reply-form').requestSubmit();
+  });
 
   async function act(path, body, done) {
     if (!current) return;
@@ -271,6 +466,7 @@ import { safeFragment } from '/assets/safe-html.js';
       unconfirmed = null;
       cited = null;
       $('reply-text').value = '';
+      $('canned-suggestions').hidden = true;
     } catch (err) { status(err.message); }
   });
 
@@ -285,6 +481,8 @@ import { safeFragment } from '/assets/safe-html.js';
       faqs.forEach(function (f, i) { pick.appendChild(new Option(f.title, String(i))); });
       const teams = await api('GET', '/api/agent/teams');
       $('transfer-team').replaceChildren.apply($('transfer-team'), teams.map(function (t) { return new Option(t, t); }));
+      $('search-team').replaceChildren.apply($('search-team'), [new Option('Any', '')].concat(teams.map(function (t) { return new Option(t, t); })));
+      loadLabels();
     } catch (e) { status(e.message); }
   }
   $('faq-pick').addEventListener('change', function () {
@@ -323,7 +521,9 @@ import { safeFragment } from '/assets/safe-html.js';
       if (m && m.type === 'heartbeat' && m.everyMs > 0) serverHeartbeatMs = m.everyMs;
       listen(ws);
       if (!m) return;
-      if (m.type === 'queue' || m.type === 'assigned') {
+      if (m.type === 'typing') {
+        if (m.conversationId === current && m.author === 'customer') showTyping(true);
+      } else if (m.type === 'queue' || m.type === 'assigned') {
         loadQueue();
         if (m.conversationId === current) openConversation(current);
       } else if (m.seq) {
