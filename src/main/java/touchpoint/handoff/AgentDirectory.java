@@ -69,6 +69,10 @@ class AgentDirectory {
         return id == null ? Optional.empty() : agents.findById(id).filter(r -> !r.disabled());
     }
 
+    Optional<AgentRow> byUsername(String username) {
+        return username == null ? Optional.empty() : agents.findByUsername(username);
+    }
+
     Optional<AgentRow> find(String id) {
         return agents.findById(id);
     }

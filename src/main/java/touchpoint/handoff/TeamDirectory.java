@@ -77,6 +77,12 @@ class TeamDirectory {
         return find(team).map(TeamRow::firstResponseTargetS).map(Duration::ofSeconds);
     }
 
+    /** First-response targets in seconds by team, for the teams that have one. */
+    Map<String, Integer> targetSeconds() {
+        return all().stream().filter(t -> t.firstResponseTargetS() != null)
+                .collect(Collectors.toMap(TeamRow::name, TeamRow::firstResponseTargetS));
+    }
+
     /** Display names by key, for pages and customer-facing text. */
     Map<String, String> displayNames() {
         return all().stream().collect(Collectors.toMap(TeamRow::name, TeamRow::displayName));
