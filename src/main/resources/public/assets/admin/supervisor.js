@@ -93,7 +93,7 @@ import * as session from '/assets/session.js';
     const waiting = (overview.waiting || []).map((w) => {
       const tr = el('tr');
       tr.dataset.conversation = w.conversationId;
-      if (w.breached) { tr.classList.add('error'); }
+      if (w.breached) { tr.classList.add('over-target'); }
       tr.append(el('td', teamName(w.team)), el('td', '#' + w.position + ' · ' + w.touchpoint + (w.offline ? ' · offline message' : '')),
         el('td', duration(w.waitingSeconds) + (w.targetSeconds ? ' / target ' + duration(w.targetSeconds) : '')
           + (w.breached ? ' — over target' : '')),
