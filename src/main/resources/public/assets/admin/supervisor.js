@@ -125,6 +125,19 @@ import * as session from '/assets/session.js';
     $('agents').replaceChildren(agents.length ? table(['Agent', 'Teams', 'Status', 'Load'], agents) : el('p', 'No agents in these teams.', 'hint'));
   }
 
+  /** The dashboard's figures for the last days, narrowed by the server to the supervisor's teams. */
+  async function figures() {
+    const team = $('team-filter').value;
+    try {
+      const s = await api('GET', '/api/analytics/summary' + (team ? '?teams=' + encodeURIComponent(team) : ''));
+      const f = s.overall;
+      const median = f.firstHumanResponseSeconds.median;
+      $('figures').textContent = s.from + ' to ' + s.to + ': ' + f.conversations + ' conversations, ' + f.escalated + ' handed off, '
+        + 'first reply from a person ' + (median === null || median === undefined ? '–' : duration(median)) + ' (median), '
+        + s.responseTargets.breached + ' of ' + s.responseTargets.measured + ' over their team\'s first-response target.';
+    } catch (e) { $('figures').textContent = ''; }
+  }
+
   async function refresh() {
     const team = $('team-filter').value;
     try {
@@ -143,12 +156,13 @@ import * as session from '/assets/session.js';
     any.value = '';
     $('team-filter').replaceChildren(any, ...(overview.teams || []).map((t) => { const o = el('option', t.name); o.value = t.id; return o; }));
     render();
+    figures();
     if (timer) { clearInterval(timer); }
     timer = setInterval(refresh, REFRESH_MS);
   }
 
   document.addEventListener('DOMContentLoaded', () => {
-    $('filters').addEventListener('submit', (e) => { e.preventDefault(); refresh(); });
+    $('filters').addEventListener('submit', (e) => { e.preventDefault(); refresh(); figures(); });
     session.wirePage({ roles: ['SUPERVISOR', 'ADMIN'], show, load, status });
   });
 }());
