@@ -32,10 +32,12 @@ class AgentActions {
     private final HandoffQueue queue;
     private final AutoAssign assignment;
     private final AgentDirectory directory;
+    private final TeamDirectory teams;
     private final Clock clock;
 
     AgentActions(Transcript transcript, CaseRepository cases, PresenceRepository presence, Presence online,
-                 HandoffQueue queue, AutoAssign assignment, AgentDirectory directory, Clock clock) {
+                 HandoffQueue queue, AutoAssign assignment, AgentDirectory directory, TeamDirectory teams, Clock clock) {
+        this.teams = teams;
         this.transcript = transcript;
         this.cases = cases;
         this.presence = presence;
@@ -157,7 +159,7 @@ class AgentActions {
             released[0] = session.state().agentId().orElse(null);
             Instant now = clock.instant();
             session.append(NewEvent.of(new EventData.ConversationTransferred(team, actor.agentId()))
-                    .text("You're being transferred to our " + team + " team."));
+                    .text("You're being transferred to our " + teams.displayName(team) + " team."));
             CaseRow moved = cases.findById(conversationId).orElseThrow();
             if (to.isPresent()) {
                 assignment.assign(session, moved, to.get(), null, supervising ? "reassign" : "transfer", now);

@@ -106,7 +106,7 @@ import * as session from '/assets/session.js';
       const tr = el('tr');
       tr.dataset.conversation = l.conversationId;
       const open = el('a', 'Open');
-      open.href = '/agent/#' + encodeURIComponent(l.conversationId);
+      open.href = '/agent/#conversation=' + encodeURIComponent(l.conversationId);
       const link = el('td');
       link.append(open);
       tr.append(el('td', teamName(l.team)), el('td', l.agentName), el('td', l.assignedAt ? new Date(l.assignedAt).toLocaleTimeString() : '–'),
