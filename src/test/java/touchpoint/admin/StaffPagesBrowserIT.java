@@ -103,6 +103,18 @@ class StaffPagesBrowserIT {
         assertThat(page.locator("#users tr[data-user=admin]")).isVisible();
         Chromium.screenshot(page, "staff-pages-" + state + "-users");
 
+        page.navigate(server.getURL() + "/admin/teams.html");
+        page.locator("#tree button[data-team=support]").click();
+        assertThat(page.locator("#detail-title")).hasText("Support");
+        Chromium.screenshot(page, "staff-pages-" + state + "-teams");
+
+        page.navigate(server.getURL() + "/admin/supervisor.html");
+        assertThat(page.locator("#kpis")).containsText("waiting");
+        if (customerWaiting) {
+            assertThat(page.locator("#waiting tr[data-conversation]")).hasCount(1);
+        }
+        Chromium.screenshot(page, "staff-pages-" + state + "-supervision");
+
         page.navigate(server.getURL() + "/agent");
         assertThat(page.locator("#agent-name")).not().isEmpty();
         if (customerWaiting) {
