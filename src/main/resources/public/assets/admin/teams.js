@@ -157,11 +157,12 @@ import * as session from '/assets/session.js';
     renderDetail();
   }
 
+  // The page is drawn again before the outcome is shown, so what is on screen when it says "Saved." is what was saved.
   async function act(call, done) {
     try {
       await call();
-      status(done);
       await load();
+      status(done);
     } catch (e) { status(e.message); }
   }
 
@@ -173,8 +174,8 @@ import * as session from '/assets/session.js';
       const created = await api('POST', '/api/admin/teams', body);
       event.target.reset();
       selected = created.id;
-      status(created.name + ' created.');
       await load();
+      status(created.name + ' created.');
     } catch (e) { status(e.message); }
   }
 
