@@ -68,7 +68,8 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule role_names_are_declared_once = fields().that().haveRawType(String.class)
-            .and(DescribedPredicate.describe("are named ADMIN or AGENT", f -> Set.of("ADMIN", "AGENT").contains(f.getName())))
+            .and(DescribedPredicate.describe("are named ADMIN, AGENT or SUPERVISOR",
+                    f -> Set.of("ADMIN", "AGENT", "SUPERVISOR").contains(f.getName())))
             .should().beDeclaredIn(Roles.class)
             .because("every feature checks the same role names");
 

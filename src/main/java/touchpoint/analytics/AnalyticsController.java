@@ -15,7 +15,11 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import io.micronaut.security.authentication.Authentication;
 import java.util.List;
+import java.util.Set;
+import touchpoint.handoff.Organisation;
+import touchpoint.infra.Forbidden;
 import touchpoint.infra.JsonRequests;
 import touchpoint.infra.Roles;
 
@@ -31,9 +35,11 @@ class AnalyticsController {
     private final FeedbackThemes themes;
     private final JsonRequests requests;
     private final AnalyticsProjector projector;
+    private final Organisation organisation;
 
     AnalyticsController(AnalyticsQueries queries, KnowledgeGaps gaps, FeedbackThemes themes, JsonRequests requests,
-                        AnalyticsProjector projector) {
+                        AnalyticsProjector projector, Organisation organisation) {
+        this.organisation = organisation;
         this.queries = queries;
         this.projector = projector;
         this.gaps = gaps;
@@ -41,18 +47,26 @@ class AnalyticsController {
         this.requests = requests;
     }
 
-    @Get("/summary{?from,to}")
-    @Operation(summary = "Conversations, containment, escalation, wait for a person's first reply, bot reply time, resolution time, CSAT, CES, NPS; overall and by day, FAQ, agent, team, touchpoint")
-    Summary summary(@Nullable @QueryValue String from, @Nullable @QueryValue String to) {
-        return queries.summary(range(from, to));
+    @Get("/summary{?from,to,teams}")
+    @Secured({Roles.ADMIN, Roles.SUPERVISOR})
+    @Operation(summary = "Conversations, containment, escalation, wait for a person's first reply, bot reply time, resolution time, CSAT, CES, NPS, "
+            + "first-response target breaches; overall and by day, FAQ, agent, team, touchpoint. teams (comma separated) narrows to "
+            + "those teams and their sub-teams; a supervisor sees only their own")
+    Summary summary(@Nullable @QueryValue String from, @Nullable @QueryValue String to, @Nullable @QueryValue String teams,
+                    Authentication auth) {
+        Set<String> scope = teamScope(auth, teams);
+        return queries.summary(range(from, to), scope);
     }
 
-    @Get("/export.csv{?from,to}")
+    @Get("/export.csv{?from,to,teams}")
+    @Secured({Roles.ADMIN, Roles.SUPERVISOR})
     @Produces("text/csv")
-    @Operation(summary = "One CSV row per conversation with its figures and survey scores; e-mails, card and phone numbers masked")
-    HttpResponse<String> export(@Nullable @QueryValue String from, @Nullable @QueryValue String to) {
+    @Operation(summary = "One CSV row per conversation with its figures, survey scores and first-response target; e-mails, card and phone numbers masked")
+    HttpResponse<String> export(@Nullable @QueryValue String from, @Nullable @QueryValue String to, @Nullable @QueryValue String teams,
+                                Authentication auth) {
+        Set<String> scope = teamScope(auth, teams);
         AnalyticsQueries.Range range = range(from, to);
-        return HttpResponse.ok(queries.exportCsv(range))
+        return HttpResponse.ok(queries.exportCsv(range, scope))
                 .contentType(new MediaType("text/csv; charset=utf-8"))
                 .header("Content-Disposition", "attachment; filename=\"touchpoint-" + range.from() + "-to-" + range.to() + ".csv\"");
     }
@@ -74,6 +88,26 @@ class AnalyticsController {
     @Operation(summary = "Survey comments grouped into themes, with sentiment and average scores")
     List<FeedbackThemes.Theme> feedbackThemes(@Nullable @QueryValue String from, @Nullable @QueryValue String to) {
         return themes.themes(range(from, to));
+    }
+
+    /**
+     * The teams the figures cover (empty: all). An admin may narrow to any teams; a supervisor always sees only the
+     * teams they supervise, and naming another team is refused.
+     */
+    private Set<String> teamScope(Authentication auth, @Nullable String teams) {
+        List<String> asked = teams == null ? List.of()
+                : java.util.Arrays.stream(teams.split(",")).map(String::strip).filter(t -> !t.isEmpty()).toList();
+        if (auth.getRoles().contains(Roles.ADMIN)) {
+            return asked.isEmpty() ? Set.of() : organisation.withSubTeams(asked);
+        }
+        Set<String> mine = organisation.teamsSupervisedBy(auth.getName());
+        if (!mine.containsAll(asked)) {
+            throw new Forbidden("teams", "you supervise only " + String.join(", ", new java.util.TreeSet<>(mine)));
+        }
+        if (mine.isEmpty()) {
+            throw new Forbidden("You supervise no team");
+        }
+        return asked.isEmpty() ? mine : organisation.withSubTeams(asked);
     }
 
     /** The requested window, once this instance's pending writes are projected, so the figures include them. */

@@ -10,9 +10,11 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import touchpoint.handoff.Organisation;
 import touchpoint.infra.InvalidRequest;
 
 /** Reads the analytics tables into the dashboard's figures and the CSV export. */
@@ -21,14 +23,18 @@ class AnalyticsQueries {
 
     static final List<String> CSV_HEADER = List.of("conversation_id", "started_at", "touchpoint", "first_question",
             "escalated", "handoff_reason", "resolved", "resolved_by_person", "agent_id", "team", "last_faq_id",
-            "first_human_response_seconds", "bot_reply_ms_mean", "resolution_seconds", "ces", "csat", "csat_comment", "nps");
+            "first_human_response_seconds", "bot_reply_ms_mean", "resolution_seconds", "ces", "csat", "csat_comment", "nps",
+            "first_response_target_seconds", "first_response_breached");
 
     private final Repositories.Facts facts;
     private final Repositories.Answers answers;
     private final AnalyticsConfig config;
+    private final Organisation organisation;
     private final Clock clock;
 
-    AnalyticsQueries(Repositories.Facts facts, Repositories.Answers answers, AnalyticsConfig config, Clock clock) {
+    AnalyticsQueries(Repositories.Facts facts, Repositories.Answers answers, AnalyticsConfig config, Organisation organisation,
+                     Clock clock) {
+        this.organisation = organisation;
         this.facts = facts;
         this.answers = answers;
         this.config = config;
@@ -60,8 +66,15 @@ class AnalyticsQueries {
     }
 
     Summary summary(Range range) {
-        List<ConversationFactRow> rows = facts.findByStartedDayBetweenOrderByStartedAt(range.from(), range.to());
-        List<AnswerRow> answerRows = answers.findByAnsweredAtBetweenOrderByAnsweredAt(range.start(), range.end());
+        return summary(range, Set.of());
+    }
+
+    /** The figures of conversations of these teams (all when empty); bot answers count when their conversation does. */
+    Summary summary(Range range, Set<String> teams) {
+        List<ConversationFactRow> rows = rows(range, teams);
+        Set<String> ids = rows.stream().map(ConversationFactRow::conversationId).collect(Collectors.toSet());
+        List<AnswerRow> answerRows = answers.findByAnsweredAtBetweenOrderByAnsweredAt(range.start(), range.end()).stream()
+                .filter(a -> teams.isEmpty() || ids.contains(a.conversationId())).toList();
         Map<String, long[]> perFaq = new TreeMap<>();
         for (AnswerRow a : answerRows) {
             long[] c = perFaq.computeIfAbsent(a.faqId(), k -> new long[3]);
@@ -79,13 +92,58 @@ class AnalyticsQueries {
                 groups(rows, ConversationFactRow::team),
                 groups(rows, ConversationFactRow::touchpoint),
                 perFaq.entrySet().stream().map(e -> new Summary.FaqAnswers(e.getKey(), e.getValue()[0], e.getValue()[1], e.getValue()[2]))
-                        .toList());
+                        .toList(),
+                teams.stream().sorted().toList(), responseTargets(rows));
+    }
+
+    private List<ConversationFactRow> rows(Range range, Set<String> teams) {
+        return facts.findByStartedDayBetweenOrderByStartedAt(range.from(), range.to()).stream()
+                .filter(r -> teams.isEmpty() || (r.team() != null && teams.contains(r.team()))).toList();
+    }
+
+    private Summary.ResponseTargets responseTargets(List<ConversationFactRow> rows) {
+        Map<String, Integer> targets = organisation.firstResponseTargetSeconds();
+        Instant now = clock.instant();
+        Map<String, long[]> perTeam = new TreeMap<>();
+        for (ConversationFactRow r : rows) {
+            Boolean breached = breached(r, targets, now);
+            if (breached != null) {
+                long[] c = perTeam.computeIfAbsent(r.team(), k -> new long[2]);
+                c[0]++;
+                if (breached) {
+                    c[1]++;
+                }
+            }
+        }
+        List<Summary.TeamTarget> byTeam = perTeam.entrySet().stream()
+                .map(e -> new Summary.TeamTarget(e.getKey(), targets.get(e.getKey()), e.getValue()[0], e.getValue()[1])).toList();
+        return new Summary.ResponseTargets(byTeam.stream().mapToLong(Summary.TeamTarget::measured).sum(),
+                byTeam.stream().mapToLong(Summary.TeamTarget::breached).sum(), byTeam);
+    }
+
+    /** Whether the conversation missed its team's first-response target; null when it is not measured against one. */
+    private static Boolean breached(ConversationFactRow r, Map<String, Integer> targets, Instant now) {
+        Integer target = r.team() == null ? null : targets.get(r.team());
+        if (target == null || r.handoffAt() == null) {
+            return null;
+        }
+        Double waited = r.firstHumanResponseSeconds();
+        if (waited != null) {
+            return waited > target;
+        }
+        return !r.resolved() && java.time.Duration.between(r.handoffAt(), now).toSeconds() > target;
     }
 
     /** One row per conversation, oldest first; every text cell is PII-masked. */
     String exportCsv(Range range) {
+        return exportCsv(range, Set.of());
+    }
+
+    String exportCsv(Range range, Set<String> teams) {
         StringBuilder out = new StringBuilder(Csv.row(CSV_HEADER));
-        for (ConversationFactRow r : facts.findByStartedDayBetweenOrderByStartedAt(range.from(), range.to())) {
+        Map<String, Integer> targets = organisation.firstResponseTargetSeconds();
+        Instant now = clock.instant();
+        for (ConversationFactRow r : rows(range, teams)) {
             List<String> cells = new ArrayList<>();
             cells.add(r.conversationId());
             cells.add(r.startedAt().toString());
@@ -106,6 +164,9 @@ class AnalyticsQueries {
             cells.add(r.csatScore() == null ? null : r.csatScore().toString());
             cells.add(PiiMasker.mask(r.csatComment()));
             cells.add(r.npsScore() == null ? null : r.npsScore().toString());
+            Boolean breached = breached(r, targets, now);
+            cells.add(breached == null ? null : targets.get(r.team()).toString());
+            cells.add(breached == null ? null : breached.toString());
             out.append(Csv.row(cells));
         }
         return out.toString();

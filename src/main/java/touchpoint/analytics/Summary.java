@@ -11,7 +11,21 @@ import java.util.List;
  */
 @Serdeable
 public record Summary(LocalDate from, LocalDate to, Figures overall, List<Group> byDay, List<Group> byFaq,
-                      List<Group> byAgent, List<Group> byTeam, List<Group> byTouchpoint, List<FaqAnswers> answersByFaq) {
+                      List<Group> byAgent, List<Group> byTeam, List<Group> byTouchpoint, List<FaqAnswers> answersByFaq,
+                      List<String> teams, ResponseTargets responseTargets) {
+
+    /**
+     * First-response targets against the waits: a conversation handed off to a team with a target is measured, and
+     * breached when a person's first reply came later than the target, or when nobody has replied, it is not resolved
+     * and it has waited longer than the target. {@code teams} on the summary: the teams it is filtered to (empty: all).
+     */
+    @Serdeable
+    public record ResponseTargets(long measured, long breached, List<TeamTarget> byTeam) {
+    }
+
+    @Serdeable
+    public record TeamTarget(String team, int targetSeconds, long measured, long breached) {
+    }
 
     @Serdeable
     public record Group(String key, Figures figures) {

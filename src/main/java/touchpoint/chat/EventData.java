@@ -90,6 +90,7 @@ public sealed interface EventData {
         public static final String NO_AGENT_ONLINE = "no_agent_online";
         public static final String QUEUE = "queue";
         public static final String OFFLINE_MESSAGE_RECEIVED = "offline_message_received";
+        public static final String OUTSIDE_HOURS = "outside_hours";
 
         /** A notice that is only its name. */
         public static SystemNotice of(String notice) {
@@ -99,6 +100,11 @@ public sealed interface EventData {
         /** Nobody of {@code team} is online: the customer is offered the offline form. */
         public static SystemNotice noAgentOnline(String team) {
             return new SystemNotice(NO_AGENT_ONLINE, team, null, null, true);
+        }
+
+        /** The team is outside its opening hours (the text says when it is back): the customer is offered the offline form. */
+        public static SystemNotice outsideHours(String team) {
+            return new SystemNotice(OUTSIDE_HOURS, team, null, null, true);
         }
 
         public static SystemNotice queue(String team, int position, long expectedMinutes) {

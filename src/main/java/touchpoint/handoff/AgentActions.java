@@ -32,10 +32,12 @@ class AgentActions {
     private final HandoffQueue queue;
     private final AutoAssign assignment;
     private final AgentDirectory directory;
+    private final TeamDirectory teams;
     private final Clock clock;
 
     AgentActions(Transcript transcript, CaseRepository cases, PresenceRepository presence, Presence online,
-                 HandoffQueue queue, AutoAssign assignment, AgentDirectory directory, Clock clock) {
+                 HandoffQueue queue, AutoAssign assignment, AgentDirectory directory, TeamDirectory teams, Clock clock) {
+        this.teams = teams;
         this.transcript = transcript;
         this.cases = cases;
         this.presence = presence;
@@ -120,6 +122,18 @@ class AgentActions {
      * Either way the old owner is released and the customer is told.
      */
     void transfer(String conversationId, Actor actor, String team, String toAgentId) {
+        move(conversationId, actor, team, toAgentId, false);
+    }
+
+    /**
+     * A supervisor moves a conversation of their teams, waiting or with someone else, to another team or agent: the
+     * owner check of a transfer does not apply (the caller checked the conversation is in the supervisor's teams).
+     */
+    void reassign(String conversationId, Actor supervisor, String team, String toAgentId) {
+        move(conversationId, supervisor, team, toAgentId, true);
+    }
+
+    private void move(String conversationId, Actor actor, String team, String toAgentId, boolean supervising) {
         if (!directory.teamExists(team)) {
             throw new InvalidRequest("team", "is not a known team");
         }
@@ -131,25 +145,32 @@ class AgentActions {
             }
         }
         Optional<AgentRow> to = target;
+        String[] released = {actor.agentId()};
         write(conversationId, session -> {
             ConversationStatus status = session.state().status();
-            if (status == ConversationStatus.WITH_AGENT) {
+            if (status == ConversationStatus.WITH_AGENT && !supervising) {
                 requireOwner(session, actor);
-            } else if (status != ConversationStatus.WAITING_FOR_AGENT) {
+            } else if (status != ConversationStatus.WITH_AGENT && status != ConversationStatus.WAITING_FOR_AGENT) {
                 throw new Conflict("Only a conversation with or waiting for an agent can be transferred");
             }
+            if (to.isPresent() && to.get().id().equals(session.state().agentId().orElse(null))) {
+                throw new Conflict("The conversation is already with that agent");
+            }
+            released[0] = session.state().agentId().orElse(null);
             Instant now = clock.instant();
             session.append(NewEvent.of(new EventData.ConversationTransferred(team, actor.agentId()))
-                    .text("You're being transferred to our " + team + " team."));
+                    .text("You're being transferred to our " + teams.displayName(team) + " team."));
             CaseRow moved = cases.findById(conversationId).orElseThrow();
             if (to.isPresent()) {
-                assignment.assign(session, moved, to.get(), null, "transfer", now);
+                assignment.assign(session, moved, to.get(), null, supervising ? "reassign" : "transfer", now);
                 presence.findByIdForUpdate(to.get().id()).ifPresent(p -> presence.update(p.assignedAt(now)));
             } else if (!assignment.tryAssign(session, moved, null)) {
                 queue.notice(session, moved, null, now);
             }
         });
-        assignment.freed(actor.agentId());
+        if (released[0] != null) {
+            assignment.freed(released[0]);
+        }
     }
 
     private static void requireOwner(Transcript.Session session, Actor actor) {

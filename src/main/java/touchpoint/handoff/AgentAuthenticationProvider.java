@@ -9,6 +9,7 @@ import io.micronaut.security.authentication.AuthenticationResponse;
 import io.micronaut.security.authentication.provider.HttpRequestExecutorAuthenticationProvider;
 import jakarta.inject.Singleton;
 import java.util.Map;
+import touchpoint.infra.Roles;
 
 /**
  * Checks {@code POST /login} credentials against the agent table. An executor provider, because bcrypt and
@@ -30,7 +31,7 @@ class AgentAuthenticationProvider<B> implements HttpRequestExecutorAuthenticatio
     public @NonNull AuthenticationResponse authenticate(@Nullable HttpRequest<B> request,
                                                         @NonNull AuthenticationRequest<String, String> auth) {
         return directory.authenticate(auth.getIdentity(), auth.getSecret())
-                .map(agent -> AuthenticationResponse.success(agent.username(), agent.roleSet(),
+                .map(agent -> AuthenticationResponse.success(agent.username(), Roles.granted(agent.roleSet()),
                         Map.of(AGENT_ID, agent.id(), DISPLAY_NAME, agent.displayName())))
                 .orElseGet(() -> AuthenticationResponse.failure(AuthenticationFailureReason.CREDENTIALS_DO_NOT_MATCH));
     }

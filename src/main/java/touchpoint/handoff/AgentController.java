@@ -48,6 +48,7 @@ class AgentController {
     private final Presence presence;
     private final CurrentAgent current;
     private final AgentDirectory directory;
+    private final TeamDirectory teams;
     private final Transcript transcript;
     private final HandoffSummarizer summarizer;
     private final KnowledgeBase knowledge;
@@ -55,12 +56,13 @@ class AgentController {
     private final Clock clock;
 
     AgentController(AgentActions actions, HandoffQueue queue, Presence presence, CurrentAgent current,
-                    AgentDirectory directory, Transcript transcript, HandoffSummarizer summarizer, KnowledgeBase knowledge, JsonRequests requests, Clock clock) {
+                    AgentDirectory directory, TeamDirectory teams, Transcript transcript, HandoffSummarizer summarizer, KnowledgeBase knowledge, JsonRequests requests, Clock clock) {
         this.actions = actions;
         this.queue = queue;
         this.presence = presence;
         this.current = current;
         this.directory = directory;
+        this.teams = teams;
         this.transcript = transcript;
         this.summarizer = summarizer;
         this.knowledge = knowledge;
@@ -83,9 +85,14 @@ class AgentController {
         Actor actor = current.of(auth);
         List<String> myTeams = directory.teamsOf(actor.agentId());
         Instant now = clock.instant();
-        List<QueueEntry> waiting = queue.waiting().stream().map(c -> new QueueEntry(c.conversationId(), c.touchpoint(), c.team(),
-                c.reason(), c.requestedAt(), Duration.between(c.requestedAt(), now).toSeconds(), queue.position(c),
-                c.offlineEmail() != null, c.offlineEmail(), myTeams.contains(c.team()))).toList();
+        java.util.Map<String, Integer> targets = teams.targetSeconds();
+        List<QueueEntry> waiting = queue.waiting().stream().map(c -> {
+            long waited = Duration.between(c.requestedAt(), now).toSeconds();
+            Integer target = targets.get(c.team());
+            return new QueueEntry(c.conversationId(), c.touchpoint(), c.team(), c.reason(), c.requestedAt(), waited,
+                    queue.position(c), c.offlineEmail() != null, c.offlineEmail(), myTeams.contains(c.team()), target,
+                    target != null && waited > target);
+        }).toList();
         List<MyConversation> mine = queue.activeFor(actor.agentId()).stream()
                 .map(c -> new MyConversation(c.conversationId(), c.touchpoint(), c.team(), c.assignedAt())).toList();
         return new QueueResponse(waiting, mine, presence.of(actor.agentId()).name().toLowerCase(Locale.ROOT));

@@ -11,7 +11,6 @@ import java.util.Set;
 import touchpoint.infra.Conflict;
 import touchpoint.infra.Ids;
 import touchpoint.infra.InvalidRequest;
-import touchpoint.infra.Roles;
 
 /** Agents and admins: who they are, which teams they work for, and whether they may log in. */
 @Singleton
@@ -36,20 +35,10 @@ class AgentDirectory {
 
     @Transactional
     AgentView create(String username, String password, String displayName, List<String> roles, List<String> teamNames) {
-        Set<String> roleSet = new LinkedHashSet<>();
-        for (String role : roles) {
-            String r = role.strip().toUpperCase(java.util.Locale.ROOT);
-            if (!Roles.ALL.contains(r)) {
-                throw new InvalidRequest("roles", "must contain only AGENT or ADMIN");
-            }
-            roleSet.add(r);
-        }
-        if (roleSet.isEmpty()) {
-            throw new InvalidRequest("roles", "must name at least one role");
-        }
+        Set<String> roleSet = UserAdmin.roles(roles);
         Set<String> teamSet = new LinkedHashSet<>(teamNames);
         for (String team : teamSet) {
-            if (!teams.existsById(team)) {
+            if (!teams.findById(team).filter(t -> !t.archived()).isPresent()) {
                 throw new InvalidRequest("teams", "has no team called " + team.replaceAll("[^A-Za-z0-9_-]", "?"));
             }
         }
@@ -57,18 +46,13 @@ class AgentDirectory {
             throw new Conflict("A user with that username already exists");
         }
         AgentRow row = agents.save(new AgentRow(ids.newId(), username, displayName, passwords.hash(password),
-                String.join(",", roleSet), false, clock.instant()));
+                String.join(",", roleSet), false, clock.instant(), null));
         teamSet.forEach(team -> agentTeams.save(new AgentTeamRow(null, row.id(), team)));
         return view(row);
     }
 
     List<AgentView> list() {
         return agents.listOrderByUsername().stream().map(this::view).toList();
-    }
-
-    @Transactional
-    Optional<AgentView> disable(String id) {
-        return agents.findById(id).map(row -> view(agents.update(row.disable())));
     }
 
     /** The enabled user with these credentials. */
@@ -85,6 +69,10 @@ class AgentDirectory {
         return id == null ? Optional.empty() : agents.findById(id).filter(r -> !r.disabled());
     }
 
+    Optional<AgentRow> byUsername(String username) {
+        return username == null ? Optional.empty() : agents.findByUsername(username);
+    }
+
     Optional<AgentRow> find(String id) {
         return agents.findById(id);
     }
@@ -98,15 +86,17 @@ class AgentDirectory {
     }
 
     boolean teamExists(String team) {
-        return team != null && teams.existsById(team);
+        return team != null && teams.findById(team).filter(t -> !t.archived()).isPresent();
     }
 
+    /** The teams conversations can go to: archived ones are left out. */
     List<String> allTeams() {
-        return teams.listOrderByName().stream().map(TeamRow::name).toList();
+        return teams.listOrderByName().stream().filter(t -> !t.archived()).map(TeamRow::name).toList();
     }
 
     AgentView view(AgentRow row) {
         return new AgentView(row.id(), row.username(), row.displayName(),
-                row.roleSet().stream().sorted(Comparator.naturalOrder()).toList(), teamsOf(row.id()), row.disabled(), row.createdAt());
+                row.roleSet().stream().sorted(Comparator.naturalOrder()).toList(), teamsOf(row.id()), row.disabled(), row.createdAt(),
+                row.capacity());
     }
 }

@@ -1,5 +1,6 @@
 package touchpoint.handoff;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.annotation.Id;
 import io.micronaut.data.annotation.MappedEntity;
 import java.time.Instant;
@@ -15,13 +16,27 @@ record AgentRow(
         String passwordHash,
         String roles,
         boolean disabled,
-        Instant createdAt) {
+        Instant createdAt,
+        @Nullable Integer capacity) {
 
     Set<String> roleSet() {
         return Arrays.stream(roles.split(",")).map(String::strip).filter(r -> !r.isEmpty()).collect(Collectors.toUnmodifiableSet());
     }
 
-    AgentRow disable() {
-        return new AgentRow(id, username, displayName, passwordHash, roles, true, createdAt);
+    AgentRow withDisabled(boolean nowDisabled) {
+        return new AgentRow(id, username, displayName, passwordHash, roles, nowDisabled, createdAt, capacity);
+    }
+
+    AgentRow withRoles(Set<String> newRoles) {
+        return new AgentRow(id, username, displayName, passwordHash, String.join(",", newRoles), disabled, createdAt, capacity);
+    }
+
+    AgentRow withCapacity(@Nullable Integer newCapacity) {
+        return new AgentRow(id, username, displayName, passwordHash, roles, disabled, createdAt, newCapacity);
+    }
+
+    /** How many conversations automatic assignment gives this agent at once: their own, else the global one. */
+    int capacityOr(int global) {
+        return capacity == null ? global : capacity;
     }
 }

@@ -29,11 +29,13 @@ class AutoAssign {
     private final PresenceRepository presence;
     private final Presence online;
     private final AgentDirectory directory;
+    private final TeamDirectory teams;
     private final HandoffConfig config;
     private final Clock clock;
 
     AutoAssign(Transcript transcript, CaseRepository cases, PresenceRepository presence, Presence online,
-               AgentDirectory directory, HandoffConfig config, Clock clock) {
+               AgentDirectory directory, TeamDirectory teams, HandoffConfig config, Clock clock) {
+        this.teams = teams;
         this.transcript = transcript;
         this.cases = cases;
         this.presence = presence;
@@ -43,20 +45,22 @@ class AutoAssign {
         this.clock = clock;
     }
 
-    /** Gives a waiting conversation to the least recently assigned online agent of its team with free capacity. */
+    /**
+     * Gives a waiting conversation to the least recently assigned online agent of its team with free capacity (the
+     * agent's own, else the global one). A team outside its opening hours gets nothing automatically: its customers
+     * were told when it is back, and agents working late may still claim.
+     */
     boolean tryAssign(Transcript.Session session, CaseRow row, Long inReplyTo) {
-        if (!config.autoAssign() || row.offlineEmail() != null) {
+        Instant now = clock.instant();
+        if (!config.autoAssign() || row.offlineEmail() != null || teams.closed(row.team(), now)) {
             return false;
         }
-        Instant now = clock.instant();
         for (PresenceRow candidate : presence.findAvailable(row.team(), online.freshSince(now))) {
             Optional<PresenceRow> locked = presence.findByIdForUpdate(candidate.agentId())
                     .filter(p -> PresenceStatus.ONLINE.name().equals(p.status()) && p.lastHeartbeatAt().isAfter(online.freshSince(now)));
-            if (locked.isEmpty() || cases.countByAgentIdAndState(candidate.agentId(), CaseRow.ACTIVE) >= config.maxConversationsPerAgent()) {
-                continue;
-            }
             Optional<AgentRow> agent = directory.active(candidate.agentId());
-            if (agent.isEmpty()) {
+            if (locked.isEmpty() || agent.isEmpty() || cases.countByAgentIdAndState(candidate.agentId(), CaseRow.ACTIVE)
+                    >= agent.get().capacityOr(config.maxConversationsPerAgent())) {
                 continue;
             }
             assign(session, row, agent.get(), inReplyTo, "auto", now);
@@ -104,6 +108,15 @@ class AutoAssign {
             assignWaiting(List.of());
         } catch (RuntimeException e) {
             LOG.warn("assignment sweep failed reason={}", e.toString());
+        }
+    }
+
+    /** Teams gained agents, capacity or opening hours: offer their queues again, without failing the change. */
+    void freedTeams(List<String> teams) {
+        try {
+            assignWaiting(teams);
+        } catch (RuntimeException e) {
+            LOG.warn("re-assignment after a team change failed teams={} reason={}", teams, e.toString());
         }
     }
 

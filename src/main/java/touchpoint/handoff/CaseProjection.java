@@ -73,7 +73,8 @@ class CaseProjection implements TranscriptProjection {
             case CONVERSATION_TRANSFERRED -> e.data(EventData.ConversationTransferred.class)
                     .map(t -> orOpened(c, id, touchpoint, defaultTeam, e).waiting(t.team(), e.createdAt()));
             case SYSTEM_NOTICE -> Optional.ofNullable(c).filter(row -> e.data(EventData.SystemNotice.class)
-                            .map(n -> EventData.SystemNotice.QUEUE.equals(n.notice()) || EventData.SystemNotice.NO_AGENT_ONLINE.equals(n.notice()))
+                            .map(n -> EventData.SystemNotice.QUEUE.equals(n.notice()) || EventData.SystemNotice.NO_AGENT_ONLINE.equals(n.notice())
+                                    || EventData.SystemNotice.OUTSIDE_HOURS.equals(n.notice()))
                             .orElse(false))
                     .map(row -> row.noticed(e.createdAt()));
             case OFFLINE_MESSAGE_LEFT -> Optional.ofNullable(c).flatMap(row -> e.data(EventData.OfflineMessageLeft.class)

@@ -34,11 +34,13 @@ public class Escalations {
     private final HandoffQueue queue;
     private final AutoAssign assignment;
     private final TeamRouter router;
+    private final TeamDirectory teams;
     private final HandoffConfig config;
     private final Clock clock;
 
     Escalations(Transcript transcript, CaseRepository cases, HandoffQueue queue, AutoAssign assignment, TeamRouter router,
-                HandoffConfig config, Clock clock) {
+                TeamDirectory teams, HandoffConfig config, Clock clock) {
+        this.teams = teams;
         this.transcript = transcript;
         this.cases = cases;
         this.queue = queue;
@@ -58,9 +60,9 @@ public class Escalations {
             return;
         }
         Instant now = clock.instant();
-        String team = router.teamFor(state, session.touchpoint(), faqHints);
+        String team = router.teamFor(state, session.touchpoint(), TeamRouter.channelKeys(session), faqHints);
         session.append(NewEvent.of(new EventData.HandoffRequested(reason, team))
-                .text("I'm passing you to a person from our " + team + " team."), inReplyTo);
+                .text("I'm passing you to a person from our " + teams.displayName(team) + " team."), inReplyTo);
         String id = state.conversationId();
         CaseRow row = cases.findById(id).orElseThrow();
         LOG.info("handoff requested conversation={} reason={} team={}", id, reason, team);

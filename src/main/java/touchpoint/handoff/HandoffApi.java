@@ -28,9 +28,11 @@ final class HandoffApi {
     record PresenceResponse(String status) {
     }
 
+    /** {@code targetSeconds}: the team's first-response target, absent without one; {@code breached}: waited longer. */
     @Serdeable
     record QueueEntry(String conversationId, String touchpoint, String team, String reason, Instant requestedAt,
-                      long waitingSeconds, int position, boolean offline, @Nullable String email, boolean myTeam) {
+                      long waitingSeconds, int position, boolean offline, @Nullable String email, boolean myTeam,
+                      @Nullable Integer targetSeconds, boolean breached) {
     }
 
     @Serdeable

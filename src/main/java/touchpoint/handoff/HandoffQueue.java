@@ -2,6 +2,10 @@ package touchpoint.handoff;
 
 import jakarta.inject.Singleton;
 import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.Locale;
 import java.util.List;
 import java.util.Optional;
 import touchpoint.chat.ConversationState;
@@ -18,10 +22,12 @@ class HandoffQueue {
 
     private final CaseRepository cases;
     private final Presence presence;
+    private final TeamDirectory teams;
     private final HandoffConfig config;
 
-    HandoffQueue(CaseRepository cases, Presence presence, HandoffConfig config) {
+    HandoffQueue(CaseRepository cases, Presence presence, TeamDirectory teams, HandoffConfig config) {
         this.cases = cases;
+        this.teams = teams;
         this.presence = presence;
         this.config = config;
     }
@@ -64,8 +70,17 @@ class HandoffQueue {
         return Math.max(1, rounds * config.minutesPerConversation());
     }
 
-    /** Tells a waiting customer honestly where they stand: their place and wait, or that nobody is online. */
+    /**
+     * Tells a waiting customer honestly where they stand: that the team is closed and when it is back, their place
+     * and wait, or that nobody is online.
+     */
     void notice(Transcript.Session session, CaseRow row, Long inReplyTo, Instant now) {
+        Optional<TeamDirectory.Closed> closed = teams.closedUntil(row.team(), now);
+        if (closed.isPresent()) {
+            session.append(NewEvent.of(EventData.SystemNotice.outsideHours(row.team()))
+                    .text(outsideHoursText(teams.displayName(row.team()), closed.get().backAt(), session.locale())), inReplyTo);
+            return;
+        }
         long online = presence.onlineInTeam(row.team(), now);
         if (online == 0) {
             session.append(NewEvent.of(EventData.SystemNotice.noAgentOnline(row.team()))
@@ -78,5 +93,18 @@ class HandoffQueue {
                     .text("All our agents are busy. You are number " + position + " in the queue; the expected wait is about "
                             + minutes + (minutes == 1 ? " minute." : " minutes.")), inReplyTo);
         }
+    }
+
+    /** "Our Billing team is closed right now. They are back on Monday, 7 December 2026, 09:00 (Europe/Berlin)..." */
+    static String outsideHoursText(String team, ZonedDateTime backAt, String locale) {
+        String back = "";
+        if (backAt != null) {
+            Locale l = locale == null || locale.isBlank() ? Locale.ENGLISH : Locale.forLanguageTag(locale);
+            // The time in the team's own zone, named, and written the way the customer's locale writes dates.
+            back = " They are back on " + DateTimeFormatter.ofLocalizedDateTime(FormatStyle.FULL, FormatStyle.SHORT)
+                    .withLocale(l).format(backAt) + " (" + backAt.getZone().getId() + " time).";
+        }
+        return "Our " + team + " team is closed right now." + back
+                + " Leave your email address and a message, and we will reply by email.";
     }
 }

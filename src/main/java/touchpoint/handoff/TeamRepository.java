@@ -9,4 +9,6 @@ import java.util.List;
 interface TeamRepository extends CrudRepository<TeamRow, String> {
 
     List<TeamRow> listOrderByName();
+
+    List<TeamRow> findByParent(String parent);
 }

@@ -5,29 +5,52 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import touchpoint.chat.ConversationState;
+import touchpoint.chat.Transcript;
 import touchpoint.knowledge.FaqView;
 import touchpoint.knowledge.KnowledgeBase;
 
 /**
- * Which team takes a conversation: the team of the FAQ the bot last tried (the subject is known), else a team
- * routed from that FAQ's tags, else from the touchpoint the customer came from, else the default team.
+ * Which team takes a conversation, first match wins: the subject (for each FAQ the bot last tried: a route for that
+ * FAQ, the FAQ's own team, a route for one of its tags), then a route for the channel, then for the touchpoint the
+ * customer came from, else the default team. Archived teams are skipped wherever they are named, so archiving a
+ * team sends its share of conversations down the list. Routes and teams are read from the shared tables on every
+ * call: an admin's change routes the next conversation on every instance.
  */
 @Singleton
 class TeamRouter {
 
+    /** Until conversations carry their channel, every one arrives through the website widget: channel {@code web}. */
+    static final String WEB_CHANNEL = "web";
+
     private final KnowledgeBase knowledge;
-    private final TeamRepository teams;
+    private final TeamDirectory teams;
     private final TeamRouteRepository routes;
     private final HandoffConfig config;
 
-    TeamRouter(KnowledgeBase knowledge, TeamRepository teams, TeamRouteRepository routes, HandoffConfig config) {
+    TeamRouter(KnowledgeBase knowledge, TeamDirectory teams, TeamRouteRepository routes, HandoffConfig config) {
         this.knowledge = knowledge;
         this.teams = teams;
         this.routes = routes;
         this.config = config;
     }
 
+    /** The keys a {@code channel} route may name for this conversation: its channel's id and its type. */
+    static List<String> channelKeys(Transcript.Session session) {
+        return List.of(WEB_CHANNEL);
+    }
+
     String teamFor(ConversationState state, String touchpoint, List<String> faqHints) {
+        return teamFor(state, touchpoint, List.of(WEB_CHANNEL), faqHints);
+    }
+
+    String teamFor(ConversationState state, String touchpoint, List<String> channelKeys, List<String> faqHints) {
+        return bySubject(state, faqHints)
+                .or(() -> routed(TeamRouteRow.CHANNEL, channelKeys))
+                .or(() -> routed(TeamRouteRow.TOUCHPOINT, List.of(touchpoint)))
+                .orElse(config.defaultTeam());
+    }
+
+    private Optional<String> bySubject(ConversationState state, List<String> faqHints) {
         List<String> tried = new ArrayList<>(faqHints);
         state.lastAnsweredFaqId().ifPresent(tried::add);
         tried.addAll(state.lastCandidates());
@@ -36,20 +59,27 @@ class TeamRouter {
             if (faq.isEmpty()) {
                 continue;
             }
-            if (known(faq.get().team())) {
-                return faq.get().team();
-            }
-            for (String tag : faq.get().tags()) {
-                Optional<String> routed = routes.findByKindAndRouteKey("tag", tag).map(TeamRouteRow::team);
-                if (routed.isPresent()) {
-                    return routed.get();
-                }
+            Optional<String> team = routed(TeamRouteRow.FAQ, List.of(faqId))
+                    .or(() -> Optional.ofNullable(faq.get().team()).filter(teams::active))
+                    .or(() -> routed(TeamRouteRow.TAG, faq.get().tags()));
+            if (team.isPresent()) {
+                return team;
             }
         }
-        return routes.findByKindAndRouteKey("touchpoint", touchpoint).map(TeamRouteRow::team).orElse(config.defaultTeam());
+        return Optional.empty();
     }
 
-    private boolean known(String team) {
-        return team != null && !team.isBlank() && teams.existsById(team);
+    /** The active team a route of this kind sends the first of these keys to. */
+    private Optional<String> routed(String kind, List<String> keys) {
+        for (String key : keys) {
+            if (key == null) {
+                continue;
+            }
+            Optional<String> team = routes.findByKindAndRouteKey(kind, key).map(TeamRouteRow::team).filter(teams::active);
+            if (team.isPresent()) {
+                return team;
+            }
+        }
+        return Optional.empty();
     }
 }

@@ -113,6 +113,18 @@ class StaffPagesBrowserIT {
         Chromium.screenshot(page, "staff-pages-" + state + "-canned-replies");
         AccessibilityCheck.assertNoViolations(page, "the canned replies page (" + state + ")");
 
+        page.navigate(server.getURL() + "/admin/teams.html");
+        page.locator("#tree button[data-team=support]").click();
+        assertThat(page.locator("#detail-title")).hasText("Support");
+        Chromium.screenshot(page, "staff-pages-" + state + "-teams");
+
+        page.navigate(server.getURL() + "/admin/supervisor.html");
+        assertThat(page.locator("#kpis")).containsText("waiting");
+        if (customerWaiting) {
+            assertThat(page.locator("#waiting tr[data-conversation]")).hasCount(1);
+        }
+        Chromium.screenshot(page, "staff-pages-" + state + "-supervision");
+
         page.navigate(server.getURL() + "/agent");
         assertThat(page.locator("#agent-name")).not().isEmpty();
         if (customerWaiting) {

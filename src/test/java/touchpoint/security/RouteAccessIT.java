@@ -87,6 +87,9 @@ class RouteAccessIT {
         send("POST", "/api/admin/users", "Bearer " + adminToken, "{\"username\":\"route-agent\",\"password\":\"" + ADMIN_PASSWORD
                 + "\",\"displayName\":\"Route Agent\",\"roles\":[\"AGENT\"],\"teams\":[\"support\"]}");
         Caller agent = new Caller("AGENT JWT", "Bearer " + login("route-agent", ADMIN_PASSWORD));
+        send("POST", "/api/admin/users", "Bearer " + adminToken, "{\"username\":\"route-supervisor\",\"password\":\"" + ADMIN_PASSWORD
+                + "\",\"displayName\":\"Route Supervisor\",\"roles\":[\"SUPERVISOR\"],\"teams\":[\"support\"]}");
+        Caller supervisor = new Caller("SUPERVISOR JWT", "Bearer " + login("route-supervisor", ADMIN_PASSWORD));
         Caller admin = new Caller("ADMIN JWT", "Bearer " + adminToken);
         Caller forged = new Caller("JWT signed with another key", "Bearer " + forgedJwt());
         List<String> failures = new ArrayList<>();
@@ -109,6 +112,16 @@ class RouteAccessIT {
                     expectRefused(route, forged, failures, 401);
                     expectRefused(route, noRole, failures, 403);
                     expectAllowed(route, agent, failures);
+                    expectAllowed(route, supervisor, failures);
+                    expectAllowed(route, admin, failures);
+                }
+                case SUPERVISOR -> {
+                    expectRefused(route, anonymous, failures, 401);
+                    expectRefused(route, customer, failures, 403);
+                    expectRefused(route, forged, failures, 401);
+                    expectRefused(route, noRole, failures, 403);
+                    expectRefused(route, agent, failures, 403);
+                    expectAllowed(route, supervisor, failures);
                     expectAllowed(route, admin, failures);
                 }
                 case ADMIN -> {
@@ -118,6 +131,7 @@ class RouteAccessIT {
                     expectRefused(route, forged, failures, 401);
                     expectRefused(route, noRole, failures, 403);
                     expectRefused(route, agent, failures, 403);
+                    expectRefused(route, supervisor, failures, 403);
                     expectAllowed(route, admin, failures);
                 }
                 case CUSTOMER_SOCKET -> checkSocket(route, failures);

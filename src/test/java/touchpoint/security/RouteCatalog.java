@@ -32,8 +32,10 @@ public final class RouteCatalog {
         CUSTOMER_SOCKET,
         /** The agent console's live socket: an AGENT or ADMIN JWT as the {@code token} query parameter. */
         AGENT_SOCKET,
-        /** A signed-in agent or admin (JWT with role AGENT or ADMIN). */
+        /** A signed-in agent, supervisor or admin (JWT with role AGENT or ADMIN; a SUPERVISOR's token carries AGENT too). */
         AGENT_OR_ADMIN,
+        /** A signed-in supervisor or admin (JWT with role SUPERVISOR or ADMIN); what they see is narrowed to their teams. */
+        SUPERVISOR,
         /** A signed-in admin (JWT with role ADMIN). */
         ADMIN,
         UNCLASSIFIED
@@ -69,6 +71,9 @@ public final class RouteCatalog {
             Map.entry("/api/agent/", Access.AGENT_OR_ADMIN),
             Map.entry("/api/agent", Access.AGENT_OR_ADMIN),
             Map.entry("/api/recovery/", Access.AGENT_OR_ADMIN),
+            Map.entry("/api/supervisor/", Access.SUPERVISOR),
+            Map.entry("/api/analytics/summary", Access.SUPERVISOR),
+            Map.entry("/api/analytics/export.csv", Access.SUPERVISOR),
             // Includes /api/admin/canned-replies.
             Map.entry("/api/admin/", Access.ADMIN),
             Map.entry("/api/analytics/", Access.ADMIN),

@@ -21,6 +21,7 @@ import * as session from '/assets/session.js';
     const q = new URLSearchParams();
     if ($('from').value) { q.set('from', $('from').value); }
     if ($('to').value) { q.set('to', $('to').value); }
+    if ($('teams') && $('teams').value.trim()) { q.set('teams', $('teams').value.trim()); }
     return q.toString();
   }
 
@@ -51,8 +52,10 @@ import * as session from '/assets/session.js';
     return box;
   }
 
-  function renderKpis(f) {
+  function renderKpis(f, targets) {
     $('kpis').replaceChildren(
+      kpi('First-response target breaches', targets ? targets.breached : '–',
+        targets ? 'of ' + targets.measured + ' hand-offs to teams with a target' : ''),
       kpi('Conversations', f.conversations, f.engaged + ' with a customer message'),
       kpi('Containment', pct(f.containment), f.contained + ' handled without a person'),
       kpi('Escalation rate', pct(f.escalationRate), f.escalated + ' handed off'),
@@ -269,7 +272,7 @@ import * as session from '/assets/session.js';
       const summary = await (await api('/api/analytics/summary?' + q)).json();
       $('from').value = summary.from;
       $('to').value = summary.to;
-      renderKpis(summary.overall);
+      renderKpis(summary.overall, summary.responseTargets);
       renderCharts(summary.byDay);
       const people = await session.json('GET', '/api/admin/users');
       const names = new Map((people || []).map((u) => [u.id, u.displayName]));

@@ -21,17 +21,29 @@ import * as session from '/assets/session.js';
     return e;
   }
 
-  const ROLE_NAMES = { AGENT: 'agent', ADMIN: 'admin' };
+  const ROLE_NAMES = { AGENT: 'agent', SUPERVISOR: 'supervisor', ADMIN: 'admin' };
+  let editing = null;
 
   function render(users) {
     const t = el('table', null, 'tasks');
     const head = el('tr');
-    ['Name', 'User name', 'Roles', 'Teams', 'Since', 'Status', ''].forEach((h) => head.append(el('th', h)));
+    ['Name', 'User name', 'Roles', 'Teams', 'Capacity', 'Since', 'Status', ''].forEach((h) => head.append(el('th', h)));
     t.append(head);
     (users || []).forEach((u) => {
       const row = el('tr');
       row.dataset.user = u.username;
       const action = el('td');
+      const edit = el('button', 'Edit', 'quiet');
+      edit.type = 'button';
+      edit.setAttribute('aria-label', 'Edit ' + u.displayName);
+      edit.addEventListener('click', () => startEdit(u));
+      action.append(edit);
+      if (u.disabled) {
+        const enable = el('button', 'Enable', 'quiet');
+        enable.type = 'button';
+        enable.addEventListener('click', () => change(u, { disabled: false }, u.displayName + ' can sign in again.'));
+        action.append(enable);
+      }
       if (!u.disabled && u.username !== session.user()) {
         const disable = el('button', 'Disable', 'quiet');
         disable.type = 'button';
@@ -39,7 +51,8 @@ import * as session from '/assets/session.js';
         action.append(disable);
       }
       row.append(el('td', u.displayName), el('td', u.username), el('td', (u.roles || []).map((r) => ROLE_NAMES[r] || r).join(', ')),
-        el('td', (u.teams || []).join(', ') || '–'), el('td', new Date(u.createdAt).toLocaleDateString()),
+        el('td', (u.teams || []).join(', ') || '–'), el('td', u.capacity === undefined || u.capacity === null ? 'default' : u.capacity),
+        el('td', new Date(u.createdAt).toLocaleDateString()),
         el('td', u.disabled ? 'disabled' : 'active'), action);
       t.append(row);
     });
@@ -61,6 +74,41 @@ import * as session from '/assets/session.js';
       status(user.displayName + ' is disabled.');
       load();
     } catch (e) { status(e.message); }
+  }
+
+  function startEdit(u) {
+    editing = u;
+    $('edit-panel').hidden = false;
+    $('edit-title').textContent = 'Edit ' + u.displayName;
+    $('edit-display').value = u.displayName;
+    document.querySelectorAll('input[name=edit-role]').forEach((c) => { c.checked = (u.roles || []).includes(c.value); });
+    $('edit-teams').value = (u.teams || []).join(', ');
+    $('edit-capacity').value = u.capacity === undefined || u.capacity === null ? '' : u.capacity;
+    $('edit-disabled').checked = !!u.disabled;
+    $('edit-display').focus();
+  }
+
+  async function change(user, body, done) {
+    try {
+      await api('PUT', '/api/admin/users/' + encodeURIComponent(user.id), body);
+      status(done);
+      load();
+    } catch (e) { status(e.message); }
+  }
+
+  async function saveEdit(event) {
+    event.preventDefault();
+    const roles = Array.from(document.querySelectorAll('input[name=edit-role]:checked')).map((c) => c.value);
+    if (!roles.length) { status('Choose at least one role.'); return; }
+    const capacity = $('edit-capacity').value;
+    await change(editing, {
+      displayName: $('edit-display').value.trim(),
+      roles,
+      teams: $('edit-teams').value.split(',').map((s) => s.trim()).filter(Boolean),
+      capacity: capacity === '' ? null : Number(capacity),
+      disabled: $('edit-disabled').checked
+    }, 'Saved ' + $('edit-display').value.trim() + '.');
+    $('edit-panel').hidden = true;
   }
 
   async function create(event) {
@@ -85,6 +133,8 @@ import * as session from '/assets/session.js';
 
   document.addEventListener('DOMContentLoaded', () => {
     $('create').addEventListener('submit', create);
+    $('edit').addEventListener('submit', saveEdit);
+    $('edit-cancel').addEventListener('click', () => { $('edit-panel').hidden = true; });
     session.wirePage({ roles: ['ADMIN'], show: showSignedIn, load, status });
   });
 }());

@@ -57,7 +57,13 @@ import { safeFragment } from '/assets/safe-html.js';
       title.textContent = '#' + w.position + ' ' + w.team + ' · ' + w.touchpoint;
       const meta = document.createElement('div');
       meta.className = 'muted';
-      meta.textContent = 'waiting ' + ago(w.requestedAt) + ' · ' + String(w.reason).replace(/_/g, ' ')
+      // The wait counts up between queue loads, so the target is compared here and not only by the server.
+      const waited = (Date.now() - Date.parse(w.requestedAt)) / 1000;
+      const over = w.targetSeconds && waited > w.targetSeconds;
+      if (over) li.classList.add('over-target');
+      meta.textContent = 'waiting ' + ago(w.requestedAt)
+        + (w.targetSeconds ? ' of ' + Math.round(w.targetSeconds / 60) + ' min target' + (over ? ' — over target' : '') : '')
+        + ' · ' + String(w.reason).replace(/_/g, ' ')
         + (w.offline ? ' · offline message from ' + (w.email || '') : '');
       li.append(title, meta);
       li.addEventListener('click', function () { openConversation(w.conversationId); });
