@@ -130,6 +130,16 @@ public class Transcript {
         return conversations.findByContactIdOrderByCreatedAt(contactId).stream().map(ConversationSummary::of).toList();
     }
 
+    /** A conversation with the contact it belongs to. */
+    public record ContactConversation(String contactId, ConversationSummary conversation) {
+    }
+
+    /** Conversations that belong to a contact, started in [from, to), oldest first: the journey figures' input. */
+    public List<ContactConversation> withContactStartedBetween(Instant from, Instant to) {
+        return conversations.findByContactIdIsNotNullAndCreatedAtBetweenOrderByCreatedAt(from, to).stream()
+                .map(row -> new ContactConversation(row.contactId(), ConversationSummary.of(row))).toList();
+    }
+
     /** Ids of conversations last written before {@code cutoff} with something written since their last redaction. */
     public List<String> unredactedBefore(Instant cutoff, int limit) {
         return conversations.findUnredactedBefore(cutoff, limit);
