@@ -28,6 +28,26 @@ class ContactPriority implements CustomerPriority {
     private final ContactBook book;
     private final Transcript transcript;
     private final AuditLog audit;
+    /**
+     * The queue view asks for every waiting conversation's place, and each place orders the whole queue: a
+     * couple of seconds of memory turns that into one lookup per conversation. Short enough that a rule or an
+     * attribute change is felt at once by anyone watching.
+     */
+    private static final java.time.Duration MEMORY = java.time.Duration.ofSeconds(2);
+    private static final int MAX_REMEMBERED = 10_000;
+    private final Map<String, Remembered> attributesByConversation = new java.util.concurrent.ConcurrentHashMap<>();
+    private volatile Remembered rulesMemo;
+
+    // Monotonic time, not the service clock: the memory is about load, not about business time.
+    private record Remembered(long untilNanos, Object value) {
+        static Remembered of(Object value) {
+            return new Remembered(System.nanoTime() + MEMORY.toNanos(), value);
+        }
+
+        boolean fresh() {
+            return System.nanoTime() - untilNanos < 0;
+        }
+    }
 
     ContactPriority(PriorityRuleRepository rules, ContactBook book, Transcript transcript, AuditLog audit) {
         this.rules = rules;
@@ -51,6 +71,16 @@ class ContactPriority implements CustomerPriority {
                 .map(r -> new Rule(r.attribute(), r.attrValue(), r.servedFirst(), r.team())).toList();
     }
 
+    @SuppressWarnings("unchecked")
+    private List<Rule> currentRules() {
+        Remembered memo = rulesMemo;
+        if (memo == null || !memo.fresh()) {
+            memo = Remembered.of(rules());
+            rulesMemo = memo;
+        }
+        return (List<Rule>) memo.value();
+    }
+
     @Transactional
     List<Rule> replace(List<Rule> next, String actor) {
         rules.deleteAll();
@@ -60,12 +90,13 @@ class ContactPriority implements CustomerPriority {
                     r.team() == null || r.team().isBlank() ? null : r.team().strip(), i));
         }
         audit.record(actor, "contact.priority_rules.replaced", "contact-priority", next.size() + " rule(s)");
+        rulesMemo = null;
         return rules();
     }
 
     @Override
     public Optional<String> team(String conversationId) {
-        List<Rule> current = rules();
+        List<Rule> current = currentRules();
         if (current.stream().noneMatch(r -> r.team() != null)) {
             return Optional.empty();
         }
@@ -75,7 +106,7 @@ class ContactPriority implements CustomerPriority {
 
     @Override
     public Set<String> servedFirst(Collection<String> conversationIds) {
-        List<Rule> first = rules().stream().filter(Rule::servedFirst).toList();
+        List<Rule> first = currentRules().stream().filter(Rule::servedFirst).toList();
         Set<String> result = new HashSet<>();
         if (first.isEmpty()) {
             return result;
@@ -89,8 +120,18 @@ class ContactPriority implements CustomerPriority {
         return result;
     }
 
+    @SuppressWarnings("unchecked")
     private Map<String, String> attributesOf(String conversationId) {
-        return transcript.contactOf(conversationId).flatMap(book::live).filter(c -> c.erasedAt() == null)
+        Remembered memo = attributesByConversation.get(conversationId);
+        if (memo != null && memo.fresh()) {
+            return (Map<String, String>) memo.value();
+        }
+        Map<String, String> attributes = transcript.contactOf(conversationId).flatMap(book::live).filter(c -> c.erasedAt() == null)
                 .map(book::attributes).orElse(Map.of());
+        if (attributesByConversation.size() >= MAX_REMEMBERED) {
+            attributesByConversation.clear();
+        }
+        attributesByConversation.put(conversationId, Remembered.of(attributes));
+        return attributes;
     }
 }
