@@ -44,7 +44,10 @@ class EventDataJsonTest {
                 new EventData.SurveyAnswered("csat", "CSAT", 4, "quick", "a1", "warranty", "web", "resolved", "chat"),
                 new EventData.SurveySkipped("ces", "CES", "skip"),
                 new EventData.SurveyExpired("ces", null),
-                new EventData.AnswerRated("warranty", false, 7, EventData.AnswerRated.VIA_THUMBS));
+                new EventData.AnswerRated("warranty", false, 7, EventData.AnswerRated.VIA_THUMBS),
+                new EventData.ContactIdentified("c-1", "SITE_USER", null),
+                new EventData.ContactIdentified("c-2", "MERGED", "c-1"),
+                new EventData.TranscriptRedacted("erasure"));
     }
 
     @ParameterizedTest
