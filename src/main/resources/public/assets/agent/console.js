@@ -189,6 +189,13 @@ import { safeFragment } from '/assets/safe-html.js';
     fillList('customer-tasks', (p.openRecoveryTasks || []).map(function (t) { return li(t.reason + ' · ' + t.status.replace(/_/g, ' ')); }),
       'None open');
     box.hidden = false;
+    let journey;
+    try { journey = await api('GET', '/api/contacts/' + encodeURIComponent(c.id) + '/journey'); } catch (e) { return; }
+    if (current !== id) return;
+    fillList('customer-journey', (journey.steps || []).map(function (s) {
+      return li(new Date(s.at).toLocaleString() + ' · ' + s.channel + ' · ' + s.touchpoint + ' · ' + s.type.replace(/_/g, ' ')
+        + (s.detail ? ' · ' + s.detail : ''));
+    }), 'Nothing yet');
   }
 
   function renderMeta(view) {
