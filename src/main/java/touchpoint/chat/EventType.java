@@ -42,7 +42,11 @@ public enum EventType {
     /** Labels an agent put on or took off the conversation; staff-only, like notes. */
     LABELS_CHANGED(AGENT, Kind.EVENT, EventData.LabelsChanged.class, Audience.STAFF),
     CUSTOMER_ATTACHED(CUSTOMER, Kind.ATTACHMENT, EventData.CustomerAttached.class),
-    AGENT_ATTACHED(AGENT, Kind.ATTACHMENT, EventData.AgentAttached.class);
+    AGENT_ATTACHED(AGENT, Kind.ATTACHMENT, EventData.AgentAttached.class),
+    /** The conversation belongs to a known customer from now on (a verified identity, or a merge). */
+    CONTACT_IDENTIFIED(SYSTEM, Kind.EVENT, EventData.ContactIdentified.class),
+    /** The texts and personal facts of every earlier event were removed (erasure or retention); the events remain. */
+    TRANSCRIPT_REDACTED(SYSTEM, Kind.EVENT, EventData.TranscriptRedacted.class);
 
     /** Who may see an event: everyone in the conversation, or only the staff. */
     public enum Audience {

@@ -24,8 +24,10 @@ class HandoffQueue {
     private final Presence presence;
     private final TeamDirectory teams;
     private final HandoffConfig config;
+    private final PriorityOrder order;
 
-    HandoffQueue(CaseRepository cases, Presence presence, TeamDirectory teams, HandoffConfig config) {
+    HandoffQueue(CaseRepository cases, Presence presence, TeamDirectory teams, HandoffConfig config, PriorityOrder order) {
+        this.order = order;
         this.cases = cases;
         this.teams = teams;
         this.presence = presence;
@@ -33,7 +35,7 @@ class HandoffQueue {
     }
 
     List<CaseRow> waiting() {
-        return cases.findByStateOrderByRequestedAt(CaseRow.WAITING);
+        return order.apply(cases.findByStateOrderByRequestedAt(CaseRow.WAITING));
     }
 
     List<CaseRow> activeFor(String agentId) {
@@ -56,7 +58,7 @@ class HandoffQueue {
     }
 
     int position(CaseRow row) {
-        List<CaseRow> queue = cases.findByStateAndTeamOrderByRequestedAt(CaseRow.WAITING, row.team());
+        List<CaseRow> queue = order.apply(cases.findByStateAndTeamOrderByRequestedAt(CaseRow.WAITING, row.team()));
         for (int i = 0; i < queue.size(); i++) {
             if (queue.get(i).conversationId().equals(row.conversationId())) {
                 return i + 1;

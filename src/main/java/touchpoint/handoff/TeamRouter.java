@@ -10,7 +10,7 @@ import touchpoint.knowledge.FaqView;
 import touchpoint.knowledge.KnowledgeBase;
 
 /**
- * Which team takes a conversation, first match wins: the subject (for each FAQ the bot last tried: a route for that
+ * Which team takes a conversation, first match wins: a contact rule for who the customer is, the subject (for each FAQ the bot last tried: a route for that
  * FAQ, the FAQ's own team, a route for one of its tags), then a route for the channel, then for the touchpoint the
  * customer came from, else the default team. Archived teams are skipped wherever they are named, so archiving a
  * team sends its share of conversations down the list. Routes and teams are read from the shared tables on every
@@ -26,8 +26,11 @@ class TeamRouter {
     private final TeamDirectory teams;
     private final TeamRouteRepository routes;
     private final HandoffConfig config;
+    private final PriorityOrder priority;
 
-    TeamRouter(KnowledgeBase knowledge, TeamDirectory teams, TeamRouteRepository routes, HandoffConfig config) {
+    TeamRouter(KnowledgeBase knowledge, TeamDirectory teams, TeamRouteRepository routes, HandoffConfig config,
+               PriorityOrder priority) {
+        this.priority = priority;
         this.knowledge = knowledge;
         this.teams = teams;
         this.routes = routes;
@@ -44,7 +47,9 @@ class TeamRouter {
     }
 
     String teamFor(ConversationState state, String touchpoint, List<String> channelKeys, List<String> faqHints) {
-        return bySubject(state, faqHints)
+        // Who the customer is (a contact rule such as plan=enterprise) comes before what they asked about.
+        return priority.team(state.conversationId()).filter(teams::active)
+                .or(() -> bySubject(state, faqHints))
                 .or(() -> routed(TeamRouteRow.CHANNEL, channelKeys))
                 .or(() -> routed(TeamRouteRow.TOUCHPOINT, List.of(touchpoint)))
                 .orElse(config.defaultTeam());

@@ -48,7 +48,10 @@ class EventDataJsonTest {
                 new EventData.NoteAdded("agent-1", "Sam"),
                 new EventData.LabelsChanged(List.of("vip"), List.of("damaged"), List.of("refund", "vip"), "agent-1"),
                 new EventData.CustomerAttached("att-1", "image/png", 68, "lamp.png"),
-                new EventData.AgentAttached("att-2", "application/pdf", 1200, "label.pdf", "agent-1", "Sam"));
+                new EventData.AgentAttached("att-2", "application/pdf", 1200, "label.pdf", "agent-1", "Sam"),
+                new EventData.ContactIdentified("c-1", "SITE_USER", null),
+                new EventData.ContactIdentified("c-2", "MERGED", "c-1"),
+                new EventData.TranscriptRedacted("erasure"));
     }
 
     @ParameterizedTest
