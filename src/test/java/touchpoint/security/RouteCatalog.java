@@ -36,6 +36,8 @@ public final class RouteCatalog {
         AGENT_OR_ADMIN,
         /** A signed-in admin (JWT with role ADMIN). */
         ADMIN,
+        /** An API channel's own key as a bearer token; a wrong key and an unknown channel are both 401. */
+        CHANNEL_KEY,
         UNCLASSIFIED
     }
 
@@ -67,6 +69,7 @@ public final class RouteCatalog {
             Map.entry("/api/agent", Access.AGENT_OR_ADMIN),
             Map.entry("/api/recovery/", Access.AGENT_OR_ADMIN),
             Map.entry("/api/admin/", Access.ADMIN),
+            Map.entry("/api/channels/", Access.CHANNEL_KEY),
             Map.entry("/api/analytics/", Access.ADMIN),
             Map.entry("/api/analytics", Access.ADMIN),
             Map.entry("/login", Access.SIGN_IN),
