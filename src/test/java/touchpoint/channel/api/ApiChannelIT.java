@@ -23,6 +23,8 @@ import touchpoint.channel.ChannelTestClient.Reply;
 import touchpoint.channel.SpecVerifier;
 import touchpoint.channel.WebhookReceiver;
 import touchpoint.chat.Transcript;
+import touchpoint.contact.Contacts;
+import touchpoint.contact.Identity;
 
 @MicronautTest(transactional = false)
 @Property(name = "touchpoint.test.scripted-knowledge", value = "true")
@@ -43,6 +45,9 @@ class ApiChannelIT {
 
     @Inject
     Transcript transcript;
+
+    @Inject
+    Contacts contacts;
 
     ChannelTestClient client;
     WebhookReceiver receiver;
@@ -77,6 +82,8 @@ class ApiChannelIT {
         assertThat(castList(first.get("replies"))).extracting(r -> r.get("type")).contains("BOT_ANSWERED");
         assertThat(second.get("conversationId")).isEqualTo(first.get("conversationId"));
         assertThat(transcript.conversation((String) first.get("conversationId")).orElseThrow().channelType()).isEqualTo("api");
+        String contactId = contacts.contactOf((String) first.get("conversationId")).orElseThrow();
+        assertThat(contacts.find(Identity.externalId(channelId, "cust-1"))).get().extracting(c -> c.id()).isEqualTo(contactId);
     }
 
     @Test
