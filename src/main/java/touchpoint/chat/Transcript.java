@@ -61,12 +61,18 @@ public class Transcript {
     public record Written<R>(R value, List<TranscriptEvent> stored, ConversationSummary conversation, ConversationState state) {
     }
 
-    /** Starts a conversation and writes its first events in one transaction. */
+    /** Starts a widget conversation and writes its first events in one transaction. */
     public <R> Written<R> start(String id, String tokenHash, String touchpoint, String locale, Writer<R> writer) {
+        return start(id, tokenHash, touchpoint, locale, ConversationSummary.WEB, ConversationSummary.WEB, writer);
+    }
+
+    /** Starts a conversation of a channel and writes its first events in one transaction. */
+    public <R> Written<R> start(String id, String tokenHash, String touchpoint, String locale, String channelId,
+                                String channelType, Writer<R> writer) {
         return commitThenPublish(() -> {
             Instant now = clock.instant();
             ConversationRow row = conversations.save(new ConversationRow(id, tokenHash, touchpoint, locale,
-                    ConversationStatus.BOT.name(), 0, now, now, null, null));
+                    ConversationStatus.BOT.name(), 0, now, now, null, null, channelId, channelType));
             return runWriter(row, ConversationState.replay(id, List.of()), writer);
         });
     }
@@ -87,6 +93,16 @@ public class Transcript {
                         stillCurrent(readBefore, row) ? readBefore : load(conversationId)), writer))
                 .orElse(null));
         return Optional.ofNullable(result);
+    }
+
+    /**
+     * Moves a conversation onto another channel (a widget visitor's offline message continued by email): its later
+     * events go out through that channel. Empty when the conversation does not exist.
+     */
+    public Optional<ConversationSummary> moveToChannel(String conversationId, String channelId, String channelType) {
+        return Optional.ofNullable(tx.executeWrite(status -> conversations.findByIdForUpdate(conversationId)
+                .map(row -> ConversationSummary.of(conversations.update(row.onChannel(channelId, channelType))))
+                .orElse(null)));
     }
 
     private static boolean stillCurrent(List<TranscriptEvent> readBefore, ConversationRow lockedRow) {

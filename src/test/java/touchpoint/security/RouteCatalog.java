@@ -38,6 +38,8 @@ public final class RouteCatalog {
         SUPERVISOR,
         /** A signed-in admin (JWT with role ADMIN). */
         ADMIN,
+        /** An API channel's own key as a bearer token; a wrong key and an unknown channel are both 401. */
+        CHANNEL_KEY,
         UNCLASSIFIED
     }
 
@@ -78,6 +80,7 @@ public final class RouteCatalog {
             Map.entry("/api/contacts/", Access.AGENT_OR_ADMIN),
             Map.entry("/api/contacts", Access.AGENT_OR_ADMIN),
             Map.entry("/api/admin/", Access.ADMIN),
+            Map.entry("/api/channels/", Access.CHANNEL_KEY),
             Map.entry("/api/analytics/", Access.ADMIN),
             Map.entry("/api/analytics", Access.ADMIN),
             Map.entry("/login", Access.SIGN_IN),

@@ -210,7 +210,7 @@ import { safeFragment } from '/assets/safe-html.js';
   function renderMeta(view) {
     const mine = me && view.agentId === me.agentId;
     $('conv-meta').textContent = view.state.replace(/_/g, ' ').toLowerCase() + ' · team ' + (view.team || '—')
-      + ' · ' + view.touchpoint + (view.offlineEmail ? ' · reply by email to ' + view.offlineEmail : '');
+      + ' · ' + (view.channel && view.channel !== 'web' ? view.channel + ' channel · ' : '') + view.touchpoint + (view.offlineEmail ? ' · reply by email to ' + view.offlineEmail : '');
     $('claim').hidden = view.state !== 'WAITING_FOR_AGENT';
     $('handback').hidden = !mine || view.state !== 'WITH_AGENT';
     $('resolve').hidden = !(mine && view.state === 'WITH_AGENT') && view.state !== 'WAITING_FOR_AGENT';
