@@ -120,6 +120,11 @@ class RouteAccessIT {
                     expectRefused(route, agent, failures, 403);
                     expectAllowed(route, admin, failures);
                 }
+                case CHANNEL_CREDENTIAL -> {
+                    for (Caller caller : List.of(anonymous, customer, agent, admin, forged)) {
+                        expectRefused(route, caller, failures, 401, 403, 404);
+                    }
+                }
                 case CUSTOMER_SOCKET -> checkSocket(route, failures);
                 case AGENT_SOCKET -> checkAgentSocket(route, agent.authorization().substring("Bearer ".length()), failures);
                 case SIGN_IN -> expectNoServerError(route, anonymous, failures);

@@ -36,6 +36,11 @@ public final class RouteCatalog {
         AGENT_OR_ADMIN,
         /** A signed-in admin (JWT with role ADMIN). */
         ADMIN,
+        /**
+         * A channel's own credential, checked by the channel's adapter (a messaging platform's secret token header):
+         * no customer token or staff JWT opens it.
+         */
+        CHANNEL_CREDENTIAL,
         UNCLASSIFIED
     }
 
@@ -67,6 +72,7 @@ public final class RouteCatalog {
             Map.entry("/api/agent", Access.AGENT_OR_ADMIN),
             Map.entry("/api/recovery/", Access.AGENT_OR_ADMIN),
             Map.entry("/api/admin/", Access.ADMIN),
+            Map.entry("/api/channels/", Access.CHANNEL_CREDENTIAL),
             Map.entry("/api/analytics/", Access.ADMIN),
             Map.entry("/api/analytics", Access.ADMIN),
             Map.entry("/login", Access.SIGN_IN),

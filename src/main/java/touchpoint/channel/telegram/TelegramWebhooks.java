@@ -61,7 +61,8 @@ class TelegramWebhooks {
                   boolean registered, boolean upToDate, @Nullable String lastError, @Nullable Instant checkedAt) {
     }
 
-    @Scheduled(fixedDelay = "${touchpoint.channels.telegram.webhook-sync-interval:10s}", initialDelay = "5s")
+    @Scheduled(fixedDelay = "${touchpoint.channels.telegram.webhook-sync-interval:10s}",
+            initialDelay = "${touchpoint.channels.telegram.webhook-sync-interval:10s}")
     void syncAll() {
         for (Channel channel : channels.list()) {
             if (TelegramChannelType.TYPE.equals(channel.type())) {

@@ -54,10 +54,13 @@ final class FakeTelegram implements AutoCloseable {
     private final List<Call> calls = new CopyOnWriteArrayList<>();
     private final Map<String, Deque<Failure>> failures = new ConcurrentHashMap<>();
     private final Map<String, String> bots = new ConcurrentHashMap<>();
+    private final Map<JsonNode, Long> sentMessageIds = java.util.Collections.synchronizedMap(new java.util.IdentityHashMap<>());
     private final AtomicLong messageIds = new AtomicLong(100);
     private final AtomicLong updateIds = new AtomicLong(700_000);
-    private volatile String webhookUrl;
-    private volatile String webhookSecret;
+    private record Webhook(String url, String secret) {
+    }
+
+    private final Map<String, Webhook> webhooks = new ConcurrentHashMap<>();
 
     FakeTelegram() {
         try {
@@ -101,28 +104,32 @@ final class FakeTelegram implements AutoCloseable {
         calls.clear();
     }
 
-    String webhookUrl() {
-        return webhookUrl;
+    /** The webhook URL registered for the bot with this token; null when none is. */
+    String webhookUrl(String token) {
+        Webhook w = webhooks.get(token);
+        return w == null ? null : w.url();
     }
 
-    String webhookSecret() {
-        return webhookSecret;
+    String webhookSecret(String token) {
+        Webhook w = webhooks.get(token);
+        return w == null ? null : w.secret();
     }
 
     long nextUpdateId() {
         return updateIds.incrementAndGet();
     }
 
-    /** POSTs an update to the webhook as Telegram would, with the registered secret token; returns the HTTP status. */
-    int deliver(String updateJson) {
-        return deliver(updateJson, webhookSecret);
+    /** POSTs an update to the bot's webhook as Telegram would, with the registered secret token; returns the HTTP status. */
+    int deliver(String token, String updateJson) {
+        return deliver(token, updateJson, webhookSecret(token));
     }
 
-    int deliver(String updateJson, String secretToken) {
-        if (webhookUrl == null) {
-            throw new IllegalStateException("no webhook is set");
+    int deliver(String token, String updateJson, String secretToken) {
+        String url = webhookUrl(token);
+        if (url == null) {
+            throw new IllegalStateException("no webhook is set for this bot");
         }
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(webhookUrl))
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(updateJson));
         if (secretToken != null) {
@@ -208,7 +215,7 @@ final class FakeTelegram implements AutoCloseable {
                 case "getMe" -> ok.putObject("result").put("id", Long.parseLong(token.split(":")[0])).put("is_bot", true)
                         .put("first_name", "Shop").put("username", bots.get(token));
                 case "setWebhook" -> {
-                    String problem = setWebhook(body);
+                    String problem = setWebhook(token, body);
                     if (problem != null) {
                         answer(exchange, 400, error(400, "Bad Request: " + problem, null));
                         return;
@@ -216,8 +223,7 @@ final class FakeTelegram implements AutoCloseable {
                     ok.put("result", true);
                 }
                 case "deleteWebhook" -> {
-                    webhookUrl = null;
-                    webhookSecret = null;
+                    webhooks.remove(token);
                     ok.put("result", true);
                 }
                 case "sendMessage" -> {
@@ -226,7 +232,9 @@ final class FakeTelegram implements AutoCloseable {
                         answer(exchange, 400, error(400, "Bad Request: " + problem, null));
                         return;
                     }
-                    ObjectNode result = ok.putObject("result").put("message_id", messageIds.incrementAndGet()).put("date", 1_700_000_000L);
+                    long messageId = messageIds.incrementAndGet();
+                    sentMessageIds.put(body, messageId);
+                    ObjectNode result = ok.putObject("result").put("message_id", messageId).put("date", 1_700_000_000L);
                     result.putObject("chat").put("id", body.path("chat_id").asLong()).put("type", "private");
                     result.put("text", visibleText(body.path("text").asText()));
                 }
@@ -253,14 +261,17 @@ final class FakeTelegram implements AutoCloseable {
         }
     }
 
-    private String setWebhook(JsonNode body) {
+    private String setWebhook(String token, JsonNode body) {
         String url = body.path("url").asText("");
         String secret = body.path("secret_token").asText(null);
         if (secret != null && !secret.matches("[A-Za-z0-9_-]{1,256}")) {
             return "secret token contains unallowed characters";
         }
-        webhookUrl = url.isEmpty() ? null : url;
-        webhookSecret = secret;
+        if (url.isEmpty()) {
+            webhooks.remove(token);
+        } else {
+            webhooks.put(token, new Webhook(url, secret));
+        }
         return null;
     }
 
@@ -375,12 +386,24 @@ final class FakeTelegram implements AutoCloseable {
         server.stop(0);
     }
 
-    /** Every sendMessage's text, as the user sees it, in order. */
-    List<String> sentTexts() {
-        List<String> texts = new ArrayList<>();
+    /** The sendMessage calls to one chat, in order. */
+    List<JsonNode> sentTo(long chatId) {
+        List<JsonNode> sent = new ArrayList<>();
         for (Call call : calls("sendMessage")) {
-            texts.add(visibleText(call.body().path("text").asText()));
+            if (call.body().path("chat_id").asLong() == chatId) {
+                sent.add(call.body());
+            }
         }
-        return texts;
+        return sent;
+    }
+
+    /** What the user of one chat has read, message by message. */
+    List<String> textsTo(long chatId) {
+        return sentTo(chatId).stream().map(b -> visibleText(b.path("text").asText())).toList();
+    }
+
+    /** The message id Telegram gave a sent message, as a callback on its buttons carries it. */
+    long messageIdOf(JsonNode sentBody) {
+        return sentMessageIds.getOrDefault(sentBody, -1L);
     }
 }

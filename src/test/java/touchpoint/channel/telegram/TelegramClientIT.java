@@ -63,7 +63,7 @@ class TelegramClientIT {
         assertThat(call.body().path("url").asText()).isEqualTo("https://support.example/api/channels/c1/telegram");
         assertThat(call.body().path("secret_token").asText()).isEqualTo("s3cret_-token");
         assertThat(call.body().path("allowed_updates").toString()).isEqualTo("[\"message\",\"callback_query\"]");
-        assertThat(telegram.webhookSecret()).isEqualTo("s3cret_-token");
+        assertThat(telegram.webhookSecret(TOKEN)).isEqualTo("s3cret_-token");
     }
 
     @Test
