@@ -3,6 +3,7 @@ package touchpoint.channel.telegram;
 import io.micronaut.core.type.Argument;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.json.tree.JsonNode;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.net.URI;
@@ -44,6 +45,7 @@ class TelegramClient {
     private final HttpClient http;
     private final Duration backoffBase;
 
+    @Inject
     TelegramClient(TelegramConfig config, JsonMapper json) {
         this(config, json, Duration.ofMillis(250));
     }
