@@ -1,10 +1,7 @@
 package touchpoint.channel;
 
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -33,19 +30,19 @@ public class ChannelInbox {
 
     private final ChannelDirectory channels;
     private final ChannelThreadRepository threads;
+    private final ChannelThreads mapping;
     private final ChatService chat;
     private final Transcript transcript;
-    private final JsonMapper json;
     private final Ids ids;
     private final Clock clock;
 
-    ChannelInbox(ChannelDirectory channels, ChannelThreadRepository threads, ChatService chat, Transcript transcript,
-                 JsonMapper json, Ids ids, Clock clock) {
+    ChannelInbox(ChannelDirectory channels, ChannelThreadRepository threads, ChannelThreads mapping, ChatService chat,
+                 Transcript transcript, Ids ids, Clock clock) {
         this.channels = channels;
         this.threads = threads;
+        this.mapping = mapping;
         this.chat = chat;
         this.transcript = transcript;
-        this.json = json;
         this.ids = ids;
         this.clock = clock;
     }
@@ -95,6 +92,26 @@ public class ChannelInbox {
         return open(channels.enabled(channelId), externalKey, contact, locale).thread();
     }
 
+    /**
+     * Continues an existing conversation (a widget visitor's offline message) on a channel's thread: the thread maps to
+     * it, and its later events are delivered through the channel. Doing it again with the same thread changes nothing.
+     */
+    public ChannelThread continueOn(String conversationId, String channelId, String externalKey, @Nullable Contact contact) {
+        Channel channel = channels.enabled(channelId);
+        if (transcript.conversation(conversationId).isEmpty()) {
+            throw new touchpoint.chat.ConversationNotFound();
+        }
+        checkKey(externalKey);
+        Contact given = contact == null ? Contact.UNKNOWN : contact;
+        ChannelThreadRow.Key key = new ChannelThreadRow.Key(channel.id(), externalKey);
+        threads.insertIfAbsent(channel.id(), externalKey, conversationId, write(given), clock.instant());
+        ChannelThreadRow row = threads.findById(key).filter(r -> r.conversationId().equals(conversationId))
+                .orElseThrow(() -> new touchpoint.infra.Conflict("externalKey",
+                        "the thread or the conversation is already mapped to another one"));
+        transcript.moveToChannel(conversationId, channel.id(), channel.type());
+        return toThread(row);
+    }
+
     /** The channel thread a conversation is; empty for the widget's conversations. */
     public Optional<ChannelThread> thread(String conversationId) {
         return threads.findByConversationId(conversationId).map(this::toThread);
@@ -109,12 +126,7 @@ public class ChannelInbox {
     }
 
     private Opened open(Channel channel, String externalKey, Contact contact, String locale) {
-        if (externalKey == null || externalKey.isBlank()) {
-            throw new InvalidRequest("externalConversationId", "is required");
-        }
-        if (externalKey.length() > MAX_KEY) {
-            throw new InvalidRequest("externalConversationId", "must be at most " + MAX_KEY + " characters");
-        }
+        checkKey(externalKey);
         ChannelThreadRow.Key key = new ChannelThreadRow.Key(channel.id(), externalKey);
         Contact given = contact == null ? Contact.UNKNOWN : contact;
         ChannelThreadRow row = threads.findById(key).orElseGet(() -> {
@@ -166,6 +178,15 @@ public class ChannelInbox {
         return text;
     }
 
+    private static void checkKey(String externalKey) {
+        if (externalKey == null || externalKey.isBlank()) {
+            throw new InvalidRequest("externalConversationId", "is required");
+        }
+        if (externalKey.length() > MAX_KEY) {
+            throw new InvalidRequest("externalConversationId", "must be at most " + MAX_KEY + " characters");
+        }
+    }
+
     private static String clientMessageId(String messageId) {
         if (messageId == null || messageId.isBlank()) {
             return null;
@@ -174,22 +195,14 @@ public class ChannelInbox {
     }
 
     private ChannelThread toThread(ChannelThreadRow row) {
-        return new ChannelThread(row.key().channelId(), row.key().externalKey(), row.conversationId(), read(row.contact()));
+        return mapping.toThread(row);
     }
 
     private String write(Contact contact) {
-        try {
-            return json.writeValueAsString(contact);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return mapping.write(contact);
     }
 
     private Contact read(String contact) {
-        try {
-            return json.readValue(contact, Contact.class);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return mapping.contact(contact);
     }
 }

@@ -20,4 +20,8 @@ record ConversationRow(
     ConversationRow advancedTo(ConversationStatus newStatus, long seq, Instant at) {
         return new ConversationRow(id, tokenHash, touchpoint, locale, newStatus.name(), seq, createdAt, at, channelId, channelType);
     }
+
+    ConversationRow onChannel(String newChannelId, String newChannelType) {
+        return new ConversationRow(id, tokenHash, touchpoint, locale, status, lastSeq, createdAt, updatedAt, newChannelId, newChannelType);
+    }
 }
