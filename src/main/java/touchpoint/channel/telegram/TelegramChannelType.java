@@ -41,12 +41,14 @@ class TelegramChannelType implements ChannelType {
     private final TelegramConfig config;
     private final TelegramClient client;
     private final TelegramDelivery delivery;
+    private final TelegramWebhooks webhooks;
     private final Ids ids;
 
-    TelegramChannelType(TelegramConfig config, TelegramClient client, TelegramDelivery delivery, Ids ids) {
+    TelegramChannelType(TelegramConfig config, TelegramClient client, TelegramDelivery delivery, TelegramWebhooks webhooks, Ids ids) {
         this.config = config;
         this.client = client;
         this.delivery = delivery;
+        this.webhooks = webhooks;
         this.ids = ids;
     }
 
@@ -110,11 +112,23 @@ class TelegramChannelType implements ChannelType {
         delivery.deliver(d);
     }
 
-    /** The webhook address of a channel: its own base URL, or the service's. */
-    Optional<String> webhookUrl(Channel channel) {
-        return channel.setting(PUBLIC_BASE_URL).filter(s -> !s.isBlank())
-                .or(() -> Optional.ofNullable(config.publicBaseUrl()).filter(s -> !s.isBlank()))
-                .map(base -> stripSlash(base) + "/api/channels/" + channel.id() + "/telegram");
+    /**
+     * Registers the webhook now, so the admin who created or changed the channel learns at once when Telegram refuses
+     * it (the create or update is then undone).
+     */
+    @Override
+    public void activated(Channel channel) {
+        TelegramWebhooks.Status status = webhooks.sync(channel, true);
+        if (!status.registered() || status.lastError() != null) {
+            throw new InvalidRequest(PUBLIC_BASE_URL, "Telegram did not register the webhook "
+                    + status.webhookUrl() + ": " + status.lastError());
+        }
+    }
+
+    /** Deletes the webhook; when Telegram cannot be reached now, {@link TelegramWebhookSync} deletes it later. */
+    @Override
+    public void deactivated(Channel channel) {
+        webhooks.sync(channel, true);
     }
 
     private TelegramTypes.User checkedBot(String token) {

@@ -1,28 +1,24 @@
 package touchpoint.channel.telegram;
 
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.scheduling.annotation.Scheduled;
+import io.micronaut.serde.annotation.Serdeable;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import touchpoint.channel.Channel;
-import touchpoint.channel.ChannelDirectory;
-import touchpoint.channel.telegram.TelegramRepositories.UpdateRepository;
 import touchpoint.channel.telegram.TelegramRepositories.WebhookRepository;
 import touchpoint.channel.telegram.TelegramRepositories.WebhookRow;
 
 /**
- * Keeps each Telegram channel's webhook as the channel says: registered ({@code setWebhook} with the channel's secret
- * token and the two update types it handles) while it is enabled, deleted once it is switched off. It compares every
- * channel with the registration last made for it and calls Telegram only when they differ (a new channel, a changed
- * token or address, enabled or disabled), so any instance may run it, and a call Telegram refused or never answered is
- * simply made again on a later pass. Admins see the outcome at {@code GET /api/admin/channels/{id}/telegram}.
+ * A Telegram channel's webhook as the channel says it should be: registered ({@code setWebhook} with the channel's
+ * secret token and the two update types it handles) while it is enabled, deleted once it is switched off. The
+ * registration last made is kept per channel ({@code telegram_webhook}), so Telegram is called only when something
+ * changed, admins can read the outcome, and {@link TelegramWebhookSync} can make again a call that failed.
  */
 @Singleton
 class TelegramWebhooks {
@@ -31,55 +27,45 @@ class TelegramWebhooks {
     /** A registration that failed (a revoked token, Telegram unreachable) is tried again this often, not on every pass. */
     private static final Duration RETRY_FAILED = Duration.ofMinutes(1);
 
-    private final ChannelDirectory channels;
-    private final TelegramChannelType type;
     private final TelegramKeys keys;
     private final TelegramClient client;
     private final WebhookRepository webhooks;
-    private final UpdateRepository updates;
     private final TelegramConfig config;
     private final Clock clock;
 
-    TelegramWebhooks(ChannelDirectory channels, TelegramChannelType type, TelegramKeys keys, TelegramClient client,
-                     WebhookRepository webhooks, UpdateRepository updates, TelegramConfig config, Clock clock) {
-        this.channels = channels;
-        this.type = type;
+    TelegramWebhooks(TelegramKeys keys, TelegramClient client, WebhookRepository webhooks, TelegramConfig config, Clock clock) {
         this.keys = keys;
         this.client = client;
         this.webhooks = webhooks;
-        this.updates = updates;
         this.config = config;
         this.clock = clock;
     }
 
     /**
      * @param webhookUrl where Telegram is told to send updates; absent while the channel is off or has no address
-     * @param lastError why Telegram refused the last registration, if it did
+     * @param upToDate Telegram has the registration the channel asks for
+     * @param lastError why Telegram refused the last call, if it did
      */
-    @io.micronaut.serde.annotation.Serdeable
+    @Serdeable
     record Status(String channelId, @Nullable String botUsername, boolean enabled, @Nullable String webhookUrl,
                   boolean registered, boolean upToDate, @Nullable String lastError, @Nullable Instant checkedAt) {
     }
 
-    @Scheduled(fixedDelay = "${touchpoint.channels.telegram.webhook-sync-interval:10s}",
-            initialDelay = "${touchpoint.channels.telegram.webhook-sync-interval:10s}")
-    void syncAll() {
-        for (Channel channel : channels.list()) {
-            if (TelegramChannelType.TYPE.equals(channel.type())) {
-                try {
-                    sync(channel, false);
-                } catch (RuntimeException e) {
-                    LOG.warn("telegram webhook sync failed channel={} reason={}", channel.id(), e.toString());
-                }
-            }
-        }
-        updates.deleteReceivedBefore(clock.instant().minus(config.updateRetention()));
+    /** The webhook address of a channel: its own base URL, or the service's. */
+    Optional<String> webhookUrl(Channel channel) {
+        return channel.setting(TelegramChannelType.PUBLIC_BASE_URL).filter(s -> !s.isBlank())
+                .or(() -> Optional.ofNullable(config.publicBaseUrl()).filter(s -> !s.isBlank()))
+                .map(base -> (base.endsWith("/") ? base.substring(0, base.length() - 1) : base)
+                        + "/api/channels/" + channel.id() + "/telegram");
     }
 
-    /** Brings one channel's registration in line now; {@code force} calls Telegram even when nothing changed. */
+    /**
+     * Brings one channel's registration in line with it and returns the outcome; {@code force} calls Telegram even when
+     * nothing changed. A refusal is recorded and returned, not thrown.
+     */
     Status sync(Channel channel, boolean force) {
         Optional<WebhookRow> last = webhooks.findById(channel.id());
-        Optional<String> url = channel.enabled() ? type.webhookUrl(channel) : Optional.empty();
+        Optional<String> url = channel.enabled() ? webhookUrl(channel) : Optional.empty();
         boolean wanted = url.isPresent();
         if (!force && last.isPresent() && settled(last.get(), channel, wanted, url.orElse(null))) {
             return status(channel, last.get());
@@ -120,10 +106,6 @@ class TelegramWebhooks {
                         null, false, false, null, null));
     }
 
-    List<Status> statuses() {
-        return channels.list().stream().filter(c -> TelegramChannelType.TYPE.equals(c.type())).map(this::status).toList();
-    }
-
     private boolean settled(WebhookRow row, Channel channel, boolean wanted, String url) {
         if (row.lastError() != null) {
             // Tried again after a while, or at once when an admin changed the channel since (a corrected token).
@@ -133,7 +115,7 @@ class TelegramWebhooks {
     }
 
     private Status status(Channel channel, WebhookRow row) {
-        boolean wanted = channel.enabled() && type.webhookUrl(channel).isPresent();
+        boolean wanted = channel.enabled() && webhookUrl(channel).isPresent();
         boolean upToDate = row.lastError() == null && row.registered() == wanted && row.channelVersion().equals(channel.updatedAt());
         return new Status(channel.id(), channel.setting("botUsername").orElse(null), channel.enabled(), row.url(), row.registered(),
                 upToDate, row.lastError(), row.checkedAt());
