@@ -1,5 +1,6 @@
 package touchpoint.channel.telegram;
 
+import jakarta.inject.Provider;
 import jakarta.inject.Singleton;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -40,11 +41,16 @@ class TelegramChannelType implements ChannelType {
 
     private final TelegramConfig config;
     private final TelegramClient client;
-    private final TelegramDelivery delivery;
+    /**
+     * Looked up when first used: the transcript builds the channel outbox, which builds the channel directory and with
+     * it every channel type, and delivery reads the transcript.
+     */
+    private final Provider<TelegramDelivery> delivery;
     private final TelegramWebhooks webhooks;
     private final Ids ids;
 
-    TelegramChannelType(TelegramConfig config, TelegramClient client, TelegramDelivery delivery, TelegramWebhooks webhooks, Ids ids) {
+    TelegramChannelType(TelegramConfig config, TelegramClient client, Provider<TelegramDelivery> delivery, TelegramWebhooks webhooks,
+                        Ids ids) {
         this.config = config;
         this.client = client;
         this.delivery = delivery;
@@ -109,7 +115,7 @@ class TelegramChannelType implements ChannelType {
 
     @Override
     public void deliver(Delivery d) throws Exception {
-        delivery.deliver(d);
+        delivery.get().deliver(d);
     }
 
     /**

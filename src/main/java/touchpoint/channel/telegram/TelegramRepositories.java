@@ -62,6 +62,12 @@ final class TelegramRepositories {
 
     @JdbcRepository(dialect = Dialect.POSTGRES)
     interface WebhookRepository extends CrudRepository<WebhookRow, String> {
+
+        /** The admin's hook and the scheduled pass may meet on a new channel: the first row stands, then both update it. */
+        @Query("""
+                INSERT INTO telegram_webhook (channel_id, url, registered, channel_version, last_error, checked_at)
+                VALUES (:channelId, NULL, FALSE, :at, NULL, :at) ON CONFLICT DO NOTHING""")
+        void insertIfAbsent(String channelId, Instant at);
     }
 
     /**

@@ -6,8 +6,10 @@ import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import touchpoint.channel.Channel;
@@ -32,6 +34,7 @@ class TelegramWebhooks {
     private final WebhookRepository webhooks;
     private final TelegramConfig config;
     private final Clock clock;
+    private final Map<String, Object> locks = new ConcurrentHashMap<>();
 
     TelegramWebhooks(TelegramKeys keys, TelegramClient client, WebhookRepository webhooks, TelegramConfig config, Clock clock) {
         this.keys = keys;
@@ -64,6 +67,17 @@ class TelegramWebhooks {
      * nothing changed. A refusal is recorded and returned, not thrown.
      */
     Status sync(Channel channel, boolean force) {
+        // One call at a time per channel in this instance; another instance's call is the same idempotent one.
+        synchronized (lock(channel.id())) {
+            return syncNow(channel, force);
+        }
+    }
+
+    private Object lock(String channelId) {
+        return locks.computeIfAbsent(channelId, id -> new Object());
+    }
+
+    private Status syncNow(Channel channel, boolean force) {
         Optional<WebhookRow> last = webhooks.findById(channel.id());
         Optional<String> url = channel.enabled() ? webhookUrl(channel) : Optional.empty();
         boolean wanted = url.isPresent();
@@ -92,11 +106,10 @@ class TelegramWebhooks {
         }
         WebhookRow row = new WebhookRow(channel.id(), wanted ? url.get() : null, registered,
                 error == null ? channel.updatedAt() : last.map(WebhookRow::channelVersion).orElse(Instant.EPOCH), error, clock.instant());
-        if (last.isPresent()) {
-            webhooks.update(row);
-        } else {
-            webhooks.save(row);
+        if (last.isEmpty()) {
+            webhooks.insertIfAbsent(channel.id(), Instant.EPOCH);
         }
+        webhooks.update(row);
         return status(channel, row);
     }
 
