@@ -36,11 +36,8 @@ public final class RouteCatalog {
         AGENT_OR_ADMIN,
         /** A signed-in admin (JWT with role ADMIN). */
         ADMIN,
-        /**
-         * A channel's own credential, checked by the channel's adapter (a messaging platform's secret token header):
-         * no customer token or staff JWT opens it.
-         */
-        CHANNEL_CREDENTIAL,
+        /** An API channel's own key as a bearer token; a wrong key and an unknown channel are both 401. */
+        CHANNEL_KEY,
         UNCLASSIFIED
     }
 
@@ -72,7 +69,7 @@ public final class RouteCatalog {
             Map.entry("/api/agent", Access.AGENT_OR_ADMIN),
             Map.entry("/api/recovery/", Access.AGENT_OR_ADMIN),
             Map.entry("/api/admin/", Access.ADMIN),
-            Map.entry("/api/channels/", Access.CHANNEL_CREDENTIAL),
+            Map.entry("/api/channels/", Access.CHANNEL_KEY),
             Map.entry("/api/analytics/", Access.ADMIN),
             Map.entry("/api/analytics", Access.ADMIN),
             Map.entry("/login", Access.SIGN_IN),
