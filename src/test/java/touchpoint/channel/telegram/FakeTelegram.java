@@ -35,7 +35,7 @@ import java.util.regex.Pattern;
  * calls of a method with 429 or 500, and delivers updates to the registered webhook with its secret token, as
  * Telegram does.
  */
-final class FakeTelegram implements AutoCloseable {
+public final class FakeTelegram implements AutoCloseable {
 
     record Call(String token, String method, JsonNode body) {
     }
@@ -62,7 +62,7 @@ final class FakeTelegram implements AutoCloseable {
 
     private final Map<String, Webhook> webhooks = new ConcurrentHashMap<>();
 
-    FakeTelegram() {
+    public FakeTelegram() {
         try {
             server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         } catch (IOException e) {
@@ -72,12 +72,12 @@ final class FakeTelegram implements AutoCloseable {
         server.start();
     }
 
-    String baseUrl() {
+    public String baseUrl() {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
     /** A bot Telegram knows: getMe answers for its token, every other token gets 401. */
-    FakeTelegram bot(String token, String username) {
+    public FakeTelegram bot(String token, String username) {
         bots.put(token, username);
         return this;
     }
@@ -105,26 +105,26 @@ final class FakeTelegram implements AutoCloseable {
     }
 
     /** The webhook URL registered for the bot with this token; null when none is. */
-    String webhookUrl(String token) {
+    public String webhookUrl(String token) {
         Webhook w = webhooks.get(token);
         return w == null ? null : w.url();
     }
 
-    String webhookSecret(String token) {
+    public String webhookSecret(String token) {
         Webhook w = webhooks.get(token);
         return w == null ? null : w.secret();
     }
 
-    long nextUpdateId() {
+    public long nextUpdateId() {
         return updateIds.incrementAndGet();
     }
 
     /** POSTs an update to the bot's webhook as Telegram would, with the registered secret token; returns the HTTP status. */
-    int deliver(String token, String updateJson) {
+    public int deliver(String token, String updateJson) {
         return deliver(token, updateJson, webhookSecret(token));
     }
 
-    int deliver(String token, String updateJson, String secretToken) {
+    public int deliver(String token, String updateJson, String secretToken) {
         String url = webhookUrl(token);
         if (url == null) {
             throw new IllegalStateException("no webhook is set for this bot");
@@ -146,7 +146,7 @@ final class FakeTelegram implements AutoCloseable {
     }
 
     /** A private-chat text message from user {@code userId}, as an update. */
-    String textUpdate(long updateId, long userId, String text) {
+    public String textUpdate(long updateId, long userId, String text) {
         ObjectNode update = json.createObjectNode().put("update_id", updateId);
         ObjectNode message = update.putObject("message").put("message_id", messageIds.incrementAndGet()).put("date", 1_700_000_000L);
         message.set("from", user(userId));
@@ -156,7 +156,7 @@ final class FakeTelegram implements AutoCloseable {
     }
 
     /** A photo without caption: a message with no text. */
-    String photoUpdate(long updateId, long userId) {
+    public String photoUpdate(long updateId, long userId) {
         ObjectNode update = json.createObjectNode().put("update_id", updateId);
         ObjectNode message = update.putObject("message").put("message_id", messageIds.incrementAndGet()).put("date", 1_700_000_000L);
         message.set("from", user(userId));
@@ -166,7 +166,7 @@ final class FakeTelegram implements AutoCloseable {
     }
 
     /** The user pressed the button with {@code data} on the bot's message {@code messageId}. */
-    String callbackUpdate(long updateId, long userId, long messageId, String data) {
+    public String callbackUpdate(long updateId, long userId, long messageId, String data) {
         ObjectNode update = json.createObjectNode().put("update_id", updateId);
         ObjectNode query = update.putObject("callback_query").put("id", "cq" + updateId).put("chat_instance", "ci" + userId);
         query.set("from", user(userId));
