@@ -23,6 +23,8 @@ import touchpoint.channel.ChannelTestClient.Reply;
 import touchpoint.channel.SpecVerifier;
 import touchpoint.channel.WebhookReceiver;
 import touchpoint.chat.Transcript;
+import touchpoint.contact.Contacts;
+import touchpoint.contact.Identity;
 
 @MicronautTest(transactional = false)
 @Property(name = "touchpoint.test.scripted-knowledge", value = "true")
@@ -30,6 +32,7 @@ import touchpoint.chat.Transcript;
 @Property(name = "touchpoint.channels.delivery-poll", value = "100ms")
 @Property(name = "touchpoint.channels.backoff-initial", value = "100ms")
 @Property(name = "touchpoint.channels.backoff-max", value = "400ms")
+@Property(name = "touchpoint.admin-password", value = "api-channel-admin-1")
 class ApiChannelIT {
 
     @Inject
@@ -43,6 +46,9 @@ class ApiChannelIT {
 
     @Inject
     Transcript transcript;
+
+    @Inject
+    Contacts contacts;
 
     ChannelTestClient client;
     WebhookReceiver receiver;
@@ -77,6 +83,8 @@ class ApiChannelIT {
         assertThat(castList(first.get("replies"))).extracting(r -> r.get("type")).contains("BOT_ANSWERED");
         assertThat(second.get("conversationId")).isEqualTo(first.get("conversationId"));
         assertThat(transcript.conversation((String) first.get("conversationId")).orElseThrow().channelType()).isEqualTo("api");
+        String contactId = contacts.contactOf((String) first.get("conversationId")).orElseThrow();
+        assertThat(contacts.find(Identity.externalId(channelId, "cust-1"))).get().extracting(c -> c.id()).isEqualTo(contactId);
     }
 
     @Test
@@ -139,6 +147,27 @@ class ApiChannelIT {
         Map<String, Object> changed = json.readValue(receiver.accepted().stream()
                 .filter(r -> r.body().contains("conversation.state_changed")).findFirst().orElseThrow().body(), Map.class);
         assertThat(castMap(changed.get("data")).get("state")).isEqualTo("WAITING_FOR_AGENT");
+    }
+
+    @Test
+    void should_send_an_agents_reply_in_the_console_out_through_the_api_channel() throws Exception {
+        String conversationId = (String) client.sendApiMessage(channelId, apiKey, "app-conv-7", "m-1", "I want to talk to a person")
+                .get("conversationId");
+        String login = client.send("POST", "/login", null, "{\"username\":\"admin\",\"password\":\"api-channel-admin-1\"}").raw();
+        String agent = "Bearer " + json.readValue(login, Map.class).get("access_token");
+        client.send("PUT", "/api/agent/presence", agent, "{\"status\":\"online\"}");
+        client.send("POST", "/api/agent/conversations/" + conversationId + "/claim", agent, null);
+
+        Reply replied = client.send("POST", "/api/agent/conversations/" + conversationId + "/messages", agent,
+                "{\"text\":\"Hello from a person\"}");
+        Reply view = client.send("GET", "/api/agent/conversations/" + conversationId, agent, null);
+
+        assertThat(replied.status()).isLessThan(300);
+        assertThat(view.get("channel")).isEqualTo("api");
+        await().atMost(Duration.ofSeconds(10)).until(() -> receiver.accepted().stream().anyMatch(r -> r.body().contains("Hello from a person")));
+        Map<String, Object> body = json.readValue(receiver.accepted().stream().filter(r -> r.body().contains("Hello from a person"))
+                .findFirst().orElseThrow().body(), Map.class);
+        assertThat(castMap(castMap(body.get("data")).get("message")).get("author")).isEqualTo("agent");
     }
 
     @Test
