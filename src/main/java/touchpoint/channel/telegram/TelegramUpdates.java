@@ -18,6 +18,9 @@ import touchpoint.chat.EventType;
 import touchpoint.chat.Option;
 import touchpoint.chat.Transcript;
 import touchpoint.chat.TranscriptEvent;
+import touchpoint.contact.Contacts;
+import touchpoint.contact.Identity;
+import touchpoint.contact.IdentityConflict;
 import touchpoint.channel.telegram.TelegramRepositories.UpdateRepository;
 import touchpoint.channel.telegram.TelegramTypes.CallbackQuery;
 import touchpoint.channel.telegram.TelegramTypes.Message;
@@ -52,11 +55,12 @@ class TelegramUpdates {
     private final TelegramKeys keys;
     private final TelegramFeedback feedback;
     private final TelegramConfig config;
+    private final Contacts contacts;
     private final ExecutorService io;
     private final Clock clock;
 
     TelegramUpdates(ChannelInbox inbox, Transcript transcript, UpdateRepository updates, TelegramClient client,
-                    TelegramKeys keys, TelegramFeedback feedback, TelegramConfig config,
+                    TelegramKeys keys, TelegramFeedback feedback, TelegramConfig config, Contacts contacts,
                     @Named(TaskExecutors.IO) ExecutorService io, Clock clock) {
         this.inbox = inbox;
         this.transcript = transcript;
@@ -65,6 +69,7 @@ class TelegramUpdates {
         this.keys = keys;
         this.feedback = feedback;
         this.config = config;
+        this.contacts = contacts;
         this.io = io;
         this.clock = clock;
     }
@@ -110,14 +115,18 @@ class TelegramUpdates {
         String locale = locale(m.from().languageCode());
         if (text.equals("/start") || text.startsWith("/start ")) {
             // Opening the bot sends /start: the conversation starts and its greeting goes out, with no question asked.
-            inbox.open(channel.id(), String.valueOf(chatId), contact, locale);
+            identify(inbox.open(channel.id(), String.valueOf(chatId), contact, locale), m.from());
             return Outcome.HANDLED;
         }
         if (text.length() > ChannelInbox.MAX_TEXT) {
             notify(channel, chatId, TOO_LONG);
             return Outcome.HANDLED;
         }
-        inbox.receive(new ChannelInbox.Inbound(channel.id(), String.valueOf(chatId), "tg-msg-" + m.messageId(), text, locale, contact));
+        ChannelInbox.Received received = inbox.receive(new ChannelInbox.Inbound(channel.id(), String.valueOf(chatId),
+                "tg-msg-" + m.messageId(), text, locale, contact));
+        if (received.started() || received.contactChanged()) {
+            identify(received.thread(), m.from());
+        }
         return Outcome.HANDLED;
     }
 
@@ -168,6 +177,19 @@ class TelegramUpdates {
         inbox.receive(new ChannelInbox.Inbound(channel.id(), String.valueOf(chatId), messageId, option.value(), null, contact));
         done(channel, q, chatId, message.messageId(), null);
         return Outcome.HANDLED;
+    }
+
+    /**
+     * Telegram vouches for the sender's user id (the update came with the channel's secret), so it is a verified
+     * identity of the conversation's contact; the name is only a profile hint.
+     */
+    private void identify(ChannelThread thread, TelegramTypes.User from) {
+        try {
+            contacts.identify(thread.conversationId(), Identity.telegramUser(from.id()).named(from.displayName()));
+        } catch (IdentityConflict e) {
+            // The message is stored and answered already; a conflicting identity must not turn that into an error.
+            LOG.warn("telegram conversation {}: user id not recorded: {}", thread.conversationId(), e.getMessage());
+        }
     }
 
     /**

@@ -27,6 +27,8 @@ import touchpoint.chat.EventData;
 import touchpoint.chat.EventType;
 import touchpoint.chat.Transcript;
 import touchpoint.chat.TranscriptEvent;
+import touchpoint.contact.Contacts;
+import touchpoint.contact.Identity;
 import touchpoint.testing.CustomerClient;
 import touchpoint.testing.CustomerClient.Reply;
 
@@ -58,6 +60,9 @@ class TelegramChannelIT implements TestPropertyProvider {
 
     @Inject
     ChannelInbox inbox;
+
+    @Inject
+    Contacts contacts;
 
     CustomerClient raw;
     String admin;
@@ -190,6 +195,8 @@ class TelegramChannelIT implements TestPropertyProvider {
         assertThat(answer.path("reply_markup").toString()).contains(TelegramRendering.HELPFUL, TelegramRendering.NOT_HELPFUL);
         assertThat(log(user)).extracting(TranscriptEvent::type).contains(EventType.CUSTOMER_ASKED, EventType.BOT_ANSWERED);
         assertThat(transcript.conversation(conversationOf(user)).orElseThrow().channelType()).isEqualTo("telegram");
+        String contactId = contacts.contactOf(conversationOf(user)).orElseThrow();
+        assertThat(contacts.find(Identity.telegramUser(user)).orElseThrow().id()).isEqualTo(contactId);
     }
 
     @Test
