@@ -41,6 +41,11 @@ class Thumbs {
         if (!chat.canRead(conversationId, token)) {
             throw CustomerToken.notFound();
         }
+        return rateAsVerified(conversationId, messageId, helpful);
+    }
+
+    /** A rating from a channel that authenticated the customer its own way (a messaging platform's signed button). */
+    List<TranscriptEvent> rateAsVerified(String conversationId, String messageId, boolean helpful) {
         return transcript.write(conversationId, session -> {
             TranscriptEvent answer = transcript.message(conversationId, messageId)
                     .orElseThrow(() -> new NotFound("No message with that id in this conversation"));

@@ -35,6 +35,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
+import touchpoint.channel.telegram.FakeTelegram;
 import touchpoint.security.RouteCatalog;
 import touchpoint.security.RouteCatalog.Route;
 
@@ -88,6 +89,10 @@ class HostileInputBench {
         // Limits would turn most of the suite into 429s; it is the validation behind them that is under test.
         props.put("touchpoint.ratelimit.per-ip-per-minute", 100_000_000);
         props.put("touchpoint.ratelimit.per-conversation-per-minute", 100_000_000);
+        // Telegram's Bot API is a fake on 127.0.0.1; outbox deliveries stay queued, so no row appears between the
+        // counts around a rejected request except what that request stored.
+        props.put("touchpoint.channels.telegram.api-base-url", telegram.baseUrl());
+        props.put("touchpoint.channels.delivery-enabled", false);
         server = ApplicationContext.run(EmbeddedServer.class, props, "test");
         try {
             // The bean is a proxy bound to the current transaction; counting needs connections of its own.
@@ -105,6 +110,8 @@ class HostileInputBench {
             exchange(new Attack("setup", "POST", "/api/conversations/" + own + "/messages", auth(json(), ownToken),
                     "{\"clientMessageId\":\"replayed-1\",\"text\":\"return policy\"}".getBytes()));
 
+            setUpTelegram();
+
             List<Route> routes = RouteCatalog.routes(server.getApplicationContext());
             System.out.printf(Locale.ROOT, "[hostile] %d routes: %s%n", routes.size(), routes);
             long t0 = System.nanoTime();
@@ -118,6 +125,10 @@ class HostileInputBench {
             for (Attack attack : raw()) {
                 fire(attack);
             }
+            for (Attack attack : telegram()) {
+                fire(attack);
+            }
+            replayTelegramUpdates();
             while (requests < target) {
                 Route route = routes.get(random.nextInt(routes.size()));
                 fire(randomAttack(route, random));
@@ -134,6 +145,8 @@ class HostileInputBench {
                     .put("status2xx", status2xx)
                     .put("noAnswer", noAnswer)
                     .put("routes", routes.size())
+                    .put("telegramReplays", telegramReplays)
+                    .put("telegramReplaysStored", telegramReplaysStored)
                     .put("statuses", byStatus.toString())
                     .put("date", java.time.Instant.now().toString());
             report.write("hostile.json");
@@ -141,9 +154,100 @@ class HostileInputBench {
             noAnswerSamples.forEach((k, v) -> System.out.println("[hostile] connection closed without an answer: " + k + " -> " + v));
             assertThat(status5xx).as("server errors").isZero();
             assertThat(storedByRejected).as("rows stored by rejected requests").isZero();
+            assertThat(telegramReplaysStored).as("rows stored by replayed Telegram updates").isZero();
             assertThat(requests).isGreaterThanOrEqualTo(target);
         } finally {
             server.close();
+            telegram.close();
+        }
+    }
+
+    // ---- Telegram's webhook ----------------------------------------------------------------------------------
+
+    private static final String BOT_TOKEN = "7000001:AAHhostileBenchBotTokenForTouchpoint";
+    private final FakeTelegram telegram = new FakeTelegram().bot(BOT_TOKEN, "hostile_bot");
+    private String telegramPath;
+    private String telegramSecret;
+    private String acceptedUpdate;
+    private long telegramReplays;
+    private long telegramReplaysStored;
+
+    /** A Telegram channel created as an admin would, its webhook registered with the fake, and one update accepted. */
+    private void setUpTelegram() throws Exception {
+        Answer created = exchange(new Attack("setup", "POST", "/api/admin/channels", auth(json(), "Bearer " + adminJwt),
+                ("{\"type\":\"telegram\",\"name\":\"Hostile bot\",\"botToken\":\"" + BOT_TOKEN
+                        + "\",\"publicBaseUrl\":\"http://127.0.0.1:" + server.getPort() + "\"}").getBytes(StandardCharsets.UTF_8)));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        telegramPath = URI.create(telegram.webhookUrl(BOT_TOKEN)).getPath();
+        telegramSecret = telegram.webhookSecret(BOT_TOKEN);
+        acceptedUpdate = telegram.textUpdate(telegram.nextUpdateId(), 4242, "How do I return a lamp?");
+        assertThat(exchange(telegramAttack("setup", telegramSecret, acceptedUpdate.getBytes(StandardCharsets.UTF_8))).status()).isEqualTo(200);
+    }
+
+    private Attack telegramAttack(String label, String secret, byte[] body) {
+        Map<String, String> headers = json();
+        if (secret != null) {
+            headers.put("X-Telegram-Bot-Api-Secret-Token", secret);
+        }
+        return new Attack("telegram " + label, "POST", telegramPath, headers, body);
+    }
+
+    /**
+     * Bad secret tokens on a valid update (each must be 401 or 403 and store nothing), then malformed updates with the
+     * right secret: whatever they are, never a 5xx.
+     */
+    private List<Attack> telegram() {
+        List<Attack> attacks = new ArrayList<>();
+        byte[] update = telegram.textUpdate(telegram.nextUpdateId(), 4343, "return policy").getBytes(StandardCharsets.UTF_8);
+        for (String secret : new String[] {null, "", " ", telegramSecret + "x", telegramSecret.substring(1), telegramSecret.toUpperCase(Locale.ROOT),
+                "A".repeat(6000), "' OR '1'='1", "ü-ñ-漢字", telegramSecret.substring(0, telegramSecret.length() - 1) + "\u0000"}) {
+            attacks.add(telegramAttack("secret " + abbreviate(String.valueOf(secret)), secret, update));
+        }
+        attacks.add(new Attack("telegram secret of another channel's path", "POST", telegramPath.replace("/api/channels/", "/api/channels/x"),
+                Map.of("Content-Type", "application/json", "X-Telegram-Bot-Api-Secret-Token", telegramSecret), update));
+        long id = 9_000_000;
+        String[] malformed = {
+            "{}", "{\"update_id\":\"abc\"}", "{\"update_id\":-1}", "{\"update_id\":1e999}", "{\"update_id\":" + "9".repeat(40) + "}",
+            "{\"update_id\":null}", "{\"update_id\":" + (id++) + ",\"message\":\"text\"}",
+            "{\"update_id\":" + (id++) + ",\"message\":{}}",
+            "{\"update_id\":" + (id++) + ",\"message\":{\"message_id\":1,\"chat\":{\"id\":\"x\"},\"text\":\"hi\"}}",
+            "{\"update_id\":" + (id++) + ",\"message\":{\"message_id\":1,\"chat\":{\"id\":" + "9".repeat(30) + ",\"type\":\"private\"},\"from\":{\"id\":1},\"text\":\"hi\"}}",
+            "{\"update_id\":" + (id++) + ",\"message\":{\"message_id\":1,\"chat\":{\"id\":77,\"type\":\"group\"},\"from\":{\"id\":77},\"text\":\"hi\"}}",
+            "{\"update_id\":" + (id++) + ",\"message\":{\"message_id\":1,\"chat\":{\"id\":78,\"type\":\"private\"},\"from\":{\"id\":78},\"text\":[1,2]}}",
+            "{\"update_id\":" + (id++) + ",\"message\":{\"message_id\":1,\"chat\":{\"id\":79,\"type\":\"private\"},\"from\":{\"id\":79},\"text\":\"" + "x".repeat(5000) + "\"}}",
+            "{\"update_id\":" + (id++) + ",\"callback_query\":{\"id\":\"q\",\"data\":\"o:1:0:AAAAAAAAAAAAAAAA\"}}",
+            "{\"update_id\":" + (id++) + ",\"callback_query\":{\"id\":\"q\",\"from\":{\"id\":4242},\"message\":{\"message_id\":5,\"chat\":{\"id\":4242,\"type\":\"private\"}},\"data\":\"o:3:0:AAAAAAAAAAAAAAAA\"}}",
+            "{\"update_id\":" + (id++) + ",\"callback_query\":{\"id\":\"q\",\"from\":{\"id\":4242},\"message\":{\"message_id\":5,\"chat\":{\"id\":4242,\"type\":\"private\"}},\"data\":\"" + "o".repeat(10_000) + "\"}}",
+            "{\"update_id\":" + (id++) + ",\"callback_query\":{\"id\":\"q\",\"from\":{\"id\":4242},\"message\":{\"message_id\":5,\"chat\":{\"id\":4242,\"type\":\"private\"}},\"data\":\"r:99999999999:1:AAAAAAAAAAAAAAAA\"}}",
+            "{\"update_id\":" + (id++) + ",\"edited_message\":{\"message_id\":1,\"chat\":{\"id\":4242,\"type\":\"private\"},\"text\":\"edited\"}}",
+            "{\"update_id\":" + (id++) + ",\"inline_query\":{\"id\":\"1\",\"query\":\"<script>\"}}",
+            "[" .repeat(5000) + "]".repeat(5000), "not json at all"};
+        for (String body : malformed) {
+            attacks.add(telegramAttack("update " + abbreviate(body), telegramSecret, body.getBytes(StandardCharsets.UTF_8)));
+        }
+        for (byte[] body : badBodies()) {
+            attacks.add(telegramAttack("body " + abbreviate(new String(body, StandardCharsets.UTF_8)), telegramSecret, body));
+        }
+        return attacks;
+    }
+
+    /** The update accepted at setup, delivered again as Telegram retries do: answered 200 and stores nothing more. */
+    private void replayTelegramUpdates() throws Exception {
+        for (int i = 0; i < 20; i++) {
+            long before = rows();
+            Answer answer = exchange(telegramAttack("replayed update", telegramSecret, acceptedUpdate.getBytes(StandardCharsets.UTF_8)));
+            long after = rows();
+            requests++;
+            telegramReplays++;
+            byStatus.merge(String.valueOf(answer.status()), 1L, Long::sum);
+            if (answer.status() >= 500) {
+                status5xx++;
+            } else if (answer.status() >= 200 && answer.status() < 300) {
+                status2xx++;
+            } else {
+                status4xx++;
+            }
+            telegramReplaysStored += Math.max(0, after - before);
         }
     }
 
