@@ -59,15 +59,47 @@ public class ChatService {
         return new Started(id, token, written.conversation().status(), written.stored());
     }
 
+    /**
+     * Starts a conversation that arrived through another channel than the widget, under an id the channel chose (it
+     * maps its own thread to it before starting, so two deliveries of a thread's first message agree on one id). The
+     * channel vouches for the customer, so no customer token is handed out: a random one is hashed and forgotten.
+     */
+    public Started startOnChannel(String id, String channelId, String channelType, String touchpoint, String locale) {
+        String tp = touchpoint == null || touchpoint.isBlank() ? config.defaultTouchpoint() : touchpoint;
+        String loc = locale == null || locale.isBlank() ? config.defaultLocale() : locale;
+        Transcript.Written<Void> written = transcript.start(id, Ids.hash(ids.newToken()), tp, loc, channelId, channelType, session -> {
+            session.append(NewEvent.of(new EventData.ConversationStarted(tp, loc)));
+            session.append(NewEvent.of(EventType.BOT_GREETED).text(config.greeting()));
+            return null;
+        });
+        meters.counter("touchpoint.conversations.started", "touchpoint", tp).increment();
+        LOG.info("conversation started conversation={} channel={} type={} touchpoint={} locale={}", id, channelId, channelType, tp, loc);
+        return new Started(id, null, written.conversation().status(), written.stored());
+    }
+
     /** Empty when the conversation does not exist or the token is wrong: callers must not tell which. */
     public Optional<Sent> send(String conversationId, String token, String clientMessageId, String text) {
         Optional<ConversationSummary> conversation = transcript.authorized(conversationId, token);
         if (conversation.isEmpty()) {
             return Optional.empty();
         }
+        return send(conversation.get(), clientMessageId, text);
+    }
+
+    /**
+     * A customer message that arrived through a channel, which has authenticated the sender its own way (an API key,
+     * a platform's signature, the mail thread): the same turn as the widget's, without a customer token. Empty when
+     * the conversation does not exist.
+     */
+    public Optional<Sent> sendFromChannel(String conversationId, String clientMessageId, String text) {
+        return transcript.conversation(conversationId).flatMap(c -> send(c, clientMessageId, text));
+    }
+
+    private Optional<Sent> send(ConversationSummary conversation, String clientMessageId, String text) {
+        String conversationId = conversation.id();
         long started = System.nanoTime();
         List<TranscriptEvent> readBefore = transcript.events(conversationId);
-        PreparedAnswer prepared = prepare(conversation.get(), readBefore, clientMessageId, text);
+        PreparedAnswer prepared = prepare(conversation, readBefore, clientMessageId, text);
         Optional<Transcript.Written<Sent>> written = transcript.write(conversationId, readBefore, session -> {
             if (clientMessageId != null) {
                 Optional<List<TranscriptEvent>> earlier = session.replayOf(clientMessageId);

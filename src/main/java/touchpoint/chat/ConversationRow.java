@@ -13,9 +13,11 @@ record ConversationRow(
         String status,
         long lastSeq,
         Instant createdAt,
-        Instant updatedAt) {
+        Instant updatedAt,
+        String channelId,
+        String channelType) {
 
     ConversationRow advancedTo(ConversationStatus newStatus, long seq, Instant at) {
-        return new ConversationRow(id, tokenHash, touchpoint, locale, newStatus.name(), seq, createdAt, at);
+        return new ConversationRow(id, tokenHash, touchpoint, locale, newStatus.name(), seq, createdAt, at, channelId, channelType);
     }
 }

@@ -59,12 +59,18 @@ public class Transcript {
     public record Written<R>(R value, List<TranscriptEvent> stored, ConversationSummary conversation, ConversationState state) {
     }
 
-    /** Starts a conversation and writes its first events in one transaction. */
+    /** Starts a widget conversation and writes its first events in one transaction. */
     public <R> Written<R> start(String id, String tokenHash, String touchpoint, String locale, Writer<R> writer) {
+        return start(id, tokenHash, touchpoint, locale, ConversationSummary.WEB, ConversationSummary.WEB, writer);
+    }
+
+    /** Starts a conversation of a channel and writes its first events in one transaction. */
+    public <R> Written<R> start(String id, String tokenHash, String touchpoint, String locale, String channelId,
+                                String channelType, Writer<R> writer) {
         return commitThenPublish(() -> {
             Instant now = clock.instant();
             ConversationRow row = conversations.save(new ConversationRow(id, tokenHash, touchpoint, locale,
-                    ConversationStatus.BOT.name(), 0, now, now));
+                    ConversationStatus.BOT.name(), 0, now, now, channelId, channelType));
             return runWriter(row, ConversationState.replay(id, List.of()), writer);
         });
     }

@@ -1,0 +1,195 @@
+package touchpoint.channel;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.json.JsonMapper;
+import jakarta.inject.Singleton;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import touchpoint.chat.ChatService;
+import touchpoint.chat.Transcript;
+import touchpoint.chat.TranscriptEvent;
+import touchpoint.infra.Ids;
+import touchpoint.infra.InvalidRequest;
+
+/**
+ * Where inbound text from every channel enters the chat core: the same turn as the widget's (bot, clarify, fallback,
+ * hand-off, surveys), trusted because the channel's adapter has already authenticated the sender its own way.
+ */
+@Singleton
+public class ChannelInbox {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ChannelInbox.class);
+    /** The widget's limit: a channel's customer gets no longer turn than the widget's. */
+    public static final int MAX_TEXT = 2000;
+    public static final int MAX_KEY = 300;
+    /** Message ids the transcript can keep as they are; longer or other ones (a mail's Message-ID) are kept hashed. */
+    private static final Pattern PLAIN_MESSAGE_ID = Pattern.compile("[A-Za-z0-9_.:-]{1,100}");
+
+    private final ChannelDirectory channels;
+    private final ChannelThreadRepository threads;
+    private final ChatService chat;
+    private final Transcript transcript;
+    private final JsonMapper json;
+    private final Ids ids;
+    private final Clock clock;
+
+    ChannelInbox(ChannelDirectory channels, ChannelThreadRepository threads, ChatService chat, Transcript transcript,
+                 JsonMapper json, Ids ids, Clock clock) {
+        this.channels = channels;
+        this.threads = threads;
+        this.chat = chat;
+        this.transcript = transcript;
+        this.json = json;
+        this.ids = ids;
+        this.clock = clock;
+    }
+
+    /**
+     * A customer's message as the channel received it.
+     *
+     * @param externalKey the channel's own key of the conversation (thread root, chat id, the client's conversation id)
+     * @param messageId the channel's own id of this message: a repeat of it is stored once and answered the same; null
+     *     when the channel has none
+     * @param locale used when this message starts the conversation; null for the default
+     * @param contact what the channel knows of the sender; null or partly null when it knows nothing
+     */
+    public record Inbound(String channelId, String externalKey, @Nullable String messageId, String text,
+                          @Nullable String locale, @Nullable Contact contact) {
+    }
+
+    /**
+     * @param started this message opened the conversation
+     * @param duplicate the message id was received before: {@code accepted} and {@code replies} are the first ones
+     */
+    public record Received(ChannelThread thread, boolean started, TranscriptEvent accepted, List<TranscriptEvent> replies,
+                           boolean duplicate) {
+    }
+
+    /** Runs the customer's turn: opens the conversation for a new thread, then the message goes to the chat core. */
+    public Received receive(Inbound in) {
+        if (in.text() == null || in.text().isBlank()) {
+            throw new InvalidRequest("text", "must not be blank");
+        }
+        if (in.text().length() > MAX_TEXT) {
+            throw new InvalidRequest("text", "must be at most " + MAX_TEXT + " characters");
+        }
+        Channel channel = channels.enabled(in.channelId());
+        Opened opened = open(channel, in.externalKey(), in.contact(), in.locale());
+        String text = numberedChoice(opened.thread().conversationId(), in.text());
+        ChatService.Sent sent = chat.sendFromChannel(opened.thread().conversationId(), clientMessageId(in.messageId()), text)
+                .orElseThrow(() -> new IllegalStateException("conversation " + opened.thread().conversationId() + " vanished"));
+        return new Received(opened.thread(), opened.started(), sent.accepted(), sent.replies(), sent.duplicate());
+    }
+
+    /**
+     * The conversation of a channel's thread, started now if it is new (a conversation the service opens itself, such
+     * as an email follow-up to a widget visitor who left a message).
+     */
+    public ChannelThread open(String channelId, String externalKey, @Nullable Contact contact, @Nullable String locale) {
+        return open(channels.enabled(channelId), externalKey, contact, locale).thread();
+    }
+
+    /** The channel thread a conversation is; empty for the widget's conversations. */
+    public Optional<ChannelThread> thread(String conversationId) {
+        return threads.findByConversationId(conversationId).map(this::toThread);
+    }
+
+    /** The conversation a channel's thread is, if it has been opened. */
+    public Optional<ChannelThread> thread(String channelId, String externalKey) {
+        return threads.findById(new ChannelThreadRow.Key(channelId, externalKey)).map(this::toThread);
+    }
+
+    private record Opened(ChannelThread thread, boolean started) {
+    }
+
+    private Opened open(Channel channel, String externalKey, Contact contact, String locale) {
+        if (externalKey == null || externalKey.isBlank()) {
+            throw new InvalidRequest("externalConversationId", "is required");
+        }
+        if (externalKey.length() > MAX_KEY) {
+            throw new InvalidRequest("externalConversationId", "must be at most " + MAX_KEY + " characters");
+        }
+        ChannelThreadRow.Key key = new ChannelThreadRow.Key(channel.id(), externalKey);
+        Contact given = contact == null ? Contact.UNKNOWN : contact;
+        ChannelThreadRow row = threads.findById(key).orElseGet(() -> {
+            // The mapping is written before the conversation exists: a second delivery racing this one reads the same
+            // id back, and a crash between the two leaves a mapping whose conversation the next message starts.
+            threads.insertIfAbsent(channel.id(), externalKey, ids.newId(), write(given), clock.instant());
+            return threads.findById(key).orElseThrow();
+        });
+        boolean started = false;
+        if (transcript.conversation(row.conversationId()).isEmpty()) {
+            try {
+                chat.startOnChannel(row.conversationId(), channel.id(), channel.type(),
+                        channel.setting("touchpoint").orElse(channel.type()), locale);
+                started = true;
+            } catch (RuntimeException e) {
+                if (transcript.conversation(row.conversationId()).isEmpty()) {
+                    throw e;
+                }
+                LOG.debug("conversation {} was started by a concurrent delivery", row.conversationId());
+            }
+        }
+        Contact stored = read(row.contact());
+        Contact merged = stored.updatedBy(given);
+        if (!merged.equals(stored)) {
+            threads.updateContact(channel.id(), externalKey, write(merged), clock.instant());
+        }
+        return new Opened(new ChannelThread(channel.id(), externalKey, row.conversationId(), merged), started);
+    }
+
+    /** "2." or "#2" after a numbered list of options is the option's value, as pressing its button would send. */
+    private String numberedChoice(String conversationId, String text) {
+        if (!PlainRendering.looksLikeNumber(text)) {
+            return text;
+        }
+        List<TranscriptEvent> log = transcript.events(conversationId);
+        for (int i = log.size() - 1; i >= 0; i--) {
+            TranscriptEvent e = log.get(i);
+            if (e.author() == touchpoint.chat.Author.CUSTOMER) {
+                return text;
+            }
+            // A survey's scale is also offered as buttons, but its numbers are scores, not positions in a list.
+            if (e.survey() != null) {
+                return PlainRendering.score(e.survey(), text).map(String::valueOf).orElse(text);
+            }
+            if (!e.options().isEmpty()) {
+                return PlainRendering.choice(e.options(), text).map(touchpoint.chat.Option::value).orElse(text);
+            }
+        }
+        return text;
+    }
+
+    private static String clientMessageId(String messageId) {
+        if (messageId == null || messageId.isBlank()) {
+            return null;
+        }
+        return PLAIN_MESSAGE_ID.matcher(messageId).matches() ? messageId : "sha256:" + Ids.hash(messageId);
+    }
+
+    private ChannelThread toThread(ChannelThreadRow row) {
+        return new ChannelThread(row.key().channelId(), row.key().externalKey(), row.conversationId(), read(row.contact()));
+    }
+
+    private String write(Contact contact) {
+        try {
+            return json.writeValueAsString(contact);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private Contact read(String contact) {
+        try {
+            return json.readValue(contact, Contact.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
