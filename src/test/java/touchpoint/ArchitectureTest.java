@@ -23,7 +23,7 @@ import touchpoint.infra.Roles;
 class ArchitectureTest {
 
     private static final String[] FEATURES = {"touchpoint.chat..", "touchpoint.knowledge..", "touchpoint.handoff..",
-        "touchpoint.survey..", "touchpoint.analytics..", "touchpoint.admin..", "touchpoint.widget..", "touchpoint.channel.."};
+        "touchpoint.survey..", "touchpoint.analytics..", "touchpoint.admin..", "touchpoint.widget..", "touchpoint.channel..", "touchpoint.contact.."};
 
     /** What other features may use of {@code touchpoint.knowledge}: its interfaces and the records they speak. */
     private static final Set<String> KNOWLEDGE_FACADE = Set.of("KnowledgeBase", "Decision", "Candidate", "Question",
@@ -33,17 +33,25 @@ class ArchitectureTest {
     static final ArchRule infra_depends_on_no_feature = noClasses().that().resideInAPackage("touchpoint.infra..")
             .should().dependOnClassesThat().resideInAnyPackage("touchpoint.chat..", "touchpoint.knowledge..",
                     "touchpoint.handoff..", "touchpoint.survey..", "touchpoint.analytics..", "touchpoint.admin..",
-                    "touchpoint.widget..", "touchpoint.channel..");
+                    "touchpoint.widget..", "touchpoint.channel..", "touchpoint.contact..");
 
     @ArchTest
     static final ArchRule knowledge_knows_no_conversation = noClasses().that().resideInAPackage("touchpoint.knowledge..")
             .should().dependOnClassesThat().resideInAnyPackage("touchpoint.chat..", "touchpoint.handoff..",
-                    "touchpoint.survey..", "touchpoint.analytics..", "touchpoint.admin..", "touchpoint.widget..");
+                    "touchpoint.survey..", "touchpoint.analytics..", "touchpoint.admin..", "touchpoint.widget..",
+                    "touchpoint.contact..");
 
     @ArchTest
     static final ArchRule chat_knows_no_feature_built_on_it = noClasses().that().resideInAPackage("touchpoint.chat..")
             .should().dependOnClassesThat().resideInAnyPackage("touchpoint.handoff..", "touchpoint.survey..",
-                    "touchpoint.analytics..", "touchpoint.admin..", "touchpoint.widget..", "touchpoint.channel..");
+                    "touchpoint.analytics..", "touchpoint.admin..", "touchpoint.widget..", "touchpoint.channel..", "touchpoint.contact..");
+
+    /** Contacts are built on the other features; they reach contacts only through hooks they declare themselves. */
+    @ArchTest
+    static final ArchRule no_feature_depends_on_contacts = noClasses().that().resideInAnyPackage("touchpoint.chat..",
+                    "touchpoint.knowledge..", "touchpoint.handoff..", "touchpoint.survey..", "touchpoint.analytics..",
+                    "touchpoint.admin..", "touchpoint.widget..")
+            .should().dependOnClassesThat().resideInAPackage("touchpoint.contact..");
 
     @ArchTest
     static final ArchRule refusals_are_domain_exceptions = noClasses().should().dependOnClassesThat()

@@ -22,9 +22,11 @@ public class ChatService {
     private final Ids ids;
     private final MeterRegistry meters;
     private final Timer turnTimer;
+    private final StartingCustomer startingCustomer;
 
     ChatService(Transcript transcript, CustomerTurnChain turnChain, KnowledgeHandler knowledgeHandler, ChatConfig config,
-                Ids ids, MeterRegistry meters) {
+                Ids ids, MeterRegistry meters, @io.micronaut.core.annotation.Nullable StartingCustomer startingCustomer) {
+        this.startingCustomer = startingCustomer;
         this.transcript = transcript;
         this.turnChain = turnChain;
         this.knowledgeHandler = knowledgeHandler;
@@ -35,7 +37,9 @@ public class ChatService {
                 .publishPercentiles(0.5, 0.9, 0.99).register(meters);
     }
 
-    public record Started(String id, String token, ConversationStatus state, List<TranscriptEvent> messages) {
+    /** @param contactId the customer's contact when the start identified them; null while anonymous */
+    public record Started(String id, String token, ConversationStatus state, List<TranscriptEvent> messages,
+                          @io.micronaut.core.annotation.Nullable String contactId) {
     }
 
     public record Sent(TranscriptEvent accepted, List<TranscriptEvent> replies, boolean duplicate) {
@@ -45,18 +49,28 @@ public class ChatService {
     }
 
     public Started start(String touchpoint, String locale) {
+        return start(touchpoint, locale, StartingCustomer.Claim.NONE);
+    }
+
+    /** Starts a conversation for a customer who may say who they are; an untrusted claim leaves it anonymous. */
+    public Started start(String touchpoint, String locale, StartingCustomer.Claim claim) {
+        Optional<StartingCustomer.Recognised> recognised = startingCustomer == null || claim.isEmpty()
+                ? Optional.empty() : startingCustomer.recognise(claim);
         String id = ids.newId();
         String token = ids.newToken();
         String tp = touchpoint == null || touchpoint.isBlank() ? config.defaultTouchpoint() : touchpoint;
         String loc = locale == null || locale.isBlank() ? config.defaultLocale() : locale;
         Transcript.Written<Void> written = transcript.start(id, Ids.hash(token), tp, loc, session -> {
             session.append(NewEvent.of(new EventData.ConversationStarted(tp, loc)));
+            recognised.ifPresent(r -> session.append(NewEvent.of(new EventData.ContactIdentified(r.contactId(), r.kind(), null))));
             session.append(NewEvent.of(EventType.BOT_GREETED).text(config.greeting()));
             return null;
         });
+        recognised.ifPresent(r -> startingCustomer.started(id, r, claim));
         meters.counter("touchpoint.conversations.started", "touchpoint", tp).increment();
         LOG.info("conversation started conversation={} touchpoint={} locale={}", id, tp, loc);
-        return new Started(id, token, written.conversation().status(), written.stored());
+        return new Started(id, token, written.conversation().status(), written.stored(),
+                recognised.filter(StartingCustomer.Recognised::identified).map(StartingCustomer.Recognised::contactId).orElse(null));
     }
 
     /**
@@ -74,7 +88,7 @@ public class ChatService {
         });
         meters.counter("touchpoint.conversations.started", "touchpoint", tp).increment();
         LOG.info("conversation started conversation={} channel={} type={} touchpoint={} locale={}", id, channelId, channelType, tp, loc);
-        return new Started(id, null, written.conversation().status(), written.stored());
+        return new Started(id, null, written.conversation().status(), written.stored(), null);
     }
 
     /** Empty when the conversation does not exist or the token is wrong: callers must not tell which. */

@@ -17,12 +17,23 @@ final class ConversationApi {
     @Serdeable
     record StartRequest(
             @Nullable @Size(max = 100) @Pattern(regexp = "[A-Za-z0-9_./:-]*", message = "may contain only letters, digits and _ . / : -") String touchpoint,
-            @Nullable @Size(max = 20) @Pattern(regexp = "[A-Za-z]{2,3}([-_][A-Za-z0-9]{2,8})*", message = "must be a language tag such as en or de-CH") String locale) {
+            @Nullable @Size(max = 20) @Pattern(regexp = "[A-Za-z]{2,3}([-_][A-Za-z0-9]{2,8})*", message = "must be a language tag such as en or de-CH") String locale,
+            @Nullable @Size(min = 1, max = 200) String userId,
+            @Nullable @Size(max = 128) String userHash,
+            @Nullable @Size(max = 320) String email,
+            @Nullable @Size(max = 200) String name,
+            @Nullable @Size(min = 16, max = 100) @Pattern(regexp = "[A-Za-z0-9_-]+", message = "may contain only letters, digits, _ and -") String visitorId) {
+
+        StartingCustomer.Claim claim() {
+            return new StartingCustomer.Claim(userId, userHash, email, name, visitorId);
+        }
     }
 
+    /** @param contactId present when the start identified the customer (a verified identity) */
     @Serdeable
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record StartResponse(String id, String token, ConversationStatus state, List<TranscriptEvent> messages) {
+    record StartResponse(String id, String token, ConversationStatus state, List<TranscriptEvent> messages,
+                         @Nullable String contactId) {
     }
 
     @Serdeable

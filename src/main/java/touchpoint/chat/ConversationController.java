@@ -42,11 +42,13 @@ class ConversationController {
     }
 
     @Post
-    @Operation(summary = "Start a conversation; the response holds the bearer token and the greeting")
+    @Operation(summary = "Start a conversation; the response holds the bearer token and the greeting, and contactId when a signed identity matched")
     HttpResponse<StartResponse> start(@Body @Nullable JsonNode body) {
-        StartRequest r = body == null ? new StartRequest(null, null) : requests.read(body, StartRequest.class);
-        ChatService.Started started = chat.start(r.touchpoint(), r.locale());
-        return HttpResponse.created(new StartResponse(started.id(), started.token(), started.state(), started.messages()));
+        StartRequest r = body == null ? new StartRequest(null, null, null, null, null, null, null)
+                : requests.read(body, StartRequest.class);
+        ChatService.Started started = chat.start(r.touchpoint(), r.locale(), r.claim());
+        return HttpResponse.created(new StartResponse(started.id(), started.token(), started.state(), started.messages(),
+                started.contactId()));
     }
 
     @Post("/{id}/messages")

@@ -15,4 +15,10 @@ interface ConversationRepository extends CrudRepository<ConversationRow, String>
     Optional<ConversationRow> findByIdForUpdate(String id);
 
     List<ConversationRow> findByStatusOrderByUpdatedAt(String status);
+
+    List<ConversationRow> findByContactIdOrderByCreatedAt(String contactId);
+
+    @Query("SELECT id FROM conversation WHERE updated_at < :cutoff AND (redacted_seq IS NULL OR redacted_seq < last_seq) "
+            + "ORDER BY updated_at LIMIT :limit")
+    List<String> findUnredactedBefore(java.time.Instant cutoff, int limit);
 }

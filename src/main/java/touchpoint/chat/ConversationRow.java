@@ -1,5 +1,6 @@
 package touchpoint.chat;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.annotation.Id;
 import io.micronaut.data.annotation.MappedEntity;
 import java.time.Instant;
@@ -15,9 +16,14 @@ record ConversationRow(
         Instant createdAt,
         Instant updatedAt,
         String channelId,
-        String channelType) {
+        String channelType,
+        // A projection of the transcript's CONTACT_IDENTIFIED events, like status: written with them.
+        @Nullable String contactId,
+        // The sequence number of the last TRANSCRIPT_REDACTED: the retention job skips what it already redacted.
+        @Nullable Long redactedSeq) {
 
-    ConversationRow advancedTo(ConversationStatus newStatus, long seq, Instant at) {
-        return new ConversationRow(id, tokenHash, touchpoint, locale, newStatus.name(), seq, createdAt, at, channelId, channelType);
+    ConversationRow advancedTo(ConversationState state, Instant at) {
+        return new ConversationRow(id, tokenHash, touchpoint, locale, state.status().name(), state.lastSeq(), createdAt, at,
+                channelId, channelType, state.contactId().orElse(null), state.lastRedactionSeq().orElse(null));
     }
 }

@@ -33,6 +33,8 @@ public final class ConversationState {
     private String pendingSurveyQuestion;
     private boolean everHandedOff;
     private Instant lastActivityAt;
+    private String contactId;
+    private Long lastRedactionSeq;
 
     private ConversationState(String conversationId) {
         this.conversationId = conversationId;
@@ -128,6 +130,9 @@ public final class ConversationState {
                     }
                 }
             }
+            case TRANSCRIPT_REDACTED -> lastRedactionSeq = event.seq();
+            case CONTACT_IDENTIFIED -> contactId = event.data(EventData.ContactIdentified.class)
+                    .map(EventData.ContactIdentified::contactId).orElse(contactId);
             default -> {
                 // Greeting, notices, agent replies and offline messages do not change who owns the conversation.
             }
@@ -238,5 +243,15 @@ public final class ConversationState {
 
     public Optional<Instant> lastActivityAt() {
         return Optional.ofNullable(lastActivityAt);
+    }
+
+    /** The customer this conversation belongs to, once they were identified; empty while anonymous. */
+    public Optional<String> contactId() {
+        return Optional.ofNullable(contactId);
+    }
+
+    /** The sequence number of the last TRANSCRIPT_REDACTED, if the transcript was ever redacted. */
+    public Optional<Long> lastRedactionSeq() {
+        return Optional.ofNullable(lastRedactionSeq);
     }
 }

@@ -28,6 +28,25 @@ final class EventCodec {
         }
     }
 
+    /**
+     * The row's payload as a tombstone: texts written by the customer, by agents, or worded for the customer's
+     * question are replaced by {@link EventData#ERASED}; data keeps only what {@link EventData#redacted()} keeps.
+     * Legacy rows come back typed.
+     */
+    String redactedPayload(EventRow row) {
+        TranscriptEvent e = event(row);
+        boolean personal = e.author() == Author.CUSTOMER || e.author() == Author.AGENT
+                || e.kind() == Kind.ANSWER || e.kind() == Kind.CLARIFY || e.kind() == Kind.FALLBACK;
+        NewEvent tombstone = e.data() == null ? NewEvent.of(e.type()) : NewEvent.of(e.data().redacted());
+        tombstone.text(personal && e.text() != null ? EventData.ERASED : e.text());
+        tombstone.html(personal ? null : e.html());
+        tombstone.faqId = e.faqId();
+        tombstone.confidence = e.confidence();
+        tombstone.options(e.options());
+        tombstone.survey = e.survey();
+        return payload(tombstone);
+    }
+
     TranscriptEvent event(EventRow row) {
         try {
             EventPayload p = json.readValue(row.payload(), EventPayload.class);

@@ -22,6 +22,17 @@ public sealed interface EventData {
         return EventType.carrying(getClass());
     }
 
+    /** What a redacted event keeps and shows in place of personal text. */
+    String ERASED = "[erased]";
+
+    /**
+     * The record without what the customer wrote or who they are (questions, comments, addresses): what stays of
+     * the event after an erasure. Facts that count (FAQ ids, scores, reasons) stay, so totals do not change.
+     */
+    default EventData redacted() {
+        return this;
+    }
+
     /** An event about the bot's attempt at a question: the question it worked on and the FAQs it weighed. */
     sealed interface BotReply extends EventData {
         @Nullable
@@ -49,6 +60,11 @@ public sealed interface EventData {
             candidates = candidates == null ? List.of() : List.copyOf(candidates);
             cited = cited == null ? List.of() : List.copyOf(cited);
         }
+
+        @Override
+        public EventData redacted() {
+            return new BotAnswered(title, null, candidates, cited, chosen);
+        }
     }
 
     /** @param confidence the top candidate's */
@@ -58,6 +74,11 @@ public sealed interface EventData {
         public BotClarified {
             candidates = candidates == null ? List.of() : List.copyOf(candidates);
         }
+
+        @Override
+        public EventData redacted() {
+            return new BotClarified(null, candidates, confidence);
+        }
     }
 
     /** @param confidence the top candidate's, too low to answer with */
@@ -66,6 +87,11 @@ public sealed interface EventData {
     record BotFellBack(@Nullable String question, List<String> candidates, @Nullable Double confidence) implements BotReply {
         public BotFellBack {
             candidates = candidates == null ? List.of() : List.copyOf(candidates);
+        }
+
+        @Override
+        public EventData redacted() {
+            return new BotFellBack(null, candidates, confidence);
         }
     }
 
@@ -149,6 +175,10 @@ public sealed interface EventData {
     @Serdeable
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record OfflineMessageLeft(String email) implements EventData {
+        @Override
+        public EventData redacted() {
+            return new OfflineMessageLeft(ERASED);
+        }
     }
 
     /** @param rule what started the survey (resolved, helpful_answer, hand_back, idle) */
@@ -168,6 +198,10 @@ public sealed interface EventData {
     record SurveyAnswered(String questionId, String type, int score, @Nullable String comment, @Nullable String agentId,
                           @Nullable String lastFaqId, @Nullable String touchpoint, @Nullable String rule, @Nullable String via)
             implements EventData {
+        @Override
+        public EventData redacted() {
+            return new SurveyAnswered(questionId, type, score, null, agentId, lastFaqId, touchpoint, rule, via);
+        }
     }
 
     /** @param reason skip (pressed or typed), moved_on or handoff */
@@ -198,5 +232,23 @@ public sealed interface EventData {
         public static NewEvent of(@Nullable String faqId, long answerSeq, boolean helpful, String via) {
             return NewEvent.of(new AnswerRated(faqId, helpful, answerSeq, via));
         }
+    }
+
+    /**
+     * The conversation's customer is this contact from here on.
+     *
+     * @param kind how they were recognised: the identity's kind (SITE_USER, VERIFIED_EMAIL, EXTERNAL_ID,
+     *             TELEGRAM_USER, VISITOR) or MERGED when an anonymous visitor's conversations moved to a known contact
+     * @param previousContactId the contact the conversation belonged to before, when it moved
+     */
+    @Serdeable
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record ContactIdentified(String contactId, String kind, @Nullable String previousContactId) implements EventData {
+    }
+
+    /** @param reason erasure (the customer's request) or retention (older than the configured days) */
+    @Serdeable
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record TranscriptRedacted(String reason) implements EventData {
     }
 }

@@ -36,7 +36,11 @@ public enum EventType {
     SURVEY_ANSWERED(CUSTOMER, Kind.EVENT, EventData.SurveyAnswered.class),
     SURVEY_SKIPPED(CUSTOMER, Kind.EVENT, EventData.SurveySkipped.class),
     SURVEY_EXPIRED(SYSTEM, Kind.EVENT, EventData.SurveyExpired.class),
-    ANSWER_RATED(CUSTOMER, Kind.EVENT, EventData.AnswerRated.class);
+    ANSWER_RATED(CUSTOMER, Kind.EVENT, EventData.AnswerRated.class),
+    /** The conversation belongs to a known customer from now on (a verified identity, or a merge). */
+    CONTACT_IDENTIFIED(SYSTEM, Kind.EVENT, EventData.ContactIdentified.class),
+    /** The texts and personal facts of every earlier event were removed (erasure or retention); the events remain. */
+    TRANSCRIPT_REDACTED(SYSTEM, Kind.EVENT, EventData.TranscriptRedacted.class);
 
     private final Author author;
     private final Kind kind;

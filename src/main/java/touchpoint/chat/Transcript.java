@@ -33,10 +33,11 @@ public class Transcript {
     private final LiveBus liveBus;
     private final ApplicationEventPublisher<TranscriptAppended> appended;
     private final List<TranscriptProjection> projections;
+    private final TranscriptRedactions redactions;
 
     Transcript(ConversationRepository conversations, EventRepository events, TransactionOperations<Connection> tx,
                JsonMapper json, Ids ids, Clock clock, LiveBus liveBus, ApplicationEventPublisher<TranscriptAppended> appended,
-               List<TranscriptProjection> projections) {
+               List<TranscriptProjection> projections, TranscriptRedactions redactions) {
         this.conversations = conversations;
         this.events = events;
         this.tx = tx;
@@ -47,6 +48,7 @@ public class Transcript {
         this.liveBus = liveBus;
         this.appended = appended;
         this.projections = List.copyOf(projections);
+        this.redactions = redactions;
     }
 
     /** What a write does inside the conversation's lock. */
@@ -70,7 +72,7 @@ public class Transcript {
         return commitThenPublish(() -> {
             Instant now = clock.instant();
             ConversationRow row = conversations.save(new ConversationRow(id, tokenHash, touchpoint, locale,
-                    ConversationStatus.BOT.name(), 0, now, now, channelId, channelType));
+                    ConversationStatus.BOT.name(), 0, now, now, channelId, channelType, null, null));
             return runWriter(row, ConversationState.replay(id, List.of()), writer);
         });
     }
@@ -124,6 +126,52 @@ public class Transcript {
                 .map(this::toEvent);
     }
 
+    /** The customer a conversation belongs to, as the log's CONTACT_IDENTIFIED events say; empty while anonymous. */
+    public Optional<String> contactOf(String conversationId) {
+        return conversations.findById(conversationId).map(ConversationRow::contactId);
+    }
+
+    /** A contact's conversations, oldest first. */
+    public List<ConversationSummary> conversationsOf(String contactId) {
+        return conversations.findByContactIdOrderByCreatedAt(contactId).stream().map(ConversationSummary::of).toList();
+    }
+
+    /** Ids of conversations last written before {@code cutoff} with something written since their last redaction. */
+    public List<String> unredactedBefore(Instant cutoff, int limit) {
+        return conversations.findUnredactedBefore(cutoff, limit);
+    }
+
+    /**
+     * Removes what the customer and the people serving them wrote from every event of the conversation, and the
+     * personal facts in the events' data ({@link EventData#redacted()}), then appends TRANSCRIPT_REDACTED. The
+     * events themselves stay, with their sequence numbers, types and times, so counts and totals do not move.
+     * The only rewrite of stored events, and only ever to remove. After the commit every instance hears of it
+     * ({@link TranscriptRedactions}), so read models and caches drop the text as well.
+     *
+     * @return false when the conversation does not exist
+     */
+    public boolean redact(String conversationId, String reason) {
+        Written<Void> written = commitThenPublish(() -> conversations.findByIdForUpdate(conversationId).map(row -> {
+            for (EventRow event : events.findByConversationIdOrderBySeq(conversationId)) {
+                String payload = codec.redactedPayload(event);
+                if (!payload.equals(event.payload())) {
+                    events.update(new EventRow(event.id(), event.conversationId(), event.seq(), event.messageId(),
+                            event.eventType(), event.clientMessageId(), event.inReplyTo(), event.createdAt(), payload));
+                }
+            }
+            Writer<Void> marker = session -> {
+                session.append(NewEvent.of(new EventData.TranscriptRedacted(reason)));
+                return null;
+            };
+            return runWriter(row, ConversationState.replay(conversationId, load(conversationId)), marker);
+        }).orElse(null));
+        if (written == null) {
+            return false;
+        }
+        redactions.announce(conversationId);
+        return true;
+    }
+
     /** Checks a customer's bearer token; false both for a wrong token and an unknown conversation. */
     public boolean tokenMatches(String conversationId, String token) {
         return authorized(conversationId, token).isPresent();
@@ -146,7 +194,7 @@ public class Transcript {
         R value = writer.write(session);
         ConversationRow updated = row;
         if (!session.stored.isEmpty()) {
-            updated = conversations.update(row.advancedTo(state.status(), state.lastSeq(), clock.instant()));
+            updated = conversations.update(row.advancedTo(state, clock.instant()));
         }
         return new Written<>(value, List.copyOf(session.stored), ConversationSummary.of(updated), session.state);
     }
