@@ -81,8 +81,10 @@ final class MailReader {
         }
         String sender = from;
         String messageId = ids(header(message, "Message-ID")).stream().findFirst().orElseGet(() -> madeUpId(message, sender, subject));
+        String[] auth = message.getHeader("Authentication-Results");
+        List<String> authenticationResults = auth == null ? List.of() : List.of(auth).subList(0, Math.min(auth.length, 5));
         return new InboundMail(messageId, new ArrayList<>(new LinkedHashSet<>(thread)), from, fromName, subject, text, automated,
-                malformed);
+                malformed, authenticationResults);
     }
 
     /** The bracketed ids in a Message-ID, In-Reply-To or References header, in order, without brackets. */
