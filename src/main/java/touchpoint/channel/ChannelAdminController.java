@@ -7,6 +7,7 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Put;
+import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.json.tree.JsonNode;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
@@ -33,9 +34,11 @@ class ChannelAdminController {
     private static final Set<String> COMMON = Set.of("type", "name", "enabled");
 
     private final ChannelDirectory channels;
+    private final DeliveryLog deliveries;
 
-    ChannelAdminController(ChannelDirectory channels) {
+    ChannelAdminController(ChannelDirectory channels, DeliveryLog deliveries) {
         this.channels = channels;
+        this.deliveries = deliveries;
     }
 
     @Post
@@ -73,6 +76,18 @@ class ChannelAdminController {
             throw new InvalidRequest("type", "cannot be changed; create another channel");
         }
         return withSecrets(channels.update(id, string(fields, "name"), bool(fields, "enabled"), typeFields(fields)));
+    }
+
+    @Get("/{id}/deliveries{?status,limit}")
+    @Operation(summary = "The channel's delivery log, newest first: PENDING (with the next attempt), DELIVERED or FAILED")
+    List<DeliveryLog.Entry> deliveries(String id, @Nullable @QueryValue String status, @Nullable @QueryValue Integer limit) {
+        return deliveries.latest(id, status, limit == null ? 100 : limit);
+    }
+
+    @Post("/{id}/deliveries/{deliveryId}/replay")
+    @Operation(summary = "Send a delivery again, at the end of the channel's queue, under the same delivery id")
+    HttpResponse<DeliveryLog.Entry> replay(String id, long deliveryId) {
+        return HttpResponse.accepted().body(deliveries.replay(id, deliveryId));
     }
 
     private ChannelView view(Channel c) {

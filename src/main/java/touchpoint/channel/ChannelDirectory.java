@@ -58,6 +58,14 @@ public class ChannelDirectory {
         Instant now = clock.instant();
         Channel channel = store.insert(new ChannelRow(id, channelType.type(), checkedName(name), enabled == null || enabled,
                 store.write(setup.settings()), store.write(secrets), now, now));
+        if (channel.enabled()) {
+            try {
+                channelType.activated(channel);
+            } catch (RuntimeException e) {
+                store.delete(id);
+                throw e;
+            }
+        }
         return new Configured(channel, shownOnce);
     }
 
@@ -83,8 +91,19 @@ public class ChannelDirectory {
         Map<String, StoredSecret> secrets = store.secrets(row);
         Map<String, String> shownOnce = new LinkedHashMap<>();
         keep(id, setup, secrets, shownOnce);
-        return new Configured(store.update(new ChannelRow(id, row.type(), name == null ? row.name() : checkedName(name),
-                enabled == null ? row.enabled() : enabled, store.write(settings), store.write(secrets), row.createdAt(), clock.instant())), shownOnce);
+        Channel updated = store.update(new ChannelRow(id, row.type(), name == null ? row.name() : checkedName(name),
+                enabled == null ? row.enabled() : enabled, store.write(settings), store.write(secrets), row.createdAt(), clock.instant()));
+        try {
+            if (updated.enabled()) {
+                type(updated).activated(updated);
+            } else if (existing.enabled()) {
+                type(updated).deactivated(updated);
+            }
+        } catch (RuntimeException e) {
+            store.update(row);
+            throw e;
+        }
+        return new Configured(updated, shownOnce);
     }
 
     public List<Channel> list() {

@@ -95,6 +95,26 @@ public class ChannelInbox {
         return open(channels.enabled(channelId), externalKey, contact, locale).thread();
     }
 
+    /**
+     * Continues an existing conversation (a widget visitor's offline message) on a channel's thread: the thread maps to
+     * it, and its later events are delivered through the channel. Doing it again with the same thread changes nothing.
+     */
+    public ChannelThread continueOn(String conversationId, String channelId, String externalKey, @Nullable Contact contact) {
+        Channel channel = channels.enabled(channelId);
+        if (transcript.conversation(conversationId).isEmpty()) {
+            throw new touchpoint.chat.ConversationNotFound();
+        }
+        checkKey(externalKey);
+        Contact given = contact == null ? Contact.UNKNOWN : contact;
+        ChannelThreadRow.Key key = new ChannelThreadRow.Key(channel.id(), externalKey);
+        threads.insertIfAbsent(channel.id(), externalKey, conversationId, write(given), clock.instant());
+        ChannelThreadRow row = threads.findById(key).filter(r -> r.conversationId().equals(conversationId))
+                .orElseThrow(() -> new touchpoint.infra.Conflict("externalKey",
+                        "the thread or the conversation is already mapped to another one"));
+        transcript.moveToChannel(conversationId, channel.id(), channel.type());
+        return toThread(row);
+    }
+
     /** The channel thread a conversation is; empty for the widget's conversations. */
     public Optional<ChannelThread> thread(String conversationId) {
         return threads.findByConversationId(conversationId).map(this::toThread);
@@ -109,12 +129,7 @@ public class ChannelInbox {
     }
 
     private Opened open(Channel channel, String externalKey, Contact contact, String locale) {
-        if (externalKey == null || externalKey.isBlank()) {
-            throw new InvalidRequest("externalConversationId", "is required");
-        }
-        if (externalKey.length() > MAX_KEY) {
-            throw new InvalidRequest("externalConversationId", "must be at most " + MAX_KEY + " characters");
-        }
+        checkKey(externalKey);
         ChannelThreadRow.Key key = new ChannelThreadRow.Key(channel.id(), externalKey);
         Contact given = contact == null ? Contact.UNKNOWN : contact;
         ChannelThreadRow row = threads.findById(key).orElseGet(() -> {
@@ -164,6 +179,15 @@ public class ChannelInbox {
             }
         }
         return text;
+    }
+
+    private static void checkKey(String externalKey) {
+        if (externalKey == null || externalKey.isBlank()) {
+            throw new InvalidRequest("externalConversationId", "is required");
+        }
+        if (externalKey.length() > MAX_KEY) {
+            throw new InvalidRequest("externalConversationId", "must be at most " + MAX_KEY + " characters");
+        }
     }
 
     private static String clientMessageId(String messageId) {

@@ -54,6 +54,10 @@ class ChannelStore {
         return toChannel(channels.save(row));
     }
 
+    void delete(String id) {
+        channels.deleteById(id);
+    }
+
     Channel update(ChannelRow row) {
         return toChannel(channels.update(row));
     }

@@ -36,6 +36,18 @@ public interface ChannelType {
     void configure(ChannelFields fields, ChannelSetup setup);
 
     /**
+     * Called after a channel of this type was saved and is enabled: created enabled, enabled later, or changed while
+     * enabled (register a platform webhook here: the channel id is known now). Throwing undoes the create or update
+     * and the admin sees the error; throw {@link touchpoint.infra.InvalidRequest} for a setting the platform refused.
+     */
+    default void activated(Channel channel) {
+    }
+
+    /** Called after a channel of this type was disabled (unregister a platform webhook here). */
+    default void deactivated(Channel channel) {
+    }
+
+    /**
      * The deliveries this event of one of the channel's conversations makes, by topic name (the type's own words:
      * {@code message.created}, {@code message}); empty for none. Runs inside the appending transaction, so it must only
      * decide, never send: no I/O.

@@ -26,4 +26,8 @@ record ConversationRow(
         return new ConversationRow(id, tokenHash, touchpoint, locale, state.status().name(), state.lastSeq(), createdAt, at,
                 channelId, channelType, state.contactId().orElse(null), state.lastRedactionSeq().orElse(null));
     }
+
+    ConversationRow onChannel(String newChannelId, String newChannelType) {
+        return new ConversationRow(id, tokenHash, touchpoint, locale, status, lastSeq, createdAt, updatedAt, newChannelId, newChannelType);
+    }
 }

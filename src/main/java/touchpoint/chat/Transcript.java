@@ -95,6 +95,16 @@ public class Transcript {
         return Optional.ofNullable(result);
     }
 
+    /**
+     * Moves a conversation onto another channel (a widget visitor's offline message continued by email): its later
+     * events go out through that channel. Empty when the conversation does not exist.
+     */
+    public Optional<ConversationSummary> moveToChannel(String conversationId, String channelId, String channelType) {
+        return Optional.ofNullable(tx.executeWrite(status -> conversations.findByIdForUpdate(conversationId)
+                .map(row -> ConversationSummary.of(conversations.update(row.onChannel(channelId, channelType))))
+                .orElse(null)));
+    }
+
     private static boolean stillCurrent(List<TranscriptEvent> readBefore, ConversationRow lockedRow) {
         return readBefore != null
                 && (readBefore.isEmpty() ? 0 : readBefore.get(readBefore.size() - 1).seq()) == lockedRow.lastSeq();

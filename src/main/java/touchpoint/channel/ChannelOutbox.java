@@ -1,0 +1,70 @@
+package touchpoint.channel;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import jakarta.inject.Singleton;
+import java.time.Duration;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.WeakHashMap;
+import java.util.Optional;
+import touchpoint.chat.ConversationStatus;
+import touchpoint.chat.ConversationSummary;
+import touchpoint.chat.Transcript;
+import touchpoint.chat.TranscriptEvent;
+import touchpoint.chat.TranscriptProjection;
+
+/**
+ * Writes the outbox rows for an event of a channel's conversation inside the transaction that appends the event: the
+ * event and its deliveries commit together or not at all, so none is lost and none is sent for a rolled-back event.
+ * The widget's conversations are not looked at beyond their channel type.
+ */
+@Singleton
+class ChannelOutbox implements TranscriptProjection {
+
+    private final ChannelStore store;
+    private final ChannelDirectory directory;
+    private final OutboxRepository outbox;
+    private final ChannelInbox inbox;
+    /** Channels change rarely and a delivery reads its channel afresh; this only spares a query per appended event. */
+    private final Cache<String, Channel> channels = Caffeine.newBuilder().maximumSize(1_000).expireAfterWrite(Duration.ofSeconds(10)).build();
+
+    ChannelOutbox(ChannelStore store, ChannelDirectory directory, OutboxRepository outbox,
+                  ChannelInbox inbox) {
+        this.store = store;
+        this.directory = directory;
+        this.outbox = outbox;
+        this.inbox = inbox;
+    }
+
+    /**
+     * The status after the last event this projection saw in a write still in progress: the session's row carries the
+     * status from before the write, and one write can append several events. Weak keys: a finished write is forgotten.
+     */
+    private final Map<Transcript.Session, ConversationStatus> lastStatus = Collections.synchronizedMap(new WeakHashMap<>());
+
+    @Override
+    public void apply(Transcript.Session session, TranscriptEvent event) {
+        ConversationSummary conversation = session.conversation();
+        if (Channel.WEB.equals(conversation.channelType())) {
+            return;
+        }
+        ConversationStatus previous = lastStatus.getOrDefault(session, conversation.status());
+        lastStatus.put(session, session.state().status());
+        Channel channel = channels.get(conversation.channelId(), id -> store.find(id).orElse(null));
+        if (channel == null) {
+            return;
+        }
+        Optional<ChannelType> type = directory.typeOf(channel);
+        Optional<ChannelThread> thread = inbox.thread(conversation.id());
+        if (type.isEmpty() || thread.isEmpty()) {
+            return;
+        }
+        List<String> topics = type.get().deliveries(new Outbound(channel, thread.get(), event, previous, session.state().status()));
+        for (String topic : topics) {
+            outbox.save(new OutboxRow(null, channel.id(), conversation.id(), thread.get().externalKey(), event.seq(), event.id(),
+                    topic, session.state().status().name(), OutboxRow.PENDING, 0, event.createdAt(), event.createdAt(), null, null, null));
+        }
+    }
+}
