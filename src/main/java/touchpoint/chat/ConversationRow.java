@@ -28,6 +28,7 @@ record ConversationRow(
     }
 
     ConversationRow onChannel(String newChannelId, String newChannelType) {
-        return new ConversationRow(id, tokenHash, touchpoint, locale, status, lastSeq, createdAt, updatedAt, newChannelId, newChannelType);
+        return new ConversationRow(id, tokenHash, touchpoint, locale, status, lastSeq, createdAt, updatedAt, newChannelId, newChannelType,
+                contactId, redactedSeq);
     }
 }
