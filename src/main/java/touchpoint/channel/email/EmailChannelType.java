@@ -1,5 +1,6 @@
 package touchpoint.channel.email;
 
+import jakarta.inject.Provider;
 import jakarta.inject.Singleton;
 import java.util.List;
 import java.util.Set;
@@ -21,9 +22,11 @@ class EmailChannelType implements ChannelType {
     static final String TOPIC = "mail";
     private static final Set<String> SECURITY = Set.of(MailServer.TLS, MailServer.STARTTLS, MailServer.NONE);
 
-    private final EmailReplies replies;
+    // Looked up on first delivery: the transcript (which EmailReplies reads) is built with the channel types, through
+    // the outbox's projection, so a constructor dependency on it would be a cycle.
+    private final Provider<EmailReplies> replies;
 
-    EmailChannelType(EmailReplies replies) {
+    EmailChannelType(Provider<EmailReplies> replies) {
         this.replies = replies;
     }
 
@@ -67,7 +70,7 @@ class EmailChannelType implements ChannelType {
 
     @Override
     public void deliver(Delivery delivery) throws Exception {
-        replies.deliver(delivery);
+        replies.get().deliver(delivery);
     }
 
     private static String host(String value, String field) {
