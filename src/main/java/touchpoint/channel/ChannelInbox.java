@@ -1,10 +1,7 @@
 package touchpoint.channel;
 
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -33,19 +30,19 @@ public class ChannelInbox {
 
     private final ChannelDirectory channels;
     private final ChannelThreadRepository threads;
+    private final ChannelThreads mapping;
     private final ChatService chat;
     private final Transcript transcript;
-    private final JsonMapper json;
     private final Ids ids;
     private final Clock clock;
 
-    ChannelInbox(ChannelDirectory channels, ChannelThreadRepository threads, ChatService chat, Transcript transcript,
-                 JsonMapper json, Ids ids, Clock clock) {
+    ChannelInbox(ChannelDirectory channels, ChannelThreadRepository threads, ChannelThreads mapping, ChatService chat,
+                 Transcript transcript, Ids ids, Clock clock) {
         this.channels = channels;
         this.threads = threads;
+        this.mapping = mapping;
         this.chat = chat;
         this.transcript = transcript;
-        this.json = json;
         this.ids = ids;
         this.clock = clock;
     }
@@ -198,22 +195,14 @@ public class ChannelInbox {
     }
 
     private ChannelThread toThread(ChannelThreadRow row) {
-        return new ChannelThread(row.key().channelId(), row.key().externalKey(), row.conversationId(), read(row.contact()));
+        return mapping.toThread(row);
     }
 
     private String write(Contact contact) {
-        try {
-            return json.writeValueAsString(contact);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return mapping.write(contact);
     }
 
     private Contact read(String contact) {
-        try {
-            return json.readValue(contact, Contact.class);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return mapping.contact(contact);
     }
 }

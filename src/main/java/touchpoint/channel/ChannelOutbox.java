@@ -26,16 +26,16 @@ class ChannelOutbox implements TranscriptProjection {
     private final ChannelStore store;
     private final ChannelDirectory directory;
     private final OutboxRepository outbox;
-    private final ChannelInbox inbox;
+    private final ChannelThreads threads;
     /** Channels change rarely and a delivery reads its channel afresh; this only spares a query per appended event. */
     private final Cache<String, Channel> channels = Caffeine.newBuilder().maximumSize(1_000).expireAfterWrite(Duration.ofSeconds(10)).build();
 
     ChannelOutbox(ChannelStore store, ChannelDirectory directory, OutboxRepository outbox,
-                  ChannelInbox inbox) {
+                  ChannelThreads threads) {
         this.store = store;
         this.directory = directory;
         this.outbox = outbox;
-        this.inbox = inbox;
+        this.threads = threads;
     }
 
     /**
@@ -57,7 +57,7 @@ class ChannelOutbox implements TranscriptProjection {
             return;
         }
         Optional<ChannelType> type = directory.typeOf(channel);
-        Optional<ChannelThread> thread = inbox.thread(conversation.id());
+        Optional<ChannelThread> thread = threads.ofConversation(conversation.id());
         if (type.isEmpty() || thread.isEmpty()) {
             return;
         }
