@@ -1,5 +1,6 @@
 package touchpoint.channel.email;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.annotation.Query;
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;
@@ -14,7 +15,7 @@ interface EmailStore extends GenericRepository<EmailThreadRow, String> {
 
     @Query("INSERT INTO email_message (channel_id, message_hash, message_id, direction, conversation_id, outcome, created_at) "
             + "VALUES (:channelId, :messageHash, :messageId, :direction, :conversationId, :outcome, :createdAt) ON CONFLICT DO NOTHING")
-    void recordMessage(String channelId, String messageHash, String messageId, String direction, String conversationId,
+    void recordMessage(String channelId, String messageHash, String messageId, String direction, @Nullable String conversationId,
                        String outcome, Instant createdAt);
 
     @Query("SELECT outcome FROM email_message WHERE channel_id = :channelId AND message_hash = :messageHash")
