@@ -240,4 +240,32 @@ class EmailChannelIT {
         String tampered = firstLink.substring(0, firstLink.length() - 3) + (firstLink.endsWith("AAA") ? "BBB" : "AAA");
         assertThat(client.exchange(HttpRequest.GET(tampered)).status()).isEqualTo(404);
     }
+
+    @Test
+    void should_mail_the_agents_answer_to_a_message_left_in_the_widget_and_take_the_mailed_answer_back() throws Exception {
+        Reply started = client.start("{}");
+        String conversation = started.string("id");
+        Reply left = client.exchange(HttpRequest.POST("/api/conversations/" + conversation + "/offline-message",
+                "{\"email\":\"bob@example.org\",\"text\":\"Please call me about my order\"}")
+                .contentType(MediaType.APPLICATION_JSON).bearerAuth(started.string("token")));
+        assertThat(left.status()).isEqualTo(202);
+        await().atMost(Duration.ofSeconds(10)).until(() -> inbox.thread(conversation).isPresent());
+
+        client.exchange(HttpRequest.POST("/api/agent/conversations/" + conversation + "/claim", "")
+                .contentType(MediaType.APPLICATION_JSON).bearerAuth(admin));
+        client.exchange(HttpRequest.POST("/api/agent/conversations/" + conversation + "/messages",
+                "{\"text\":\"Hello Bob, your order ships tomorrow.\"}").contentType(MediaType.APPLICATION_JSON).bearerAuth(admin));
+
+        MimeMessage answer = awaitMail("bob@example.org", 1);
+        assertThat(GreenMailUtil.getBody(answer)).contains("your order ships tomorrow");
+        assertThat(answer.getSubject()).startsWith("Re: Your message to us [#");
+
+        MailFixture.send(MAIL, "bob@example.org", "Re: " + answer.getSubject(), "bob2@example.org", "Thank you, that works.",
+                Map.of("In-Reply-To", answer.getMessageID(), "References", answer.getMessageID()));
+        poller.pollAll();
+        assertThat(transcript.events(conversation)).anySatisfy(e -> {
+            assertThat(e.type()).isEqualTo(EventType.CUSTOMER_ASKED);
+            assertThat(e.text()).isEqualTo("Thank you, that works.");
+        });
+    }
 }
