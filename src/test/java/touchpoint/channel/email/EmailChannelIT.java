@@ -213,6 +213,8 @@ class EmailChannelIT {
         Reply claim = client.exchange(HttpRequest.POST("/api/agent/conversations/" + conversation + "/claim", "")
                 .contentType(MediaType.APPLICATION_JSON).bearerAuth(admin));
         assertThat(claim.status()).isBetween(200, 204);
+        // The hand-off notice leaves first; wait for it so the next mail counted is the agent's.
+        awaitMail("anna@example.com", 1);
         int before = mailsToAnna().size();
         Reply replied = client.exchange(HttpRequest.POST("/api/agent/conversations/" + conversation + "/messages",
                 "{\"text\":\"Hello Anna, I have **refunded** your order.\"}").contentType(MediaType.APPLICATION_JSON).bearerAuth(admin));
