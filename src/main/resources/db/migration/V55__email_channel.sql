@@ -3,7 +3,7 @@
 -- Every mail the channel received or sent, once, by the hash of its Message-ID within the channel: how a reply's
 -- In-Reply-To/References find their conversation, and how two instances polling one mailbox (or a poll repeated after
 -- a crash) recognise a mail already handled. 'in' rows record what became of the mail: received (went to the chat
--- core), or why it did not (auto_submitted, precedence, auto_reply, delivery_report, bounce, mailing_list, own, empty).
+-- core; "receiving" while it is on its way), or why it did not (auto_submitted, precedence, auto_reply, delivery_report, bounce, mailing_list, own, empty).
 CREATE TABLE email_message (
     channel_id      VARCHAR(36)  NOT NULL,
     message_hash    VARCHAR(64)  NOT NULL,

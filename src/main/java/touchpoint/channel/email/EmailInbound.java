@@ -33,6 +33,7 @@ class EmailInbound {
     private static final Pattern REPLY_PREFIX = Pattern.compile("^((re|fw|fwd|aw|wg|sv|tr|antw)\\s*(\\[\\d+])?\\s*:\\s*)+", Pattern.CASE_INSENSITIVE);
     private static final String BASE32 = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
     static final String KEY_PREFIX = "mail:";
+    private static final String RECEIVING = "receiving";
 
     private final ChannelInbox inbox;
     private final EmailStore store;
@@ -52,7 +53,9 @@ class EmailInbound {
         InboundMail mail = MailReader.read(message);
         String hash = Ids.hash(mail.messageId());
         Optional<String> before = store.outcomeOf(settings.channelId(), hash);
-        if (before.isPresent()) {
+        // A mail still "receiving" was being handled when an instance stopped: the chat core's receive is idempotent,
+        // so it is handled again.
+        if (before.isPresent() && !RECEIVING.equals(before.get())) {
             return "duplicate";
         }
         String setAside = setAside(settings, mail);
@@ -67,9 +70,11 @@ class EmailInbound {
         // The thread's subject and reference are stored before the customer's turn, whose reply may leave at once.
         ensureThread(settings, thread.conversationId(), mail);
         identify(settings, thread.conversationId(), mail);
+        // Recorded before the turn: the bot's reply may leave at once, and it answers this mail (In-Reply-To).
+        store.recordMessage(settings.channelId(), hash, truncated(mail.messageId()), "in", thread.conversationId(), RECEIVING, clock.instant());
         ChannelInbox.Received received = inbox.receive(new ChannelInbox.Inbound(settings.channelId(), externalKey, mail.messageId(),
                 mail.text(), null, contact));
-        store.recordMessage(settings.channelId(), hash, truncated(mail.messageId()), "in", thread.conversationId(), "received", clock.instant());
+        store.updateOutcome(settings.channelId(), hash, "received");
         LOG.info("mail received channel={} conversation={} started={} duplicate={} replies={}", settings.channelId(),
                 thread.conversationId(), received.started(), received.duplicate(), received.replies().size());
         return "received";

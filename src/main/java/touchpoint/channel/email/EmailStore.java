@@ -18,6 +18,9 @@ interface EmailStore extends GenericRepository<EmailThreadRow, String> {
     void recordMessage(String channelId, String messageHash, String messageId, String direction, @Nullable String conversationId,
                        String outcome, Instant createdAt);
 
+    @Query("UPDATE email_message SET outcome = :outcome WHERE channel_id = :channelId AND message_hash = :messageHash")
+    void updateOutcome(String channelId, String messageHash, String outcome);
+
     @Query("SELECT outcome FROM email_message WHERE channel_id = :channelId AND message_hash = :messageHash")
     Optional<String> outcomeOf(String channelId, String messageHash);
 
