@@ -6,8 +6,12 @@
  * Options, as data attributes on that tag: touchpoint, locale, colour (#rgb or #rrggbb), position (right | left),
  * greeting. The API is called on the origin the script was loaded from.
  *
- * Hand-written and framework-free on purpose: it runs on pages we do not control, so it defines no globals (one
- * Symbol-keyed guard against double embedding), keeps its markup and styles in a shadow root, and renders every
+ * Identity verification (docs/contacts.md): a signed-in site user is passed as data-user-id and data-user-hash
+ * (hex HMAC-SHA256 of the id with the site's identity secret, computed on the site's server), optionally
+ * data-user-email and data-user-name; or later, at runtime, with Touchpoint.identify({userId, userHash, email, name}).
+ *
+ * Hand-written and framework-free on purpose: it runs on pages we do not control, so it defines one global
+ * (window.Touchpoint, for identify; one Symbol-keyed guard against double embedding), keeps its markup and styles in a shadow root, and renders every
  * piece of text with textContent. Only the service's sanitized `html` field is parsed as HTML, and even that is
  * filtered again here.
  */
@@ -37,6 +41,14 @@
     position: attrs.position === 'left' ? 'left' : 'right',
     greeting: (attrs.greeting || '').trim().slice(0, 500),
   };
+
+  // Who the host page says its user is; the service trusts it only when the hash matches.
+  const claimOf = (c) => (c && typeof c.userId === 'string' && c.userId && typeof c.userHash === 'string' && c.userHash
+    ? { userId: c.userId.slice(0, 200), userHash: c.userHash.slice(0, 128),
+      email: typeof c.email === 'string' && c.email ? c.email.slice(0, 320) : undefined,
+      name: typeof c.name === 'string' && c.name ? c.name.slice(0, 200) : undefined }
+    : null);
+  let identity = claimOf({ userId: attrs.userId, userHash: attrs.userHash, email: attrs.userEmail, name: attrs.userName });
 
   // The brand colour carries white text and draws accent text on white, so it is darkened until both pass
   // WCAG AA (4.5:1) whatever a host page configures.
@@ -212,7 +224,13 @@ button[disabled] { cursor: default; }
     set: (open) => { try { sessionStorage.setItem(STORE + ':open', open ? '1' : '0'); } catch (e) { /* ignore */ } },
   };
 
-  let conversation = storage.get(':conversation', null); // {id, token, rated: {messageId: helpful}}
+  let conversation = storage.get(':conversation', null); // {id, token, rated: {messageId: helpful}, userId}
+  // A random key for this browser, so an anonymous visitor's conversations stay together until they sign in.
+  let visitorId = storage.get(':visitor', null);
+  if (!visitorId) {
+    visitorId = 'v' + Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
+    storage.set(':visitor', visitorId);
+  }
   let outbox = storage.get(':outbox', []);               // [{clientMessageId, text}] not yet stored by the service
   const saveConversation = () => storage.set(':conversation', conversation);
   const saveOutbox = () => storage.set(':outbox', outbox.length ? outbox : null);
@@ -617,10 +635,12 @@ button[disabled] { cursor: default; }
         const body = {};
         if (options.touchpoint) body.touchpoint = options.touchpoint;
         if (options.locale) body.locale = options.locale;
+        body.visitorId = visitorId;
+        if (identity) Object.assign(body, identity);
         const response = await call('POST', '/api/conversations', body);
         if (!response.ok) throw new Error('start ' + response.status);
         const started = await response.json();
-        conversation = { id: started.id, token: started.token, rated: {} };
+        conversation = { id: started.id, token: started.token, rated: {}, userId: started.contactId && identity ? identity.userId : undefined };
         saveConversation();
         setStatus('');
         started.messages.forEach((m) => render(m, false));
@@ -835,8 +855,28 @@ button[disabled] { cursor: default; }
 
   // ---------------------------------------------------------------------------------------------- start
 
+  // The page's user signs in (or was already) while a conversation is stored: an anonymous conversation becomes
+  // theirs; one that belongs to somebody else is left behind, so a shared computer never shows one user another's.
+  async function applyIdentity() {
+    if (!identity || !conversation || conversation.userId === identity.userId) return;
+    if (conversation.userId) { forget(); return; }
+    try {
+      const response = await call('POST', conversationPath('/identity'), identity);
+      const result = await json(response);
+      if (response.status === 409) { forget(); return; }
+      if (result.identified) { conversation.userId = identity.userId; saveConversation(); }
+    } catch (e) { /* the next start carries the identity anyway */ }
+  }
+
+  window.Touchpoint = window.Touchpoint || {};
+  window.Touchpoint.identify = (claim) => {
+    identity = claimOf(claim || {});
+    return applyIdentity();
+  };
+
   function mount() {
     document.body.append(host);
+    applyIdentity();
     outbox.forEach(showPending);
     if (conversation) resume();
     else if (outbox.length) flush();

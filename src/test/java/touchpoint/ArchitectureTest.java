@@ -23,7 +23,8 @@ import touchpoint.infra.Roles;
 class ArchitectureTest {
 
     private static final String[] FEATURES = {"touchpoint.chat..", "touchpoint.knowledge..", "touchpoint.handoff..",
-        "touchpoint.survey..", "touchpoint.analytics..", "touchpoint.admin..", "touchpoint.widget..", "touchpoint.channel..", "touchpoint.contact.."};
+        "touchpoint.survey..", "touchpoint.analytics..", "touchpoint.admin..", "touchpoint.widget..", "touchpoint.contact..",
+        "touchpoint.channel.."};
 
     /** What other features may use of {@code touchpoint.knowledge}: its interfaces and the records they speak. */
     private static final Set<String> KNOWLEDGE_FACADE = Set.of("KnowledgeBase", "Decision", "Candidate", "Question",
@@ -33,7 +34,7 @@ class ArchitectureTest {
     static final ArchRule infra_depends_on_no_feature = noClasses().that().resideInAPackage("touchpoint.infra..")
             .should().dependOnClassesThat().resideInAnyPackage("touchpoint.chat..", "touchpoint.knowledge..",
                     "touchpoint.handoff..", "touchpoint.survey..", "touchpoint.analytics..", "touchpoint.admin..",
-                    "touchpoint.widget..", "touchpoint.channel..", "touchpoint.contact..");
+                    "touchpoint.widget..", "touchpoint.contact..", "touchpoint.channel..");
 
     @ArchTest
     static final ArchRule knowledge_knows_no_conversation = noClasses().that().resideInAPackage("touchpoint.knowledge..")
@@ -44,7 +45,8 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule chat_knows_no_feature_built_on_it = noClasses().that().resideInAPackage("touchpoint.chat..")
             .should().dependOnClassesThat().resideInAnyPackage("touchpoint.handoff..", "touchpoint.survey..",
-                    "touchpoint.analytics..", "touchpoint.admin..", "touchpoint.widget..", "touchpoint.channel..", "touchpoint.contact..");
+                    "touchpoint.analytics..", "touchpoint.admin..", "touchpoint.widget..", "touchpoint.contact..",
+                    "touchpoint.channel..");
 
     /** Contacts are built on the other features; they reach contacts only through hooks they declare themselves. */
     @ArchTest

@@ -37,6 +37,11 @@ class Clusters {
         });
     }
 
+    /** Drops every cached embedding: the cache is keyed by question text, which an erasure must not leave behind. */
+    void forgetAll() {
+        cache.clear();
+    }
+
     record Cluster<T>(T seed, List<T> members, float[] centroid) {
         /** The member closest to the centroid: the most typical wording, used as the topic's label. */
         T representative(Function<T, float[]> vectors) {

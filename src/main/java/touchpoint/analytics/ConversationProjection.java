@@ -226,7 +226,9 @@ record ConversationProjection(ConversationFactRow fact, List<SurveyAnswerRow> su
             if (question == null || question.isBlank()) {
                 return;
             }
-            String key = question.strip().toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
+            // Erased questions cannot be told apart any more: each keeps its own row, so the count does not shrink.
+            String key = EventData.ERASED.equals(question) ? "#" + e.seq()
+                    : question.strip().toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
             GapQuestionRow existing = gaps.get(key);
             if (existing == null) {
                 gaps.put(key, new GapQuestionRow(null, e.conversationId(), e.seq(), question.strip(), reason, candidates, rejected, e.createdAt()));

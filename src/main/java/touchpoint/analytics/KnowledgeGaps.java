@@ -66,6 +66,8 @@ class KnowledgeGaps {
 
     List<GapTopic> topics(AnalyticsQueries.Range range) {
         List<GapQuestionRow> rows = new ArrayList<>(gaps.findByAskedAtBetweenOrderByAskedAt(range.start(), range.end()));
+        // An erased question has no words left to cluster or show.
+        rows.removeIf(r -> touchpoint.chat.EventData.ERASED.equals(r.question()));
         rows.sort(Comparator.comparing(GapQuestionRow::askedAt).thenComparing(GapQuestionRow::conversationId)
                 .thenComparingLong(GapQuestionRow::seq));
         List<GapTopic> topics = new ArrayList<>();

@@ -61,5 +61,7 @@ final class Repositories {
         List<PhrasingProposalRow> findAllOrderByCreatedAt();
 
         boolean existsByFaqIdAndNormalizedText(String faqId, String normalizedText);
+
+        void deleteByConversationId(String conversationId);
     }
 }

@@ -63,9 +63,10 @@ public class ChannelInbox {
     /**
      * @param started this message opened the conversation
      * @param duplicate the message id was received before: {@code accepted} and {@code replies} are the first ones
+     * @param contactChanged this message told more about the contact than the thread knew (a moment to identify them)
      */
     public record Received(ChannelThread thread, boolean started, TranscriptEvent accepted, List<TranscriptEvent> replies,
-                           boolean duplicate) {
+                           boolean duplicate, boolean contactChanged) {
     }
 
     /** Runs the customer's turn: opens the conversation for a new thread, then the message goes to the chat core. */
@@ -81,7 +82,7 @@ public class ChannelInbox {
         String text = numberedChoice(opened.thread().conversationId(), in.text());
         ChatService.Sent sent = chat.sendFromChannel(opened.thread().conversationId(), clientMessageId(in.messageId()), text)
                 .orElseThrow(() -> new IllegalStateException("conversation " + opened.thread().conversationId() + " vanished"));
-        return new Received(opened.thread(), opened.started(), sent.accepted(), sent.replies(), sent.duplicate());
+        return new Received(opened.thread(), opened.started(), sent.accepted(), sent.replies(), sent.duplicate(), opened.contactChanged());
     }
 
     /**
@@ -122,7 +123,7 @@ public class ChannelInbox {
         return threads.findById(new ChannelThreadRow.Key(channelId, externalKey)).map(this::toThread);
     }
 
-    private record Opened(ChannelThread thread, boolean started) {
+    private record Opened(ChannelThread thread, boolean started, boolean contactChanged) {
     }
 
     private Opened open(Channel channel, String externalKey, Contact contact, String locale) {
@@ -150,10 +151,11 @@ public class ChannelInbox {
         }
         Contact stored = read(row.contact());
         Contact merged = stored.updatedBy(given);
-        if (!merged.equals(stored)) {
+        boolean changed = !merged.equals(stored);
+        if (changed) {
             threads.updateContact(channel.id(), externalKey, write(merged), clock.instant());
         }
-        return new Opened(new ChannelThread(channel.id(), externalKey, row.conversationId(), merged), started);
+        return new Opened(new ChannelThread(channel.id(), externalKey, row.conversationId(), merged), started, changed);
     }
 
     /** "2." or "#2" after a numbered list of options is the option's value, as pressing its button would send. */

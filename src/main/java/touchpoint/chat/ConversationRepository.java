@@ -18,6 +18,8 @@ interface ConversationRepository extends CrudRepository<ConversationRow, String>
 
     List<ConversationRow> findByContactIdOrderByCreatedAt(String contactId);
 
+    List<ConversationRow> findByContactIdIsNotNullAndCreatedAtBetweenOrderByCreatedAt(java.time.Instant from, java.time.Instant to);
+
     @Query("SELECT id FROM conversation WHERE updated_at < :cutoff AND (redacted_seq IS NULL OR redacted_seq < last_seq) "
             + "ORDER BY updated_at LIMIT :limit")
     List<String> findUnredactedBefore(java.time.Instant cutoff, int limit);

@@ -15,20 +15,20 @@ record ConversationRow(
         long lastSeq,
         Instant createdAt,
         Instant updatedAt,
-        String channelId,
-        String channelType,
         // A projection of the transcript's CONTACT_IDENTIFIED events, like status: written with them.
         @Nullable String contactId,
         // The sequence number of the last TRANSCRIPT_REDACTED: the retention job skips what it already redacted.
-        @Nullable Long redactedSeq) {
+        @Nullable Long redactedSeq,
+        String channelId,
+        String channelType) {
 
     ConversationRow advancedTo(ConversationState state, Instant at) {
         return new ConversationRow(id, tokenHash, touchpoint, locale, state.status().name(), state.lastSeq(), createdAt, at,
-                channelId, channelType, state.contactId().orElse(null), state.lastRedactionSeq().orElse(null));
+                state.contactId().orElse(null), state.lastRedactionSeq().orElse(null), channelId, channelType);
     }
 
     ConversationRow onChannel(String newChannelId, String newChannelType) {
-        return new ConversationRow(id, tokenHash, touchpoint, locale, status, lastSeq, createdAt, updatedAt, newChannelId, newChannelType,
-                contactId, redactedSeq);
+        return new ConversationRow(id, tokenHash, touchpoint, locale, status, lastSeq, createdAt, updatedAt, contactId, redactedSeq,
+                newChannelId, newChannelType);
     }
 }

@@ -72,7 +72,7 @@ public class Transcript {
         return commitThenPublish(() -> {
             Instant now = clock.instant();
             ConversationRow row = conversations.save(new ConversationRow(id, tokenHash, touchpoint, locale,
-                    ConversationStatus.BOT.name(), 0, now, now, channelId, channelType, null, null));
+                    ConversationStatus.BOT.name(), 0, now, now, null, null, channelId, channelType));
             return runWriter(row, ConversationState.replay(id, List.of()), writer);
         });
     }
@@ -144,6 +144,16 @@ public class Transcript {
     /** A contact's conversations, oldest first. */
     public List<ConversationSummary> conversationsOf(String contactId) {
         return conversations.findByContactIdOrderByCreatedAt(contactId).stream().map(ConversationSummary::of).toList();
+    }
+
+    /** A conversation with the contact it belongs to. */
+    public record ContactConversation(String contactId, ConversationSummary conversation) {
+    }
+
+    /** Conversations that belong to a contact, started in [from, to), oldest first: the journey figures' input. */
+    public List<ContactConversation> withContactStartedBetween(Instant from, Instant to) {
+        return conversations.findByContactIdIsNotNullAndCreatedAtBetweenOrderByCreatedAt(from, to).stream()
+                .map(row -> new ContactConversation(row.contactId(), ConversationSummary.of(row))).toList();
     }
 
     /** Ids of conversations last written before {@code cutoff} with something written since their last redaction. */

@@ -103,7 +103,7 @@ class AgentController {
         return new ConversationView(id, summary.touchpoint(), summary.locale(), state.status(), state.agentId().orElse(null),
                 state.team().orElse(null), handoffCase.map(CaseRow::reason).orElse(null),
                 handoffCase.map(CaseRow::requestedAt).orElse(null), handoffCase.map(CaseRow::offlineEmail).orElse(null),
-                s, s.surveyAnswers(), events);
+                s, s.surveyAnswers(), events, summary.channelType());
     }
 
     @Post("/conversations/{id}/claim")

@@ -31,9 +31,11 @@ class AutoAssign {
     private final AgentDirectory directory;
     private final HandoffConfig config;
     private final Clock clock;
+    private final PriorityOrder order;
 
     AutoAssign(Transcript transcript, CaseRepository cases, PresenceRepository presence, Presence online,
-               AgentDirectory directory, HandoffConfig config, Clock clock) {
+               AgentDirectory directory, HandoffConfig config, Clock clock, PriorityOrder order) {
+        this.order = order;
         this.transcript = transcript;
         this.cases = cases;
         this.presence = presence;
@@ -79,7 +81,7 @@ class AutoAssign {
         if (!config.autoAssign()) {
             return;
         }
-        List<CaseRow> waiting = cases.findByStateOrderByRequestedAt(CaseRow.WAITING).stream()
+        List<CaseRow> waiting = order.apply(cases.findByStateOrderByRequestedAt(CaseRow.WAITING)).stream()
                 .filter(c -> c.offlineEmail() == null && (teams.isEmpty() || teams.contains(c.team())))
                 .toList();
         for (CaseRow c : waiting) {

@@ -58,7 +58,7 @@ final class HandoffApi {
     record ConversationView(String id, String touchpoint, String locale, ConversationStatus state, @Nullable String agentId,
                             @Nullable String team, @Nullable String reason, @Nullable Instant requestedAt,
                             @Nullable String offlineEmail, HandoffSummary summary, List<HandoffSummary.SurveyAnswer> surveyAnswers,
-                            List<TranscriptEvent> messages) {
+                            List<TranscriptEvent> messages, String channel) {
     }
 
     @Serdeable

@@ -19,15 +19,17 @@ class HandoffQueue {
     private final CaseRepository cases;
     private final Presence presence;
     private final HandoffConfig config;
+    private final PriorityOrder order;
 
-    HandoffQueue(CaseRepository cases, Presence presence, HandoffConfig config) {
+    HandoffQueue(CaseRepository cases, Presence presence, HandoffConfig config, PriorityOrder order) {
+        this.order = order;
         this.cases = cases;
         this.presence = presence;
         this.config = config;
     }
 
     List<CaseRow> waiting() {
-        return cases.findByStateOrderByRequestedAt(CaseRow.WAITING);
+        return order.apply(cases.findByStateOrderByRequestedAt(CaseRow.WAITING));
     }
 
     List<CaseRow> activeFor(String agentId) {
@@ -50,7 +52,7 @@ class HandoffQueue {
     }
 
     int position(CaseRow row) {
-        List<CaseRow> queue = cases.findByStateAndTeamOrderByRequestedAt(CaseRow.WAITING, row.team());
+        List<CaseRow> queue = order.apply(cases.findByStateAndTeamOrderByRequestedAt(CaseRow.WAITING, row.team()));
         for (int i = 0; i < queue.size(); i++) {
             if (queue.get(i).conversationId().equals(row.conversationId())) {
                 return i + 1;

@@ -32,6 +32,11 @@ class LlmHandoffSummarizer implements HandoffSummarizer {
         this.facts = facts;
     }
 
+    /** Forgets the summaries written for a conversation whose transcript was redacted. */
+    void forget(String conversationId) {
+        written.keySet().removeIf(key -> key.startsWith(conversationId + ":"));
+    }
+
     @Override
     public HandoffSummary summarize(List<TranscriptEvent> transcript) {
         HandoffSummary summary = facts.summarize(transcript);

@@ -19,8 +19,11 @@ class TeamRouter {
     private final TeamRepository teams;
     private final TeamRouteRepository routes;
     private final HandoffConfig config;
+    private final PriorityOrder priority;
 
-    TeamRouter(KnowledgeBase knowledge, TeamRepository teams, TeamRouteRepository routes, HandoffConfig config) {
+    TeamRouter(KnowledgeBase knowledge, TeamRepository teams, TeamRouteRepository routes, HandoffConfig config,
+               PriorityOrder priority) {
+        this.priority = priority;
         this.knowledge = knowledge;
         this.teams = teams;
         this.routes = routes;
@@ -28,6 +31,11 @@ class TeamRouter {
     }
 
     String teamFor(ConversationState state, String touchpoint, List<String> faqHints) {
+        // Who the customer is (a contact rule such as plan=enterprise) comes before what they asked about.
+        Optional<String> forCustomer = priority.team(state.conversationId()).filter(this::known);
+        if (forCustomer.isPresent()) {
+            return forCustomer.get();
+        }
         List<String> tried = new ArrayList<>(faqHints);
         state.lastAnsweredFaqId().ifPresent(tried::add);
         tried.addAll(state.lastCandidates());

@@ -37,7 +37,8 @@ public class RecoveryQueue {
         Instant now = clock.instant();
         Optional<RecoveryTask> created = record(conversationId, reason, agentId, now);
         created.ifPresent(task -> {
-            LOG.info("recovery task opened id={} conversation={} reason={}", task.id(), conversationId, reason);
+            // Without the customer's comment: a log cannot be erased afterwards.
+            LOG.info("recovery task opened id={} conversation={} reason={}", task.id(), conversationId, withoutComments(reason));
             webhook.announce(task);
         });
     }
@@ -57,6 +58,33 @@ public class RecoveryQueue {
         RecoveryTaskRow saved = tasks.save(new RecoveryTaskRow(null, conversationId, reason, RecoveryTask.Status.OPEN.json(), null,
                 agentId, now, now));
         return Optional.of(RecoveryTask.of(saved, config.recoveryLinkPrefix()));
+    }
+
+    /** The tasks of these conversations, oldest first (a contact's profile and journey). */
+    public List<RecoveryTask> forConversations(java.util.Collection<String> conversationIds) {
+        return conversationIds.stream().map(tasks::findByConversationId).flatMap(Optional::stream)
+                .sorted(java.util.Comparator.comparing(RecoveryTaskRow::createdAt))
+                .map(row -> RecoveryTask.of(row, config.recoveryLinkPrefix())).toList();
+    }
+
+    /** Removes the customer's comments quoted in the conversation's task; the reasons and scores stay. */
+    @Transactional
+    void redact(String conversationId) {
+        tasks.findByConversationId(conversationId).ifPresent(row -> {
+            String reason = withoutComments(row.reason());
+            if (!reason.equals(row.reason())) {
+                tasks.update(new RecoveryTaskRow(row.id(), row.conversationId(), reason, row.status(), row.assignee(),
+                        row.agentId(), row.createdAt(), row.updatedAt()));
+            }
+        });
+    }
+
+    /**
+     * Greedy from the first quoted comment to the last quote: a comment may itself hold quotes and "; ", and
+     * dropping a later reason's label is better than leaving any of the customer's words behind.
+     */
+    static String withoutComments(String reason) {
+        return reason.replaceAll("(?s): \".*\"", "");
     }
 
     public List<RecoveryTask> list(String status) {

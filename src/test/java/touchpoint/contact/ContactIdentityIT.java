@@ -21,7 +21,7 @@ import touchpoint.chat.TranscriptEvent;
 import touchpoint.testing.CustomerClient;
 import touchpoint.testing.CustomerClient.Reply;
 
-@MicronautTest
+@MicronautTest(transactional = false)
 @Property(name = "touchpoint.test.scripted-knowledge", value = "true")
 @Property(name = "touchpoint.identity.secret", value = ContactIdentityIT.SECRET)
 class ContactIdentityIT {

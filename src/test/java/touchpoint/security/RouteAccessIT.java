@@ -120,6 +120,13 @@ class RouteAccessIT {
                     expectRefused(route, agent, failures, 403);
                     expectAllowed(route, admin, failures);
                 }
+                case CHANNEL_KEY -> {
+                    expectRefused(route, anonymous, failures, 401);
+                    expectRefused(route, customer, failures, 401);
+                    expectRefused(route, forged, failures, 401);
+                    expectRefused(route, agent, failures, 401);
+                    expectRefused(route, admin, failures, 401);
+                }
                 case CUSTOMER_SOCKET -> checkSocket(route, failures);
                 case AGENT_SOCKET -> checkAgentSocket(route, agent.authorization().substring("Bearer ".length()), failures);
                 case SIGN_IN -> expectNoServerError(route, anonymous, failures);

@@ -36,6 +36,8 @@ public final class RouteCatalog {
         AGENT_OR_ADMIN,
         /** A signed-in admin (JWT with role ADMIN). */
         ADMIN,
+        /** An API channel's own key as a bearer token; a wrong key and an unknown channel are both 401. */
+        CHANNEL_KEY,
         UNCLASSIFIED
     }
 
@@ -66,7 +68,10 @@ public final class RouteCatalog {
             Map.entry("/api/agent/", Access.AGENT_OR_ADMIN),
             Map.entry("/api/agent", Access.AGENT_OR_ADMIN),
             Map.entry("/api/recovery/", Access.AGENT_OR_ADMIN),
+            Map.entry("/api/contacts/", Access.AGENT_OR_ADMIN),
+            Map.entry("/api/contacts", Access.AGENT_OR_ADMIN),
             Map.entry("/api/admin/", Access.ADMIN),
+            Map.entry("/api/channels/", Access.CHANNEL_KEY),
             Map.entry("/api/analytics/", Access.ADMIN),
             Map.entry("/api/analytics", Access.ADMIN),
             Map.entry("/login", Access.SIGN_IN),
@@ -107,6 +112,10 @@ public final class RouteCatalog {
         String path = template.replaceAll("\\{\\?[^}]*}", "");
         if (path.equals("/api/conversations") && method == HttpMethod.POST) {
             return Access.START_CONVERSATION;
+        }
+        // A contact's export and erasure are admins' only; reading and attributes are agents' too.
+        if (path.matches("/api/contacts/\\{[^}/]+}/export") || path.matches("/api/contacts/\\{[^}/]+}") && method == HttpMethod.DELETE) {
+            return Access.ADMIN;
         }
         for (Map.Entry<String, Access> rule : PREFIXES) {
             if (path.startsWith(rule.getKey())) {

@@ -81,7 +81,7 @@ public class Llm implements LanguageModel {
         }
         Optional<String> prompt;
         try {
-            prompt = prompts.render(promptName, vars);
+            prompt = prompts.render(promptName, masked(vars));
         } catch (RuntimeException e) {
             LOG.warn("Prompt {} could not be filled: {}", promptName, e.getMessage());
             return Optional.empty();
@@ -124,6 +124,19 @@ public class Llm implements LanguageModel {
             LOG.warn("LLM call for {} failed ({}); continuing without it", promptName, e.toString());
             return Optional.empty();
         }
+    }
+
+    /**
+     * Template variables written by staff (the FAQs and their titles) go to the model as they are: an FAQ may
+     * rightly give the shop's own address or phone number. Everything else (the customer's question, a transcript)
+     * has e-mail addresses, phone and card numbers masked before it leaves the service.
+     */
+    private static final java.util.Set<String> STAFF_WRITTEN = java.util.Set.of("faqs", "options");
+
+    static Map<String, String> masked(Map<String, String> vars) {
+        Map<String, String> out = new java.util.HashMap<>();
+        vars.forEach((k, v) -> out.put(k, STAFF_WRITTEN.contains(k) ? v : touchpoint.infra.PiiMasker.mask(v)));
+        return out;
     }
 
     /** Calls in flight now (for logs and tests). */

@@ -134,6 +134,37 @@ import * as session from '/assets/session.js';
     });
   }
 
+  function renderJourney(j) {
+    $('journey-kpis').replaceChildren(
+      kpi('Repeat contact rate (7 days)', pct(j.repeatRate), j.repeats + ' of ' + j.conversations + ' conversations · ' + j.contacts + ' contacts'),
+      kpi('Back about the same FAQ (7 days)', pct(j.sameTopicRepeatRate), j.sameTopicRepeats + ' conversations'),
+      kpi('After a fallback', j.afterFallback.total, j.afterFallback.left + ' left without help'),
+      kpi('After a low score', j.afterLowScore.total, j.afterLowScore.left + ' did not come back')
+    );
+    const outcomes = [['handedOff', 'Hand-off', '#c58b2b'], ['answeredAfter', 'Asked again, answered', '#9cc3ad'],
+      ['nextTouchpoint', 'Another touchpoint within 7 days', '#5b8fb9'], ['left', 'Left', '#b85c5c']];
+    chart('chart-journey', {
+      type: 'bar',
+      data: {
+        labels: ['After a fallback', 'After a low score'],
+        datasets: outcomes.map(([key, label, color]) => ({ label, backgroundColor: color,
+          data: [j.afterFallback[key], j.afterLowScore[key]] }))
+      },
+      options: { indexAxis: 'y', scales: { x: { stacked: true, beginAtZero: true }, y: { stacked: true } } }
+    });
+    const rows = j.scoresBySequence || [];
+    const t = el('table');
+    const head = el('tr');
+    ['Touchpoints (last 7 days)', 'CSAT answers', 'CSAT'].forEach((h) => head.append(el('th', h)));
+    t.append(head);
+    rows.forEach((r) => {
+      const row = el('tr');
+      [r.sequence, r.answers, num(r.csatAverage)].forEach((c) => row.append(el('td', c)));
+      t.append(row);
+    });
+    $('journey-sequences').replaceChildren(rows.length ? t : el('p', 'No CSAT answers from contacts in this range.', 'hint'));
+  }
+
   function renderGaps(topics) {
     const list = $('gaps');
     if (!topics || !topics.length) { list.replaceChildren(el('li', 'No unanswered questions in this range.', 'hint')); return; }
@@ -261,6 +292,7 @@ import * as session from '/assets/session.js';
       table('by-touchpoint', summary.byTouchpoint, 'Touchpoint');
       table('by-faq', summary.byFaq, 'FAQ');
       answersTable(summary.answersByFaq);
+      renderJourney(await (await api('/api/analytics/journey?' + q)).json());
       await loadFollowUps();
       status('');
       // The clustered views embed text on the server and may take a moment the first time.

@@ -37,6 +37,10 @@ import * as session from '/assets/session.js';
       const secrets = Object.entries(c.secrets || {}).map(([k, set]) => k + (set ? ' (set)' : ' (not set)')).join(', ') || '–';
       const action = el('td');
       if (c.type !== 'web') {
+        const log = el('button', 'Deliveries', 'quiet');
+        log.type = 'button';
+        log.addEventListener('click', () => showLog(c));
+        action.append(log);
         const toggle = el('button', c.enabled ? 'Disable' : 'Enable', 'quiet');
         toggle.type = 'button';
         toggle.addEventListener('click', () => setEnabled(c, !c.enabled));
@@ -54,6 +58,43 @@ import * as session from '/assets/session.js';
       render(await api('GET', '/api/admin/channels'));
       const types = await api('GET', '/api/admin/channels/types');
       $('new-type').replaceChildren(...(types || []).map((type) => { const o = el('option', type); o.value = type; return o; }));
+    } catch (e) { status(e.message); }
+  }
+
+  async function showLog(channel) {
+    try {
+      const entries = await api('GET', '/api/admin/channels/' + encodeURIComponent(channel.id) + '/deliveries?limit=100');
+      $('log-title').textContent = 'Deliveries of ' + channel.name;
+      const t = el('table', null, 'tasks');
+      const head = el('tr');
+      ['Id', 'Type', 'Conversation', 'Status', 'Attempts', 'When', 'Last error', ''].forEach((h) => head.append(el('th', h)));
+      t.append(head);
+      (entries || []).forEach((d) => {
+        const row = el('tr');
+        row.dataset.delivery = d.id;
+        const action = el('td');
+        if (d.status !== 'PENDING') {
+          const replay = el('button', 'Replay', 'quiet');
+          replay.type = 'button';
+          replay.addEventListener('click', () => replayDelivery(channel, d));
+          action.append(replay);
+        }
+        const when = d.deliveredAt || d.nextAttemptAt || d.createdAt;
+        row.append(el('td', 'msg_' + d.deliveryId), el('td', d.topic), el('td', d.conversationId + ' #' + d.seq),
+          el('td', d.status), el('td', d.attempts), el('td', when ? new Date(when).toLocaleString() : '–'),
+          el('td', d.lastError || '–'), action);
+        t.append(row);
+      });
+      $('log').replaceChildren(entries && entries.length ? t : el('p', 'Nothing delivered yet.', 'hint'));
+      $('log-panel').hidden = false;
+    } catch (e) { status(e.message); }
+  }
+
+  async function replayDelivery(channel, delivery) {
+    try {
+      await api('POST', '/api/admin/channels/' + encodeURIComponent(channel.id) + '/deliveries/' + delivery.id + '/replay');
+      status('msg_' + delivery.deliveryId + ' is queued again.');
+      showLog(channel);
     } catch (e) { status(e.message); }
   }
 

@@ -151,16 +151,50 @@ import { safeFragment } from '/assets/safe-html.js';
     $('messages').replaceChildren();
     renderMeta(view);
     renderSummary(view.summary || {});
+    loadCustomer(id);
     (view.messages || []).forEach(addMessage);
     if (socket && socket.readyState === WebSocket.OPEN) {
       socket.send(JSON.stringify({ watch: id, after: lastSeq }));
     }
   }
 
+  // The customer beside the conversation: only identified customers have a profile; anonymous ones show none.
+  async function loadCustomer(id) {
+    const box = $('customer');
+    box.hidden = true;
+    let found;
+    try { found = await api('GET', '/api/agent/conversations/' + encodeURIComponent(id) + '/contact'); } catch (e) { return; }
+    if (current !== id || !found || !found.profile) return;
+    const p = found.profile;
+    const c = p.contact;
+    const ids = (c.identities || []).map(function (i) { return i.kind.toLowerCase().replace(/_/g, ' ') + ' ' + i.value; });
+    $('customer-who').textContent = (c.name || 'Unnamed customer') + (c.email ? ' · ' + c.email : '')
+      + (ids.length ? ' · ' + ids.join(', ') : '');
+    const attrs = $('customer-attributes');
+    attrs.replaceChildren();
+    Object.keys(c.attributes || {}).forEach(function (k) {
+      const dt = document.createElement('dt'); dt.textContent = k;
+      const dd = document.createElement('dd'); dd.textContent = c.attributes[k];
+      attrs.append(dt, dd);
+    });
+    fillList('customer-conversations', (p.conversations || []).slice().reverse().map(function (h) {
+      const scores = (h.scores || []).map(function (s) { return s.type + ' ' + s.score; }).join(', ');
+      const item = li(new Date(h.startedAt).toLocaleDateString() + ' · ' + h.channel + ' · ' + h.touchpoint + ' · '
+        + h.outcome.replace(/_/g, ' ') + (scores ? ' · ' + scores : '') + ((h.faqs || []).length ? ' · ' + h.faqs.join(', ') : '')
+        + (h.id === id ? ' (this conversation)' : ''));
+      item.className = h.id === id ? 'current' : '';
+      item.dataset.conversation = h.id;
+      return item;
+    }), 'None');
+    fillList('customer-tasks', (p.openRecoveryTasks || []).map(function (t) { return li(t.reason + ' · ' + t.status.replace(/_/g, ' ')); }),
+      'None open');
+    box.hidden = false;
+  }
+
   function renderMeta(view) {
     const mine = me && view.agentId === me.agentId;
     $('conv-meta').textContent = view.state.replace(/_/g, ' ').toLowerCase() + ' · team ' + (view.team || '—')
-      + ' · ' + view.touchpoint + (view.offlineEmail ? ' · reply by email to ' + view.offlineEmail : '');
+      + ' · ' + (view.channel && view.channel !== 'web' ? view.channel + ' channel · ' : '') + view.touchpoint + (view.offlineEmail ? ' · reply by email to ' + view.offlineEmail : '');
     $('claim').hidden = view.state !== 'WAITING_FOR_AGENT';
     $('handback').hidden = !mine || view.state !== 'WITH_AGENT';
     $('resolve').hidden = !(mine && view.state === 'WITH_AGENT') && view.state !== 'WAITING_FOR_AGENT';
