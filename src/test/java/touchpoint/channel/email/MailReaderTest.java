@@ -181,4 +181,23 @@ class MailReaderTest {
     void should_treat_a_mail_without_sender_as_a_bounce() throws Exception {
         assertThat(read("Message-ID: <x@y>\nSubject: hi\n\ntext").automated()).isEqualTo("bounce");
     }
+
+    @Test
+    void should_read_only_the_start_of_an_oversized_mail() throws Exception {
+        String huge = "Where is my parcel? " + "x".repeat(5_000_000);
+        long startedAt = System.nanoTime();
+        InboundMail mail = read("From: anna@example.com\nMessage-ID: <big@x>\nContent-Type: text/plain\n\n" + huge);
+        assertThat(mail.text()).startsWith("Where is my parcel?").hasSize(MailReader.MAX_TEXT);
+        assertThat(System.nanoTime() - startedAt).isLessThan(5_000_000_000L);
+    }
+
+    @Test
+    void should_stop_counting_parts_of_a_mail_with_thousands_of_them() throws Exception {
+        StringBuilder raw = new StringBuilder("From: anna@example.com\nMessage-ID: <many@x>\nContent-Type: multipart/mixed; boundary=\"p\"\n\n");
+        for (int i = 0; i < 5000; i++) {
+            raw.append("--p\nContent-Type: image/png\n\nAAAA\n");
+        }
+        raw.append("--p\nContent-Type: text/plain\n\nlast part\n--p--\n");
+        assertThat(read(raw.toString()).text()).isEmpty();
+    }
 }
