@@ -13,6 +13,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import touchpoint.channel.Channel;
 import touchpoint.channel.ChannelFields;
 import touchpoint.channel.ChannelSecrets;
@@ -52,6 +54,7 @@ class ApiChannelType implements ChannelType {
     private final WebhooksConfig config;
     private final SecureRandom random = new SecureRandom();
     private final HttpClient http;
+    private final Map<String, Map.Entry<Instant, String>> signingSecrets = new ConcurrentHashMap<>();
 
     ApiChannelType(WebhookTargets targets, ChannelSecrets secrets, JsonMapper json, Clock clock, WebhooksConfig config) {
         this.targets = targets;
@@ -115,7 +118,7 @@ class ApiChannelType implements ChannelType {
         if (refusal != null) {
             throw new IOException("refused: " + refusal);
         }
-        String secret = secrets.reveal(channel, WEBHOOK_SECRET).orElseThrow(() -> new IllegalStateException("no webhook secret"));
+        String secret = signingSecret(channel);
         String body = body(d);
         String id = "msg_" + d.id();
         long timestamp = clock.instant().getEpochSecond();
@@ -132,6 +135,20 @@ class ApiChannelType implements ChannelType {
         if (response.statusCode() < 200 || response.statusCode() > 299) {
             throw new IOException("the endpoint answered HTTP " + response.statusCode());
         }
+    }
+
+    /**
+     * The channel's secret, decrypted once per version of the channel (a rotation changes {@code updatedAt}) rather than
+     * read and decrypted for every delivery.
+     */
+    private String signingSecret(Channel channel) {
+        Map.Entry<Instant, String> cached = signingSecrets.get(channel.id());
+        if (cached != null && cached.getKey().equals(channel.updatedAt())) {
+            return cached.getValue();
+        }
+        String secret = secrets.reveal(channel, WEBHOOK_SECRET).orElseThrow(() -> new IllegalStateException("no webhook secret"));
+        signingSecrets.put(channel.id(), Map.entry(channel.updatedAt(), secret));
+        return secret;
     }
 
     /** {@code {"type", "timestamp", "data"}}, the body the specification describes. */
