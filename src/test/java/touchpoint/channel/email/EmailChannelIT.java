@@ -121,7 +121,8 @@ class EmailChannelIT {
     @Test
     void should_answer_a_new_mail_by_mail_in_the_same_thread_and_thread_the_customers_reply_into_the_conversation() throws Exception {
         MailFixture.send(MAIL, "Anna <anna@example.com>", "Returns", "q1@example.com",
-                "How do I return an item?\n\nThanks,\nAnna\n\n-- \nAnna Example, Example Ltd", Map.of());
+                "How do I return an item?\n\nThanks,\nAnna\n\n-- \nAnna Example, Example Ltd",
+                Map.of("Authentication-Results", "mx.shop.example; spf=pass smtp.mailfrom=example.com; dmarc=pass header.from=example.com"));
 
         assertThat(poller.pollAll()).isEqualTo(1);
 
@@ -134,6 +135,8 @@ class EmailChannelIT {
         String conversation = conversationOf("q1@example.com");
         assertThat(transcript.events(conversation).stream().filter(e -> e.type() == EventType.CUSTOMER_ASKED).map(TranscriptEvent::text))
                 .containsExactly("How do I return an item?");
+        // The receiving server vouched for the sender's domain: the sender is the conversation's contact.
+        assertThat(types(conversation)).contains(EventType.CONTACT_IDENTIFIED);
 
         MailFixture.send(MAIL, "anna@example.com", "Re: " + reply.getSubject(), "q2@example.com",
                 "What about refund or return?\n\nOn Mon, Shop Support <support@shop.example> wrote:\n> You can return items within 30 days.",
@@ -200,6 +203,8 @@ class EmailChannelIT {
         poller.pollAll();
 
         assertThat(conversationOf("m1@example.net")).isNotEqualTo(conversationOf("a1@example.com"));
+        // Nobody vouched for either sender: a From header alone identifies no one.
+        assertThat(types(conversationOf("m1@example.net"))).doesNotContain(EventType.CONTACT_IDENTIFIED);
         awaitMail("mallory@example.net", 1);
     }
 
