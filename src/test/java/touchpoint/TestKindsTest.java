@@ -36,7 +36,7 @@ class TestKindsTest {
     static final ArchRule unit_tests_start_no_server_database_or_browser = noClasses()
             .that().haveSimpleNameEndingWith("Test")
             .should().dependOnClassesThat().resideInAnyPackage("io.micronaut.runtime.server..",
-                    "io.zonky.test.db..", "redis.embedded..", "com.microsoft.playwright..")
+                    "io.zonky.test.db..", "redis.embedded..", "com.microsoft.playwright..", "com.icegreen..")
             .orShould().dependOnClassesThat().haveFullyQualifiedName("io.micronaut.context.ApplicationContext")
             .orShould().dependOnClassesThat().haveFullyQualifiedName("touchpoint.testing.EmbeddedInfra");
 }

@@ -90,6 +90,8 @@ public final class RouteCatalog {
             Map.entry("/openapi/", Access.PUBLIC),
             Map.entry("/widget.js", Access.PUBLIC),
             Map.entry("/api/help/", Access.PUBLIC),
+            // A mailed survey link: the signed, expiring token in the path is its only credential.
+            Map.entry("/email/survey/", Access.PUBLIC),
             Map.entry("/demo", Access.PUBLIC),
             Map.entry("/agent", Access.PUBLIC),
             Map.entry("/admin", Access.PUBLIC));
