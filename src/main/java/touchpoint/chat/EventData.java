@@ -261,12 +261,20 @@ public sealed interface EventData {
     @Serdeable
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record CustomerAttached(String attachmentId, String contentType, long size, String filename) implements EventData {
+        @Override
+        public EventData redacted() {
+            return new CustomerAttached(attachmentId, contentType, size, ERASED);
+        }
     }
 
     @Serdeable
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record AgentAttached(String attachmentId, String contentType, long size, String filename, String agentId,
                          @Nullable String agentName) implements EventData {
+        @Override
+        public EventData redacted() {
+            return new AgentAttached(attachmentId, contentType, size, ERASED, agentId, agentName);
+        }
     }
 
     /**

@@ -19,7 +19,7 @@ import touchpoint.knowledge.KnowledgeBase;
 @Singleton
 class TeamRouter {
 
-    /** Until conversations carry their channel, every one arrives through the website widget: channel {@code web}. */
+    /** The website widget's channel: conversations started before channels existed belong to it. */
     static final String WEB_CHANNEL = "web";
 
     private final KnowledgeBase knowledge;
@@ -39,7 +39,12 @@ class TeamRouter {
 
     /** The keys a {@code channel} route may name for this conversation: its channel's id and its type. */
     static List<String> channelKeys(Transcript.Session session) {
-        return List.of(WEB_CHANNEL);
+        String id = session.conversation().channelId();
+        String type = session.conversation().channelType();
+        if (id == null || id.isBlank()) {
+            return List.of(WEB_CHANNEL);
+        }
+        return type == null || type.equals(id) ? List.of(id) : List.of(id, type);
     }
 
     String teamFor(ConversationState state, String touchpoint, List<String> faqHints) {

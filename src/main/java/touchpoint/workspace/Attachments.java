@@ -82,6 +82,22 @@ class Attachments {
         return new File(bytes, row.contentType(), row.filename());
     }
 
+    /** Removes every file sent in the conversation, bytes and rows: what an erasure or the retention job leaves. */
+    int forget(String conversationId) {
+        var rows = attachments.findByConversationId(conversationId);
+        for (AttachmentRow row : rows) {
+            if (row.content() == null && config.attachmentDir() != null && !config.attachmentDir().isBlank()) {
+                try {
+                    Files.deleteIfExists(path(row.id()));
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+        }
+        attachments.deleteByConversationId(conversationId);
+        return rows.size();
+    }
+
     private record Checked(byte[] bytes, String contentType, String filename) {
     }
 
