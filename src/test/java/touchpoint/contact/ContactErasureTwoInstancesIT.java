@@ -13,11 +13,13 @@ import org.junit.jupiter.api.Test;
 import touchpoint.testing.CustomerClient;
 import touchpoint.testing.CustomerClient.Reply;
 import touchpoint.testing.TwoInstances;
+import touchpoint.workspace.WorkspaceClient;
 
 /**
  * Erasure on a deployment of two instances sharing PostgreSQL and Redis: erased on one, nothing of the erased
  * customer's words can be read on the other (customer API, agent API, contact API, export, CSV, knowledge
- * gaps), while another customer's data stays whole and the transcript keeps its events.
+ * gaps, the agents' search, the files the customer sent), while another customer's data stays whole and the
+ * transcript keeps its events.
  */
 class ContactErasureTwoInstancesIT {
 
@@ -59,6 +61,15 @@ class ContactErasureTwoInstancesIT {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(staffB.text("/api/analytics/export.csv", adminB))
                 .contains("quokkalicious").contains("pelicanesque"));
         assertThat(staffB.text("/api/contacts/" + erasedContact + "/export", adminB)).contains("quokkalicious");
+        WorkspaceClient filesA = new WorkspaceClient(instances.a.getURL().toString(), null);
+        WorkspaceClient filesB = new WorkspaceClient(instances.b.getURL().toString(), null);
+        WorkspaceClient.Answer photo = filesA.upload("/api/conversations/" + erased.string("id") + "/attachments",
+                erased.string("token"), "ann-quokkalicious.png", "image/png", WorkspaceClient.png());
+        assertThat(photo.status()).as(photo.body()).isEqualTo(201);
+        String photoPath = "/api/conversations/" + erased.string("id") + "/attachments/"
+                + photo.body().replaceAll(".*\"id\":\"([^\"]+)\".*", "$1");
+        assertThat(filesB.get(photoPath, erased.string("token")).status()).isEqualTo(200);
+        assertThat(staffB.text("/api/agent/search?text=quokkalicious", adminB)).contains(erased.string("id"));
         int eventsBefore = customerB.messages(erased.string("id"), erased.string("token"), 0).list("messages").size();
 
         Reply deleted = staffA.delete("/api/contacts/" + erasedContact, adminA);
@@ -73,10 +84,13 @@ class ContactErasureTwoInstancesIT {
                 staffB.text("/api/agent/conversations/" + erased.string("id"), adminB),
                 staffB.text("/api/agent/conversations/" + erased.string("id") + "/contact", adminB),
                 staffB.text("/api/admin/audit?target=contact:" + erasedContact, adminB),
-                staffB.text("/api/recovery/tasks", adminB));
+                staffB.text("/api/recovery/tasks", adminB),
+                staffB.text("/api/agent/search?text=quokkalicious", adminB));
         for (String body : readable) {
             assertThat(body).doesNotContain("quokkalicious").doesNotContain("ann@example.com").doesNotContain("Name of erase-me-user");
         }
+        assertThat(staffB.text("/api/agent/search?text=quokkalicious", adminB)).doesNotContain(erased.string("id"));
+        assertThat(filesB.get(photoPath, erased.string("token")).status()).isEqualTo(404);
         assertThat(staffB.get("/api/contacts/" + erasedContact, adminB).status()).isEqualTo(404);
         assertThat(staffB.get("/api/contacts/" + erasedContact + "/export", adminB).status()).isEqualTo(404);
         Reply transcript = customerB.messages(erased.string("id"), erased.string("token"), 0);

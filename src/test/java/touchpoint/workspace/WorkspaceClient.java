@@ -16,11 +16,11 @@ import java.util.Map;
 import java.util.UUID;
 
 /** HTTP as the widget and the console speak it, including multipart uploads. */
-final class WorkspaceClient {
+public final class WorkspaceClient {
 
     static final String ADMIN_PASSWORD = "workspace-admin-password-1";
 
-    record Answer(int status, String body, java.net.http.HttpHeaders headers, byte[] bytes) {
+    public record Answer(int status, String body, java.net.http.HttpHeaders headers, byte[] bytes) {
         Map<String, Object> json(JsonMapper mapper) {
             try {
                 return mapper.readValue(body, io.micronaut.core.type.Argument.mapOf(String.class, Object.class));
@@ -34,7 +34,7 @@ final class WorkspaceClient {
     private final String base;
     private final JsonMapper json;
 
-    WorkspaceClient(String base, JsonMapper json) {
+    public WorkspaceClient(String base, JsonMapper json) {
         this.base = base;
         this.json = json;
     }
@@ -71,11 +71,11 @@ final class WorkspaceClient {
         return exchange(b.build());
     }
 
-    Answer get(String path, String bearer) {
+    public Answer get(String path, String bearer) {
         return send("GET", path, bearer, null);
     }
 
-    Answer upload(String path, String bearer, String filename, String claimedType, byte[] content) {
+    public Answer upload(String path, String bearer, String filename, String claimedType, byte[] content) {
         String boundary = "----tp" + UUID.randomUUID();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         out.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + filename
@@ -109,7 +109,7 @@ final class WorkspaceClient {
     }
 
     /** A real 1×1 PNG. */
-    static byte[] png() {
+    public static byte[] png() {
         return java.util.Base64.getDecoder().decode(
                 "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==");
     }
