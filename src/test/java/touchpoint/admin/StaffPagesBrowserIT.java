@@ -117,6 +117,7 @@ class StaffPagesBrowserIT {
         page.locator("#tree button[data-team=support]").click();
         assertThat(page.locator("#detail-title")).hasText("Support");
         Chromium.screenshot(page, "staff-pages-" + state + "-teams");
+        AccessibilityCheck.assertNoViolations(page, "the teams page (" + state + ")");
 
         page.navigate(server.getURL() + "/admin/supervisor.html");
         assertThat(page.locator("#kpis")).containsText("waiting");
@@ -124,6 +125,13 @@ class StaffPagesBrowserIT {
             assertThat(page.locator("#waiting tr[data-conversation]")).hasCount(1);
         }
         Chromium.screenshot(page, "staff-pages-" + state + "-supervision");
+        AccessibilityCheck.assertNoViolations(page, "the supervision page (" + state + ")");
+
+        page.navigate(server.getURL() + "/admin/channels.html");
+        assertThat(page.locator("#channels-view")).isVisible();
+        assertThat(page.locator("#new-type option").first()).isAttached();
+        Chromium.screenshot(page, "staff-pages-" + state + "-channels");
+        AccessibilityCheck.assertNoViolations(page, "the channels page (" + state + ")");
 
         page.navigate(server.getURL() + "/agent");
         assertThat(page.locator("#agent-name")).not().isEmpty();
