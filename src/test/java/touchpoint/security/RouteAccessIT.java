@@ -35,6 +35,9 @@ import touchpoint.testing.LiveSocket;
 @MicronautTest
 @io.micronaut.context.annotation.Property(name = "touchpoint.admin-password", value = "route-access-password-1")
 @Property(name = "touchpoint.test.scripted-knowledge", value = "true")
+// Every route is called under several credentials from one address: more than a minute's share of the per-address
+// limit, which is RateLimitIT's subject, not this test's.
+@Property(name = "touchpoint.ratelimit.per-ip-per-minute", value = "1000000")
 class RouteAccessIT {
 
     private static final String ADMIN_PASSWORD = "route-access-password-1";
