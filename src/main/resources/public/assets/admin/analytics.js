@@ -310,6 +310,7 @@ import * as session from '/assets/session.js';
       table('by-agent', summary.byAgent, 'Agent', (id) => names.get(id) || id || '–');
       table('by-team', summary.byTeam, 'Team');
       table('by-touchpoint', summary.byTouchpoint, 'Touchpoint');
+      table('by-channel', summary.byChannel, 'Channel');
       table('by-faq', summary.byFaq, 'FAQ');
       answersTable(summary.answersByFaq);
       renderJourney(await (await api('/api/analytics/journey?' + q)).json());
