@@ -2,9 +2,9 @@ package touchpoint.contact;
 
 import jakarta.inject.Singleton;
 import java.util.Optional;
-import touchpoint.survey.CustomerNames;
+import touchpoint.workspace.CustomerNames;
 
-/** A conversation's customer's name, when the contact it belongs to gave one and has not been erased. */
+/** A canned reply's {@code {{customer.name}}}: the name of the contact the conversation belongs to, when known. */
 @Singleton
 class ContactNames implements CustomerNames {
 
@@ -16,8 +16,7 @@ class ContactNames implements CustomerNames {
 
     @Override
     public Optional<String> nameOf(String conversationId) {
-        return contacts.contactOf(conversationId).flatMap(contacts::find)
-                .filter(c -> c.erasedAt() == null)
-                .map(Contact::name).filter(n -> !n.isBlank()).map(String::strip);
+        return contacts.contactOf(conversationId).flatMap(contacts::find).map(Contact::name)
+                .filter(name -> !name.isBlank());
     }
 }

@@ -41,12 +41,12 @@ public class RecoveryFollowUps {
     private final RecoveryTaskRepository tasks;
     private final RecoveryFollowUpRepository followUps;
     private final Transcript transcript;
-    private final CustomerNames names;
+    private final FollowUpNames names;
     private final SurveyConfig config;
     private final Clock clock;
 
     RecoveryFollowUps(RecoveryTaskRepository tasks, RecoveryFollowUpRepository followUps, Transcript transcript,
-                      @Nullable CustomerNames names, SurveyConfig config, Clock clock) {
+                      @Nullable FollowUpNames names, SurveyConfig config, Clock clock) {
         this.tasks = tasks;
         this.followUps = followUps;
         this.transcript = transcript;
