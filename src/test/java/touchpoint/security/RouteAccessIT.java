@@ -35,6 +35,8 @@ import touchpoint.testing.LiveSocket;
 @MicronautTest
 @io.micronaut.context.annotation.Property(name = "touchpoint.admin-password", value = "route-access-password-1")
 @Property(name = "touchpoint.test.scripted-knowledge", value = "true")
+// Every route times every caller is more than a minute's per-address budget; the limiter has tests of its own.
+@Property(name = "touchpoint.ratelimit.per-ip-per-minute", value = "100000")
 class RouteAccessIT {
 
     private static final String ADMIN_PASSWORD = "route-access-password-1";
