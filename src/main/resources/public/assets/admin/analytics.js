@@ -22,6 +22,8 @@ import * as session from '/assets/session.js';
     if ($('from').value) { q.set('from', $('from').value); }
     if ($('to').value) { q.set('to', $('to').value); }
     if ($('teams') && $('teams').value.trim()) { q.set('teams', $('teams').value.trim()); }
+    // Narrows the summary and the CSV; the other views take no channel and ignore it.
+    if ($('channel') && $('channel').value) { q.set('channel', $('channel').value); }
     return q.toString();
   }
 
