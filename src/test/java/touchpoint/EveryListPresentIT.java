@@ -37,7 +37,7 @@ import touchpoint.testing.TranscriptScript;
 @Property(name = "touchpoint.test.scripted-knowledge", value = "true")
 class EveryListPresentIT implements TestPropertyProvider {
 
-    private static final List<String> SUMMARY_LISTS = List.of("byDay", "byFaq", "byAgent", "byTeam", "byTouchpoint", "answersByFaq");
+    private static final List<String> SUMMARY_LISTS = List.of("byDay", "byFaq", "byAgent", "byTeam", "byTouchpoint", "byChannel", "answersByFaq");
 
     private final String adminPassword = UUID.randomUUID().toString();
 
@@ -80,6 +80,7 @@ class EveryListPresentIT implements TestPropertyProvider {
         assertThat((List<Object>) summary.get("byFaq")).isEmpty();
         assertThat((List<Object>) summary.get("answersByFaq")).isEmpty();
         assertThat((List<Object>) summary.get("byTouchpoint")).hasSize(1);
+        assertThat((List<Object>) summary.get("byChannel")).hasSize(1);
         // The hand-off is routed to the default team at once; only a person is missing.
         assertThat((List<Object>) summary.get("byTeam")).hasSize(1);
         Map<String, Object> overall = (Map<String, Object>) summary.get("overall");

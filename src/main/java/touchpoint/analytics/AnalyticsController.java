@@ -47,26 +47,26 @@ class AnalyticsController {
         this.requests = requests;
     }
 
-    @Get("/summary{?from,to,teams}")
+    @Get("/summary{?from,to,teams,channel}")
     @Secured({Roles.ADMIN, Roles.SUPERVISOR})
     @Operation(summary = "Conversations, containment, escalation, wait for a person's first reply, bot reply time, resolution time, CSAT, CES, NPS, "
-            + "first-response target breaches; overall and by day, FAQ, agent, team, touchpoint. teams (comma separated) narrows to "
-            + "those teams and their sub-teams; a supervisor sees only their own")
+            + "first-response target breaches; overall and by day, FAQ, agent, team, touchpoint, channel. teams (comma separated) narrows to "
+            + "those teams and their sub-teams; a supervisor sees only their own. channel (a type like email, or a channel id) narrows to that channel")
     Summary summary(@Nullable @QueryValue String from, @Nullable @QueryValue String to, @Nullable @QueryValue String teams,
-                    Authentication auth) {
+                    @Nullable @QueryValue String channel, Authentication auth) {
         Set<String> scope = teamScope(auth, teams);
-        return queries.summary(range(from, to), scope);
+        return queries.summary(range(from, to), scope, blankToNull(channel));
     }
 
-    @Get("/export.csv{?from,to,teams}")
+    @Get("/export.csv{?from,to,teams,channel}")
     @Secured({Roles.ADMIN, Roles.SUPERVISOR})
     @Produces("text/csv")
-    @Operation(summary = "One CSV row per conversation with its figures, survey scores and first-response target; e-mails, card and phone numbers masked")
+    @Operation(summary = "One CSV row per conversation with its figures, survey scores, first-response target and channel; e-mails, card and phone numbers masked")
     HttpResponse<String> export(@Nullable @QueryValue String from, @Nullable @QueryValue String to, @Nullable @QueryValue String teams,
-                                Authentication auth) {
+                                @Nullable @QueryValue String channel, Authentication auth) {
         Set<String> scope = teamScope(auth, teams);
         AnalyticsQueries.Range range = range(from, to);
-        return HttpResponse.ok(queries.exportCsv(range, scope))
+        return HttpResponse.ok(queries.exportCsv(range, scope, blankToNull(channel)))
                 .contentType(new MediaType("text/csv; charset=utf-8"))
                 .header("Content-Disposition", "attachment; filename=\"touchpoint-" + range.from() + "-to-" + range.to() + ".csv\"");
     }
@@ -108,6 +108,11 @@ class AnalyticsController {
             throw new Forbidden("You supervise no team");
         }
         return asked.isEmpty() ? mine : organisation.withSubTeams(asked);
+    }
+
+    @Nullable
+    private static String blankToNull(@Nullable String value) {
+        return value == null || value.isBlank() ? null : value.strip();
     }
 
     /** The requested window, once this instance's pending writes are projected, so the figures include them. */

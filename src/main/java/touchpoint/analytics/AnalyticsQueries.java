@@ -1,5 +1,6 @@
 package touchpoint.analytics;
 
+import io.micronaut.core.annotation.Nullable;
 import touchpoint.infra.PiiMasker;
 import jakarta.inject.Singleton;
 import java.time.Clock;
@@ -24,7 +25,7 @@ class AnalyticsQueries {
     static final List<String> CSV_HEADER = List.of("conversation_id", "started_at", "touchpoint", "first_question",
             "escalated", "handoff_reason", "resolved", "resolved_by_person", "agent_id", "team", "last_faq_id",
             "first_human_response_seconds", "bot_reply_ms_mean", "resolution_seconds", "ces", "csat", "csat_comment", "nps",
-            "first_response_target_seconds", "first_response_breached");
+            "first_response_target_seconds", "first_response_breached", "channel_type", "channel_id");
 
     private final Repositories.Facts facts;
     private final Repositories.Answers answers;
@@ -69,12 +70,20 @@ class AnalyticsQueries {
         return summary(range, Set.of());
     }
 
-    /** The figures of conversations of these teams (all when empty); bot answers count when their conversation does. */
     Summary summary(Range range, Set<String> teams) {
-        List<ConversationFactRow> rows = rows(range, teams);
+        return summary(range, teams, null);
+    }
+
+    /**
+     * The figures of conversations of these teams (all when empty) and of this channel (a channel type like
+     * {@code email}, or one channel's id; all when null); bot answers count when their conversation does.
+     */
+    Summary summary(Range range, Set<String> teams, @Nullable String channel) {
+        List<ConversationFactRow> rows = rows(range, teams, channel);
+        boolean narrowed = !teams.isEmpty() || channel != null;
         Set<String> ids = rows.stream().map(ConversationFactRow::conversationId).collect(Collectors.toSet());
         List<AnswerRow> answerRows = answers.findByAnsweredAtBetweenOrderByAnsweredAt(range.start(), range.end()).stream()
-                .filter(a -> teams.isEmpty() || ids.contains(a.conversationId())).toList();
+                .filter(a -> !narrowed || ids.contains(a.conversationId())).toList();
         Map<String, long[]> perFaq = new TreeMap<>();
         for (AnswerRow a : answerRows) {
             long[] c = perFaq.computeIfAbsent(a.faqId(), k -> new long[3]);
@@ -91,14 +100,16 @@ class AnalyticsQueries {
                 groups(rows, ConversationFactRow::agentId),
                 groups(rows, ConversationFactRow::team),
                 groups(rows, ConversationFactRow::touchpoint),
+                groups(rows, ConversationFactRow::channelType),
                 perFaq.entrySet().stream().map(e -> new Summary.FaqAnswers(e.getKey(), e.getValue()[0], e.getValue()[1], e.getValue()[2]))
                         .toList(),
-                teams.stream().sorted().toList(), responseTargets(rows));
+                teams.stream().sorted().toList(), channel, responseTargets(rows));
     }
 
-    private List<ConversationFactRow> rows(Range range, Set<String> teams) {
+    private List<ConversationFactRow> rows(Range range, Set<String> teams, @Nullable String channel) {
         return facts.findByStartedDayBetweenOrderByStartedAt(range.from(), range.to()).stream()
-                .filter(r -> teams.isEmpty() || (r.team() != null && teams.contains(r.team()))).toList();
+                .filter(r -> teams.isEmpty() || (r.team() != null && teams.contains(r.team())))
+                .filter(r -> channel == null || channel.equals(r.channelType()) || channel.equals(r.channelId())).toList();
     }
 
     private Summary.ResponseTargets responseTargets(List<ConversationFactRow> rows) {
@@ -140,10 +151,14 @@ class AnalyticsQueries {
     }
 
     String exportCsv(Range range, Set<String> teams) {
+        return exportCsv(range, teams, null);
+    }
+
+    String exportCsv(Range range, Set<String> teams, @Nullable String channel) {
         StringBuilder out = new StringBuilder(Csv.row(CSV_HEADER));
         Map<String, Integer> targets = organisation.firstResponseTargetSeconds();
         Instant now = clock.instant();
-        for (ConversationFactRow r : rows(range, teams)) {
+        for (ConversationFactRow r : rows(range, teams, channel)) {
             List<String> cells = new ArrayList<>();
             cells.add(r.conversationId());
             cells.add(r.startedAt().toString());
@@ -167,6 +182,8 @@ class AnalyticsQueries {
             Boolean breached = breached(r, targets, now);
             cells.add(breached == null ? null : targets.get(r.team()).toString());
             cells.add(breached == null ? null : breached.toString());
+            cells.add(r.channelType());
+            cells.add(r.channelId());
             out.append(Csv.row(cells));
         }
         return out.toString();

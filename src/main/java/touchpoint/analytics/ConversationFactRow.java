@@ -7,7 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 
-/** One conversation flattened for analytics; see V20__analytics.sql and V36__analytics_reply_times.sql. */
+/** One conversation flattened for analytics; see V20__analytics.sql and V36__analytics_reply_times.sql, V100__analytics_channel.sql. */
 @MappedEntity("analytics_conversation")
 record ConversationFactRow(
         @Id String conversationId,
@@ -34,7 +34,9 @@ record ConversationFactRow(
         @Nullable Instant firstHumanReplyAt,
         int botReplies,
         long botReplyMsTotal,
-        int projectionVersion) {
+        int projectionVersion,
+        @Nullable String channelId,
+        @Nullable String channelType) {
 
     /** The customer wrote at least once: only such conversations can be contained or escalated. */
     boolean engaged() {

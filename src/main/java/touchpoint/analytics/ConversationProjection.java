@@ -28,8 +28,9 @@ record ConversationProjection(ConversationFactRow fact, List<SurveyAnswerRow> su
     /**
      * The projection's rules. Raise it when they change what a row holds: the reconciler re-projects every row of
      * an older version from its log, however old the conversation, so the new figures reach past conversations.
+     * 2: the conversation's channel.
      */
-    static final int VERSION = 1;
+    static final int VERSION = 2;
 
     static ConversationProjection of(ConversationSummary conversation, List<TranscriptEvent> events) {
         Builder b = new Builder(conversation);
@@ -117,7 +118,12 @@ record ConversationProjection(ConversationFactRow fact, List<SurveyAnswerRow> su
                     gap(e, question(e).orElse(lastCustomerText), FALLBACK, e.data(EventData.BotReply.class)
                             .map(r -> String.join(",", r.candidates())).orElse(null), null);
                 }
+                // A service-recovery follow-up comes after the conversation: it neither answers a wait nor makes its
+                // author the conversation's agent (the scores stay with the agent who served the customer).
                 case AGENT_REPLIED -> {
+                    if (e.data(EventData.AgentReplied.class).map(r -> r.recoveryTaskId() != null).orElse(false)) {
+                        break;
+                    }
                     awaitingReplySince = null;
                     if (handoffAt != null && firstHumanReplyAt == null) {
                         firstHumanReplyAt = e.createdAt();
@@ -244,7 +250,8 @@ record ConversationProjection(ConversationFactRow fact, List<SurveyAnswerRow> su
             ConversationFactRow fact = new ConversationFactRow(conversation.id(), conversation.touchpoint(), started,
                     LocalDate.ofInstant(started, ZoneOffset.UTC), firstCustomerAt, customerMessages, firstQuestion,
                     escalated, handoffReason, resolved, resolvedByPerson, resolvedAt, agentId, team, lastFaqId, ces, csat, csatComment,
-                    nps, lastSeq, handoffAt, firstHumanReplyAt, botReplies, botReplyMsTotal, VERSION);
+                    nps, lastSeq, handoffAt, firstHumanReplyAt, botReplies, botReplyMsTotal, VERSION,
+                    conversation.channelId(), conversation.channelType());
             return new ConversationProjection(fact, List.copyOf(surveys), List.copyOf(answers.values()), List.copyOf(gaps.values()));
         }
     }

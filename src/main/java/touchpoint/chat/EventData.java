@@ -155,10 +155,23 @@ public sealed interface EventData {
     record AgentJoined(String agentId, @Nullable String agentName) implements EventData {
     }
 
-    /** @param faqId the FAQ the agent answered with, when the reply was tagged with one */
+    /**
+     * @param faqId the FAQ the agent answered with, when the reply was tagged with one
+     * @param recoveryTaskId the service-recovery task this message follows up, when it is one: written after the
+     *                       conversation, it is not the conversation's agent nor a reply to a waiting customer
+     */
     @Serdeable
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record AgentReplied(String agentId, @Nullable String agentName, @Nullable String faqId) implements EventData {
+    record AgentReplied(String agentId, @Nullable String agentName, @Nullable String faqId, @Nullable Long recoveryTaskId)
+            implements EventData {
+
+        @io.micronaut.core.annotation.Creator
+        public AgentReplied {
+        }
+
+        public AgentReplied(String agentId, @Nullable String agentName, @Nullable String faqId) {
+            this(agentId, agentName, faqId, null);
+        }
     }
 
     @Serdeable

@@ -18,12 +18,15 @@ public class RecoveryQueue {
     private static final Logger LOG = LoggerFactory.getLogger(RecoveryQueue.class);
 
     private final RecoveryTaskRepository tasks;
+    private final RecoveryFollowUpRepository followUps;
     private final RecoveryWebhook webhook;
     private final SurveyConfig config;
     private final Clock clock;
 
-    RecoveryQueue(RecoveryTaskRepository tasks, RecoveryWebhook webhook, SurveyConfig config, Clock clock) {
+    RecoveryQueue(RecoveryTaskRepository tasks, RecoveryFollowUpRepository followUps, RecoveryWebhook webhook, SurveyConfig config,
+                  Clock clock) {
         this.tasks = tasks;
+        this.followUps = followUps;
         this.webhook = webhook;
         this.config = config;
         this.clock = clock;
@@ -57,14 +60,13 @@ public class RecoveryQueue {
         }
         RecoveryTaskRow saved = tasks.save(new RecoveryTaskRow(null, conversationId, reason, RecoveryTask.Status.OPEN.json(), null,
                 agentId, now, now));
-        return Optional.of(RecoveryTask.of(saved, config.recoveryLinkPrefix()));
+        return Optional.of(RecoveryTask.of(saved, config.recoveryLinkPrefix(), List.of()));
     }
 
     /** The tasks of these conversations, oldest first (a contact's profile and journey). */
     public List<RecoveryTask> forConversations(java.util.Collection<String> conversationIds) {
-        return conversationIds.stream().map(tasks::findByConversationId).flatMap(Optional::stream)
-                .sorted(java.util.Comparator.comparing(RecoveryTaskRow::createdAt))
-                .map(row -> RecoveryTask.of(row, config.recoveryLinkPrefix())).toList();
+        return views(conversationIds.stream().map(tasks::findByConversationId).flatMap(Optional::stream)
+                .sorted(java.util.Comparator.comparing(RecoveryTaskRow::createdAt)).toList());
     }
 
     /** Removes the customer's comments quoted in the conversation's task; the reasons and scores stay. */
@@ -96,7 +98,16 @@ public class RecoveryQueue {
                     .orElseThrow(() -> new InvalidRequest("status", "must be open, in_progress or done"));
             rows = tasks.findByStatusOrderByCreatedAt(s.json());
         }
-        return rows.stream().map(r -> RecoveryTask.of(r, config.recoveryLinkPrefix())).toList();
+        return views(rows);
+    }
+
+    /** The tasks with their follow-ups, read in one query. */
+    private List<RecoveryTask> views(List<RecoveryTaskRow> rows) {
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        List<RecoveryFollowUpRow> sent = followUps.findByTaskIdInListOrderBySentAt(rows.stream().map(RecoveryTaskRow::id).toList());
+        return rows.stream().map(r -> RecoveryTask.of(r, config.recoveryLinkPrefix(), sent)).toList();
     }
 
     public RecoveryTask update(long id, String status, String assignee) {
@@ -108,6 +119,6 @@ public class RecoveryQueue {
         RecoveryTaskRow updated = tasks.update(new RecoveryTaskRow(row.id(), row.conversationId(), row.reason(), s.json(), who,
                 row.agentId(), row.createdAt(), clock.instant()));
         LOG.info("recovery task updated id={} status={} assignee={}", id, s.json(), who);
-        return RecoveryTask.of(updated, config.recoveryLinkPrefix());
+        return views(List.of(updated)).get(0);
     }
 }

@@ -4,6 +4,9 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -12,10 +15,21 @@ import java.util.Optional;
  *
  * @param link where an agent opens the conversation
  * @param reason why the task exists; several reasons in one conversation are joined with "; "
+ * @param followUps what agents sent the customer from this task, oldest first; {@code followedUpAt} the latest
  */
 @Serdeable
 public record RecoveryTask(long id, String conversationId, String link, String reason, String status,
-                           @Nullable String assignee, @Nullable String agentId, Instant createdAt, Instant updatedAt) {
+                           @Nullable String assignee, @Nullable String agentId, Instant createdAt, Instant updatedAt,
+                           List<FollowUp> followUps, @Nullable Instant followedUpAt) {
+
+    /**
+     * A message an agent sent the customer from this task, through the conversation's channel.
+     *
+     * @param seq where it stands in the conversation's transcript
+     */
+    @Serdeable
+    public record FollowUp(String agentId, @Nullable String agentName, String text, long seq, Instant sentAt) {
+    }
 
     /** The lifecycle of a task; stored and sent in lower case. */
     public enum Status {
@@ -30,8 +44,13 @@ public record RecoveryTask(long id, String conversationId, String link, String r
         }
     }
 
-    static RecoveryTask of(RecoveryTaskRow row, String linkPrefix) {
+    /** {@code followUps}: the follow-ups sent from this task (any order; others are left out). */
+    static RecoveryTask of(RecoveryTaskRow row, String linkPrefix, Collection<RecoveryFollowUpRow> followUps) {
+        List<FollowUp> sent = followUps.stream().filter(f -> f.taskId() == row.id())
+                .sorted(Comparator.comparing(RecoveryFollowUpRow::sentAt).thenComparing(RecoveryFollowUpRow::seq))
+                .map(f -> new FollowUp(f.agentId(), f.agentName(), f.text(), f.seq(), f.sentAt())).toList();
         return new RecoveryTask(row.id(), row.conversationId(), linkPrefix + row.conversationId(), row.reason(), row.status(),
-                row.assignee(), row.agentId(), row.createdAt(), row.updatedAt());
+                row.assignee(), row.agentId(), row.createdAt(), row.updatedAt(), sent,
+                sent.isEmpty() ? null : sent.get(sent.size() - 1).sentAt());
     }
 }

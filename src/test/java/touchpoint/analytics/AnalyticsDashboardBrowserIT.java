@@ -82,10 +82,19 @@ class AnalyticsDashboardBrowserIT implements TestPropertyProvider {
             assertThat(page.locator("#kpis")).containsText(" ms");
             assertThat(page.locator("#by-agent")).containsText("No data in this range.");
             assertThat(page.locator("#by-touchpoint th").nth(4)).hasText("Person reply median");
+            assertThat(page.locator("#by-channel")).containsText("web");
             assertThat(page.locator("#status")).hasText("");
             Chromium.screenshot(page, "analytics-dashboard-one-escalation-no-agent");
             page.screenshot(new Page.ScreenshotOptions().setFullPage(true)
                     .setPath(Chromium.SCREENSHOTS.resolve("analytics-dashboard-one-escalation-no-agent-full.png")));
+
+            // Narrowed to a channel nobody used, the figures are empty; back to all, the widget's conversation returns.
+            page.locator("#channel").selectOption("telegram");
+            page.locator("#filters button[type=submit]").click();
+            assertThat(page.locator("#by-channel")).containsText("No data in this range.");
+            page.locator("#channel").selectOption("");
+            page.locator("#filters button[type=submit]").click();
+            assertThat(page.locator("#by-channel")).containsText("web");
         }
         assertThat(errors).isEmpty();
     }

@@ -236,13 +236,13 @@ class AnalyticsFiguresIT {
         assertThat(lines).hasSize(7);
         assertThat(lines.get(0)).isEqualTo("conversation_id,started_at,touchpoint,first_question,escalated,handoff_reason,resolved,"
                 + "resolved_by_person,agent_id,team,last_faq_id,first_human_response_seconds,bot_reply_ms_mean,resolution_seconds,ces,csat,"
-                + "csat_comment,nps,first_response_target_seconds,first_response_breached");
-        assertThat(lines.get(1)).isEqualTo(a + ",2026-03-02T09:00:00Z,web,How do I return a lamp?,false,,false,false,,,return-policy,,0,,,,,,,");
+                + "csat_comment,nps,first_response_target_seconds,first_response_breached,channel_type,channel_id");
+        assertThat(lines.get(1)).isEqualTo(a + ",2026-03-02T09:00:00Z,web,How do I return a lamp?,false,,false,false,,,return-policy,,0,,,,,,,,web,web");
         assertThat(lines.get(2)).isEqualTo(b + ",2026-03-02T10:00:00Z,web,Do you sell spaceships?,true,fallback,true,true,ann,sales,,150,0,240,7,5,"
-                + "great help from [email],10,,");
+                + "great help from [email],10,,,web,web");
         assertThat(lines.get(3)).isEqualTo(c + ",2026-03-02T11:00:00Z,app,I was charged twice,true,frustration,true,true,bob,billing,,100,,300,3,2,"
-                + "\"took too long, call me on [phone]\",3,,");
-        assertThat(lines.get(5)).isEqualTo(e + ",2026-03-03T10:00:00Z,app,,false,,false,false,,,,,,,,,,,,");
+                + "\"took too long, call me on [phone]\",3,,,web,web");
+        assertThat(lines.get(5)).isEqualTo(e + ",2026-03-03T10:00:00Z,app,,false,,false,false,,,,,,,,,,,,,web,web");
         assertThat(response.body()).doesNotContain("ann@example.com").doesNotContain("7700 900123");
     }
 

@@ -86,6 +86,18 @@ class FeedbackLoopBrowserIT {
             assertThat(followUp).containsText("in progress");
             assertThat(followUp).containsText("admin");
 
+            // The follow-up reaches the customer in the conversation's own channel (here the widget) and stays on the task.
+            followUp.locator("button", new com.microsoft.playwright.Locator.LocatorOptions().setHasText("Message customer")).click();
+            var text = dashboard.locator("#followups textarea[name=follow-up-text]");
+            assertThat(text).hasValue(java.util.regex.Pattern.compile("rated your recent conversation with us 1 out of 5"));
+            text.fill("Sorry about the sofa: the replacement leg ships tomorrow.");
+            dashboard.locator("#followups button", new com.microsoft.playwright.Page.LocatorOptions().setHasText("Send follow-up")).click();
+            assertThat(dashboard.locator("#status")).containsText("Follow-up sent by web");
+            assertThat(followUp).containsText("1 · last");
+            assertThat(customers.messages(unhappy.string("id"), unhappy.string("token"), 0).list("messages"))
+                    .anySatisfy(m -> org.assertj.core.api.Assertions.assertThat(m.get("text"))
+                            .isEqualTo("Sorry about the sofa: the replacement leg ships tomorrow."));
+
             Page console = context.waitForPage(() -> followUp.locator("a").click());
             assertThat(console).hasURL(java.util.regex.Pattern.compile("/agent/#conversation=" + unhappy.string("id") + "$"));
             ChromiumExtension.signInToConsole(console, "admin", PASSWORD);

@@ -22,6 +22,8 @@ import * as session from '/assets/session.js';
     if ($('from').value) { q.set('from', $('from').value); }
     if ($('to').value) { q.set('to', $('to').value); }
     if ($('teams') && $('teams').value.trim()) { q.set('teams', $('teams').value.trim()); }
+    // Narrows the summary and the CSV; the other views take no channel and ignore it.
+    if ($('channel') && $('channel').value) { q.set('channel', $('channel').value); }
     return q.toString();
   }
 
@@ -259,7 +261,7 @@ import * as session from '/assets/session.js';
     if (!tasks.length) { $('followups').replaceChildren(el('p', 'Nothing to follow up.', 'hint')); return; }
     const t = el('table', null, 'tasks');
     const head = el('tr');
-    ['Opened', 'Why', 'Status', 'Who', 'Conversation', ''].forEach((h) => head.append(el('th', h)));
+    ['Opened', 'Why', 'Status', 'Who', 'Messaged', 'Conversation', ''].forEach((h) => head.append(el('th', h)));
     t.append(head);
     tasks.forEach((task) => {
       const row = el('tr');
@@ -275,12 +277,60 @@ import * as session from '/assets/session.js';
       if (task.status === 'open' || task.assignee !== me) {
         actions.append(taskButton('Take', task, { status: 'in_progress', assignee: me }), document.createTextNode(' '));
       }
-      actions.append(taskButton('Done', task, { status: 'done', assignee: task.assignee || me }));
+      actions.append(taskButton('Done', task, { status: 'done', assignee: task.assignee || me }), document.createTextNode(' '));
+      const messaged = (task.followUps || []).length
+        ? (task.followUps.length + ' · last ' + new Date(task.followedUpAt).toLocaleString()) : '–';
+      const composer = el('tr', null, 'follow-up-composer');
+      composer.hidden = true;
+      actions.append(messageButton(task, composer));
       row.append(el('td', new Date(task.createdAt).toLocaleString()), el('td', task.reason, 'why'),
-        el('td', task.status.replace(/_/g, ' ')), el('td', task.assignee || '–'), openCell, actions);
-      t.append(row);
+        el('td', task.status.replace(/_/g, ' ')), el('td', task.assignee || '–'), el('td', messaged), openCell, actions);
+      t.append(row, composer);
     });
     $('followups').replaceChildren(t);
+  }
+
+  // The follow-up leaves through the conversation's own channel: the draft says which, and greets the customer by name when known.
+  function messageButton(task, composer) {
+    const button = el('button', 'Message customer', 'quiet');
+    button.type = 'button';
+    button.addEventListener('click', async () => {
+      if (!composer.hidden) { composer.hidden = true; return; }
+      try {
+        const draft = await (await api('/api/recovery/tasks/' + task.id + '/follow-up')).json();
+        const cell = el('td');
+        cell.colSpan = 7;
+        const label = el('label', 'Follow-up to the customer (sent by ' + draft.channelType + ')');
+        const text = el('textarea');
+        text.name = 'follow-up-text';
+        text.rows = 6;
+        text.cols = 70;
+        text.maxLength = 4000;
+        text.value = draft.text;
+        label.append(el('br'), text);
+        const send = el('button', 'Send follow-up');
+        send.type = 'button';
+        send.addEventListener('click', async () => {
+          if (!text.value.trim()) { status('Write a message first.'); text.focus(); return; }
+          send.disabled = true;
+          try {
+            await api('/api/recovery/tasks/' + task.id + '/follow-up', {
+              method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ text: text.value })
+            });
+            status('Follow-up sent by ' + draft.channelType + '.');
+            await loadFollowUps();
+          } catch (e) { send.disabled = false; status(e.message); }
+        });
+        const cancel = el('button', 'Cancel', 'quiet');
+        cancel.type = 'button';
+        cancel.addEventListener('click', () => { composer.hidden = true; });
+        cell.append(label, el('br'), send, document.createTextNode(' '), cancel);
+        composer.replaceChildren(cell);
+        composer.hidden = false;
+        text.focus();
+      } catch (e) { status(e.message); }
+    });
+    return button;
   }
 
   function taskButton(label, task, body) {
@@ -310,6 +360,7 @@ import * as session from '/assets/session.js';
       table('by-agent', summary.byAgent, 'Agent', (id) => names.get(id) || id || '–');
       table('by-team', summary.byTeam, 'Team');
       table('by-touchpoint', summary.byTouchpoint, 'Touchpoint');
+      table('by-channel', summary.byChannel, 'Channel');
       table('by-faq', summary.byFaq, 'FAQ');
       answersTable(summary.answersByFaq);
       renderJourney(await (await api('/api/analytics/journey?' + q)).json());
