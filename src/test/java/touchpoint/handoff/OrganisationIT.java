@@ -201,7 +201,7 @@ class OrganisationIT {
     }
 
     @Test
-    void should_show_a_supervisor_of_a_parent_team_the_sub_teams_queue_and_refuse_other_teams() {
+    void should_show_a_supervisor_of_a_parent_team_the_sub_teams_queue_let_them_add_a_note_and_refuse_other_teams() {
         String parent = team(name("Retail "), null);
         String child = team(name("Retail returns "), parent);
         String other = team(name("Wholesale "), null);
@@ -225,6 +225,9 @@ class OrganisationIT {
                 "{\"team\":\"" + other + "\"}").status()).isEqualTo(403);
         assertThat(staff.get("/api/analytics/summary?teams=" + other, supervisor).status()).isEqualTo(403);
         assertThat(staff.get("/api/analytics/summary?teams=" + child, supervisor).status()).isEqualTo(200);
+        Reply note = staff.post("/api/agent/conversations/" + c.string("id") + "/notes", supervisor,
+                "{\"text\":\"Offer the express refund here\"}");
+        assertThat(note.status()).as("a supervisor joins with a private note").isEqualTo(201);
 
         Reply moved = staff.post("/api/supervisor/conversations/" + c.string("id") + "/reassign", supervisor, "{\"team\":\"" + other + "\"}");
 
