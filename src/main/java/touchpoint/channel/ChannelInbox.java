@@ -126,7 +126,7 @@ public class ChannelInbox {
      * answer was rated already, {@link NotFound} when the thread or the answer does not exist.
      */
     public List<TranscriptEvent> rate(String channelId, String externalKey, String messageId, boolean helpful) {
-        return thumbs.rate(openThread(channelId, externalKey).conversationId(), messageId, helpful);
+        return thumbs.rate(existingThread(channelId, externalKey).conversationId(), messageId, helpful);
     }
 
     /**
@@ -136,10 +136,10 @@ public class ChannelInbox {
      * asked or the score is off its scale, {@link NotFound} when the thread does not exist.
      */
     public List<TranscriptEvent> answerSurvey(String channelId, String externalKey, String questionId, int score, String via) {
-        return surveys.answer(openThread(channelId, externalKey).conversationId(), questionId, score, via);
+        return surveys.answer(existingThread(channelId, externalKey).conversationId(), questionId, score, via);
     }
 
-    private ChannelThread openThread(String channelId, String externalKey) {
+    private ChannelThread existingThread(String channelId, String externalKey) {
         channels.enabled(channelId);
         return thread(channelId, externalKey).orElseThrow(() -> new NotFound("No conversation for that thread"));
     }
