@@ -13,6 +13,9 @@ import touchpoint.chat.Transcript;
 import touchpoint.chat.TranscriptEvent;
 import touchpoint.infra.Ids;
 import touchpoint.infra.InvalidRequest;
+import touchpoint.infra.NotFound;
+import touchpoint.survey.ChannelSurveys;
+import touchpoint.survey.ChannelThumbs;
 
 /**
  * Where inbound text from every channel enters the chat core: the same turn as the widget's (bot, clarify, fallback,
@@ -35,9 +38,11 @@ public class ChannelInbox {
     private final Transcript transcript;
     private final Ids ids;
     private final Clock clock;
+    private final ChannelThumbs thumbs;
+    private final ChannelSurveys surveys;
 
     ChannelInbox(ChannelDirectory channels, ChannelThreadRepository threads, ChannelThreads mapping, ChatService chat,
-                 Transcript transcript, Ids ids, Clock clock) {
+                 Transcript transcript, Ids ids, Clock clock, ChannelThumbs thumbs, ChannelSurveys surveys) {
         this.channels = channels;
         this.threads = threads;
         this.mapping = mapping;
@@ -45,6 +50,8 @@ public class ChannelInbox {
         this.transcript = transcript;
         this.ids = ids;
         this.clock = clock;
+        this.thumbs = thumbs;
+        this.surveys = surveys;
     }
 
     /**
@@ -111,6 +118,30 @@ public class ChannelInbox {
                         "the thread or the conversation is already mapped to another one"));
         transcript.moveToChannel(conversationId, channel.id(), channel.type());
         return toThread(row);
+    }
+
+    /**
+     * Thumbs on the bot's answer {@code messageId} (the transcript's message id), pressed in the channel's thread: the
+     * widget's rating and, after a thumbs-down, its next answer. Throws {@link touchpoint.infra.Conflict} when the
+     * answer was rated already, {@link NotFound} when the thread or the answer does not exist.
+     */
+    public List<TranscriptEvent> rate(String channelId, String externalKey, String messageId, boolean helpful) {
+        return thumbs.rate(existingThread(channelId, externalKey).conversationId(), messageId, helpful);
+    }
+
+    /**
+     * A survey answer pressed or clicked in the channel's thread ({@code via} {@link ChannelSurveys#VIA_BUTTON} or
+     * {@link ChannelSurveys#VIA_LINK}), checked and followed up exactly as the widget's. Throws
+     * {@link touchpoint.infra.Conflict} when the question is closed already, {@link InvalidRequest} when it was not
+     * asked or the score is off its scale, {@link NotFound} when the thread does not exist.
+     */
+    public List<TranscriptEvent> answerSurvey(String channelId, String externalKey, String questionId, int score, String via) {
+        return surveys.answer(existingThread(channelId, externalKey).conversationId(), questionId, score, via);
+    }
+
+    private ChannelThread existingThread(String channelId, String externalKey) {
+        channels.enabled(channelId);
+        return thread(channelId, externalKey).orElseThrow(() -> new NotFound("No conversation for that thread"));
     }
 
     /** The channel thread a conversation is; empty for the widget's conversations. */

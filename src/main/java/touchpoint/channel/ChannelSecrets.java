@@ -28,10 +28,12 @@ public class ChannelSecrets {
      * the channel has no such secret, after the same work, so timing does not tell.
      */
     public boolean matches(String channelId, String name, String presented) {
-        String expected = Optional.ofNullable(store.secrets(channelId).get(name))
+        // One read of the channel per check: it runs on every API channel message.
+        java.util.Map<String, StoredSecret> stored = store.secrets(channelId);
+        String expected = Optional.ofNullable(stored.get(name))
                 .filter(s -> StoredSecret.HASHED.equals(s.kind()))
                 .map(StoredSecret::value)
                 .orElse(Ids.hash("absent"));
-        return Ids.matches(presented, expected) && store.secrets(channelId).containsKey(name);
+        return Ids.matches(presented, expected) && stored.containsKey(name);
     }
 }

@@ -210,7 +210,7 @@ public sealed interface EventData {
      * @param type CSAT, CES or NPS
      * @param agentId the agent the score is about, if a person took part
      * @param lastFaqId the FAQ the bot last answered with
-     * @param via chat (typed) or the survey API
+     * @param via chat (typed), api (the survey API), or a channel's button or link
      */
     @Serdeable
     @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -8,7 +8,10 @@ import touchpoint.chat.TranscriptEvent;
 import touchpoint.infra.Conflict;
 import touchpoint.infra.InvalidRequest;
 
-/** Survey answers sent through the API instead of typed into the chat. */
+/**
+ * Survey answers sent through the API, or pressed or clicked in a channel (a button, a signed link), instead of typed
+ * into the chat.
+ */
 @Singleton
 class SurveyAnswers {
 
@@ -26,6 +29,14 @@ class SurveyAnswers {
         if (!chat.canRead(conversationId, token)) {
             throw CustomerToken.notFound();
         }
+        return answerAsVerified(conversationId, questionId, score, comment, "api");
+    }
+
+    /**
+     * An answer whose sender was authenticated by other means than the customer token (a channel's signed button or
+     * link); {@code via} names how it came.
+     */
+    List<TranscriptEvent> answerAsVerified(String conversationId, String questionId, Double score, String comment, String via) {
         return transcript.write(conversationId, session -> {
             AskedQuestion question = flow.asked(session, questionId)
                     .orElseThrow(() -> new InvalidRequest("questionId", "was not asked in this conversation"));
@@ -42,7 +53,7 @@ class SurveyAnswers {
             if (comment != null && !comment.isBlank() && question.type() != SurveyType.CSAT) {
                 throw new InvalidRequest("comment", "is accepted only with CSAT answers");
             }
-            return flow.answer(session, null, question, (int) Math.rint(score), text, "api");
+            return flow.answer(session, null, question, (int) Math.rint(score), text, via);
         }).orElseThrow(CustomerToken::notFound).stored();
     }
 }

@@ -93,6 +93,8 @@ class HostileInputBench {
         // counts around a rejected request except what that request stored.
         props.put("touchpoint.channels.telegram.api-base-url", telegram.baseUrl());
         props.put("touchpoint.channels.delivery-enabled", false);
+        // The API channels' webhook URL points at a closed local port; nothing is delivered anyway.
+        props.put("touchpoint.webhooks.allow-private-networks", true);
         server = ApplicationContext.run(EmbeddedServer.class, props, "test");
         try {
             // The bean is a proxy bound to the current transaction; counting needs connections of its own.
@@ -111,6 +113,7 @@ class HostileInputBench {
                     "{\"clientMessageId\":\"replayed-1\",\"text\":\"return policy\"}".getBytes()));
 
             setUpTelegram();
+            setUpApiChannels();
 
             List<Route> routes = RouteCatalog.routes(server.getApplicationContext());
             System.out.printf(Locale.ROOT, "[hostile] %d routes: %s%n", routes.size(), routes);
@@ -129,6 +132,18 @@ class HostileInputBench {
                 fire(attack);
             }
             replayTelegramUpdates();
+            for (Attack attack : apiKeyAttacks()) {
+                int status = fire(attack);
+                apiKeyAttacks++;
+                if (status == 401 || status == 403) {
+                    apiKeysRefused++;
+                }
+            }
+            for (Attack attack : apiBodyAttacks()) {
+                fire(attack);
+                apiBodyAttacks++;
+            }
+            replayApiMessages();
             while (requests < target) {
                 Route route = routes.get(random.nextInt(routes.size()));
                 fire(randomAttack(route, random));
@@ -147,6 +162,11 @@ class HostileInputBench {
                     .put("routes", routes.size())
                     .put("telegramReplays", telegramReplays)
                     .put("telegramReplaysStored", telegramReplaysStored)
+                    .put("apiChannelKeyAttacks", apiKeyAttacks)
+                    .put("apiChannelKeysRefused", apiKeysRefused)
+                    .put("apiChannelBodyAttacks", apiBodyAttacks)
+                    .put("apiChannelReplays", apiReplays)
+                    .put("apiChannelReplaysStored", apiReplaysStored)
                     .put("statuses", byStatus.toString())
                     .put("date", java.time.Instant.now().toString());
             report.write("hostile.json");
@@ -155,10 +175,123 @@ class HostileInputBench {
             assertThat(status5xx).as("server errors").isZero();
             assertThat(storedByRejected).as("rows stored by rejected requests").isZero();
             assertThat(telegramReplaysStored).as("rows stored by replayed Telegram updates").isZero();
+            assertThat(apiKeysRefused).as("API channel requests with a wrong key answered 401/403").isEqualTo(apiKeyAttacks);
+            assertThat(apiReplaysStored).as("rows stored by repeated API channel messages").isZero();
             assertThat(requests).isGreaterThanOrEqualTo(target);
         } finally {
             server.close();
             telegram.close();
+        }
+    }
+
+    // ---- The API channel ------------------------------------------------------------------------------------
+
+    private String apiChannel;
+    private String apiKey;
+    private String otherApiChannel;
+    private String otherApiKey;
+    private long apiKeyAttacks;
+    private long apiKeysRefused;
+    private long apiBodyAttacks;
+    private long apiReplays;
+    private long apiReplaysStored;
+
+    /** Two API channels created as an admin would, and one message accepted on the first. */
+    private void setUpApiChannels() throws Exception {
+        String[] first = createApiChannel("Hostile API");
+        apiChannel = first[0];
+        apiKey = first[1];
+        String[] second = createApiChannel("Other API");
+        otherApiChannel = second[0];
+        otherApiKey = second[1];
+        Answer accepted = exchange(apiMessage("setup", apiChannel, "Bearer " + apiKey, apiBody("ext-1", "api-replayed-1", "return policy")));
+        assertThat(accepted.status()).as(accepted.body()).isEqualTo(200);
+    }
+
+    private String[] createApiChannel(String name) {
+        Answer created = exchange(new Attack("setup", "POST", "/api/admin/channels", auth(json(), "Bearer " + adminJwt),
+                ("{\"type\":\"api\",\"name\":\"" + name + "\",\"webhookUrl\":\"http://127.0.0.1:9/hooks\"}")
+                        .getBytes(StandardCharsets.UTF_8)));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        return new String[] {group(ID, created.body()), group(Pattern.compile("\"apiKey\":\"([^\"]+)\""), created.body())};
+    }
+
+    private static byte[] apiBody(String externalConversationId, String clientMessageId, String text) {
+        return ("{\"externalConversationId\":\"" + externalConversationId + "\",\"clientMessageId\":\"" + clientMessageId
+                + "\",\"text\":\"" + text + "\",\"contact\":{\"externalId\":\"c-1\",\"name\":\"Ann\"}}").getBytes(StandardCharsets.UTF_8);
+    }
+
+    private Attack apiMessage(String label, String channelId, String authorization, byte[] body) {
+        Map<String, String> headers = json();
+        if (authorization != null) {
+            headers.put("Authorization", authorization);
+        }
+        return new Attack("api " + label, "POST", "/api/channels/" + channelId + "/messages", headers, body);
+    }
+
+    /** A valid message with a missing, wrong, mangled or another channel's key: each must be 401 or 403 and store nothing. */
+    private List<Attack> apiKeyAttacks() {
+        List<Attack> attacks = new ArrayList<>();
+        byte[] body = apiBody("ext-key", "key-1", "return policy");
+        for (String authorization : new String[] {null, "", "Bearer", "Bearer ", "Bearer " + otherApiKey, "Basic " + apiKey, apiKey,
+                "Bearer " + apiKey + "x", "Bearer " + apiKey.substring(1), "Bearer " + apiKey.toUpperCase(Locale.ROOT),
+                "Bearer " + apiKey.substring(0, apiKey.length() - 1) + "\u0000", "Bearer " + "A".repeat(6000), "Bearer ' OR '1'='1",
+                "Bearer ü-ñ-漢字", "Bearer " + adminJwt, "Bearer " + ownToken}) {
+            attacks.add(apiMessage("key " + abbreviate(String.valueOf(authorization)), apiChannel, authorization, body));
+        }
+        attacks.add(apiMessage("own key on the other channel", otherApiChannel, "Bearer " + apiKey, body));
+        attacks.add(apiMessage("own key on an unknown channel", "nope", "Bearer " + apiKey, body));
+        attacks.add(apiMessage("own key on the web channel", "web", "Bearer " + apiKey, body));
+        return attacks;
+    }
+
+    /** The right key with malformed, oversized or mistyped bodies: whatever they are, never a 5xx. */
+    private List<Attack> apiBodyAttacks() {
+        List<Attack> attacks = new ArrayList<>();
+        String[] malformed = {
+            "{}", "[]", "null", "\"text\"", "not json at all", "{\"text\":\"hi\"}",
+            "{\"externalConversationId\":\"e\",\"clientMessageId\":\"m\"}",
+            "{\"externalConversationId\":\"e\",\"clientMessageId\":\"m\",\"text\":\"\"}",
+            "{\"externalConversationId\":\"e\",\"clientMessageId\":\"m\",\"text\":\"   \"}",
+            "{\"externalConversationId\":\"e\",\"clientMessageId\":\"m\",\"text\":\"" + "x".repeat(2001) + "\"}",
+            "{\"externalConversationId\":\"" + "e".repeat(301) + "\",\"clientMessageId\":\"m\",\"text\":\"hi\"}",
+            "{\"externalConversationId\":\"\",\"clientMessageId\":\"m\",\"text\":\"hi\"}",
+            "{\"externalConversationId\":42,\"clientMessageId\":\"m\",\"text\":\"hi\"}",
+            "{\"externalConversationId\":\"e\",\"clientMessageId\":[1],\"text\":\"hi\"}",
+            "{\"externalConversationId\":\"e\",\"clientMessageId\":\"m\",\"text\":{\"a\":1}}",
+            "{\"externalConversationId\":\"e\",\"clientMessageId\":\"m\",\"text\":\"hi\",\"contact\":\"x\"}",
+            "{\"externalConversationId\":\"e\",\"clientMessageId\":\"m\",\"text\":\"hi\",\"contact\":{\"email\":\"" + "a".repeat(5000) + "@x.example\"}}",
+            "{\"externalConversationId\":\"e\",\"clientMessageId\":\"m\",\"text\":\"hi\",\"contact\":{\"name\":\"" + "n".repeat(5000) + "\"}}",
+            "{\"externalConversationId\":\"e\",\"clientMessageId\":\"m\",\"text\":\"hi\",\"contact\":{\"externalId\":{\"x\":[]}}}",
+            "{\"externalConversationId\":\"e\",\"clientMessageId\":\"m\",\"text\":\"hi\",\"unknown\":" + "[".repeat(3000) + "]".repeat(3000) + "}",
+            "[".repeat(5000) + "]".repeat(5000),
+            "{\"externalConversationId\":\"e\",\"clientMessageId\":\"m\",\"text\":\"" + "x".repeat(3_000_000) + "\"}"};
+        for (String body : malformed) {
+            attacks.add(apiMessage("body " + abbreviate(body), apiChannel, "Bearer " + apiKey, body.getBytes(StandardCharsets.UTF_8)));
+        }
+        for (byte[] body : badBodies()) {
+            attacks.add(apiMessage("body " + abbreviate(new String(body, StandardCharsets.UTF_8)), apiChannel, "Bearer " + apiKey, body));
+        }
+        return attacks;
+    }
+
+    /** The message accepted at setup, sent again as a client retrying after a lost answer: 200, and nothing more stored. */
+    private void replayApiMessages() throws Exception {
+        for (int i = 0; i < 20; i++) {
+            long before = rows();
+            Answer answer = exchange(apiMessage("replayed message", apiChannel, "Bearer " + apiKey, apiBody("ext-1", "api-replayed-1", "return policy")));
+            long after = rows();
+            requests++;
+            apiReplays++;
+            byStatus.merge(String.valueOf(answer.status()), 1L, Long::sum);
+            if (answer.status() >= 500) {
+                status5xx++;
+            } else if (answer.status() >= 400) {
+                status4xx++;
+            } else {
+                status2xx++;
+            }
+            apiReplaysStored += Math.max(0, after - before);
         }
     }
 
@@ -501,7 +634,7 @@ class HostileInputBench {
     private record Answer(int status, String body) {
     }
 
-    private void fire(Attack attack) throws Exception {
+    private int fire(Attack attack) throws Exception {
         long before = rows();
         Answer answer = exchange(attack);
         long after = rows();
@@ -510,7 +643,7 @@ class HostileInputBench {
         byStatus.merge(s == 0 ? "none" : String.valueOf(s), 1L, Long::sum);
         if (s >= 200 && s < 300) {
             status2xx++;
-            return;
+            return s;
         }
         if (s >= 500) {
             status5xx++;
@@ -526,6 +659,7 @@ class HostileInputBench {
             storedByRejected += after - before;
             System.out.println("[hostile] rejected request stored rows: " + attack.label() + " " + abbreviate(attack.path()));
         }
+        return s;
     }
 
     private Answer exchange(Attack attack) {

@@ -91,6 +91,8 @@ class LoadBench {
         // Every simulated customer comes from 127.0.0.1: the per-address limit would measure the limiter.
         // The per-conversation limit stays at its default and is exercised on every message.
         props.put("touchpoint.ratelimit.per-ip-per-minute", 100_000_000);
+        // The API channel's webhooks go to a receiver on 127.0.0.1.
+        props.put("touchpoint.webhooks.allow-private-networks", "true");
         if (scripted) {
             props.put("touchpoint.test.scripted-knowledge", "true");
         }
@@ -121,6 +123,8 @@ class LoadBench {
             Thread.sleep(2000);
             long pacedConversationsBefore = conversations.sum();
             Phase paced = drive(base, pacedCustomers, pacedSeconds, 2000, 8000);
+            Thread.sleep(2000);
+            ChannelComparison channels = compareChannels(server.getApplicationContext(), base);
             BenchReport report = new BenchReport()
                     .put("conversations", pacedConversationsBefore)
                     .put("messages", load.messages)
@@ -148,6 +152,12 @@ class LoadBench {
                     .put("pacedMessages", paced.messages)
                     .put("pacedP50Ms", percentile(paced.latencies, 0.50))
                     .put("pacedP99Ms", percentile(paced.latencies, 0.99))
+                    .put("widgetP50Ms", percentile(channels.widget(), 0.50))
+                    .put("widgetP99Ms", percentile(channels.widget(), 0.99))
+                    .put("apiChannelP50Ms", percentile(channels.api(), 0.50))
+                    .put("apiChannelP99Ms", percentile(channels.api(), 0.99))
+                    .put("channelComparedMessages", channels.widget().length + channels.api().length)
+                    .put("channelWebhooksDelivered", channels.webhooks())
                     .put("pacedCustomers", pacedCustomers)
                     .put("pacedSeconds", pacedSeconds)
                     .put("customers", customers)
@@ -170,6 +180,79 @@ class LoadBench {
                 assertThat(messagesPerSecond / embeddingsPerSecond).as("ratio").isGreaterThanOrEqualTo(0.85);
                 assertThat(percentile(paced.latencies, 0.99)).as("paced p99 ms").isLessThanOrEqualTo(2 * encoder.p99Ms());
             }
+        }
+    }
+
+    /** Reply latencies of the same questions asked through the widget's API and through an API channel. */
+    private record ChannelComparison(long[] widget, long[] api, int webhooks) {
+    }
+
+    /**
+     * {@code bench.channelCustomers} customers (10) for {@code bench.channelSeconds} (20 s), human-paced: each question
+     * is asked once through {@code POST /api/conversations/{id}/messages} and once through
+     * {@code POST /api/channels/{id}/messages} (in alternating order, so neither always goes first), each path in its
+     * own conversation; the API channel's outbox meanwhile delivers its webhooks to a local receiver. Both sets of
+     * latencies come from the same minutes of the same run, so the machine's state weighs on both alike.
+     */
+    private ChannelComparison compareChannels(ApplicationContext context, String base) throws Exception {
+        int count = BenchReport.intSetting("bench.channelCustomers", 10);
+        int secs = BenchReport.intSetting("bench.channelSeconds", 20);
+        try (touchpoint.channel.WebhookReceiver receiver = new touchpoint.channel.WebhookReceiver()) {
+            touchpoint.channel.ChannelDirectory.Configured created = context.getBean(touchpoint.channel.ChannelDirectory.class)
+                    .create("api", "Load bench", true, Map.of("webhookUrl", io.micronaut.json.tree.JsonNode.createStringNode(receiver.url())));
+            String channelId = created.channel().id();
+            String apiKey = created.shownOnce().get("apiKey");
+            ConcurrentLinkedQueue<Long> widget = new ConcurrentLinkedQueue<>();
+            ConcurrentLinkedQueue<Long> api = new ConcurrentLinkedQueue<>();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(secs);
+            ExecutorService pool = Executors.newFixedThreadPool(count);
+            for (int c = 0; c < count; c++) {
+                int customer = c;
+                Random random = new Random(7000L + c);
+                pool.submit(() -> {
+                    int n = 0;
+                    while (System.nanoTime() < deadline) {
+                        try {
+                            HttpResponse<String> started = post(base + "/api/conversations", null, "{\"touchpoint\":\"bench\"}");
+                            String id = group(ID, started.body());
+                            String token = group(TOKEN, started.body());
+                            String thread = "load-" + customer + "-" + n;
+                            for (int q = 0; q < 4 && System.nanoTime() < deadline; q++, n++) {
+                                Thread.sleep(500 + random.nextInt(1000));
+                                String question = touchpoint.testing.CustomerClient.quote(phrasings.question(random));
+                                String widgetBody = "{\"clientMessageId\":\"c" + n + "\",\"text\":" + question + "}";
+                                String apiBody = "{\"externalConversationId\":\"" + thread + "\",\"clientMessageId\":\"c" + n
+                                        + "\",\"text\":" + question + "}";
+                                for (int path = 0; path < 2; path++) {
+                                    boolean viaApi = (path + n) % 2 == 0;
+                                    long t0 = System.nanoTime();
+                                    HttpResponse<String> r = viaApi
+                                            ? post(base + "/api/channels/" + channelId + "/messages", apiKey, apiBody)
+                                            : post(base + "/api/conversations/" + id + "/messages", token, widgetBody);
+                                    long nanos = System.nanoTime() - t0;
+                                    if (r.statusCode() != 200) {
+                                        error((viaApi ? "api channel " : "widget ") + r.statusCode() + " " + r.body());
+                                    } else {
+                                        (viaApi ? api : widget).add(nanos);
+                                    }
+                                }
+                            }
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                            return;
+                        } catch (Exception e) {
+                            error(e.toString());
+                        }
+                    }
+                });
+            }
+            pool.shutdown();
+            pool.awaitTermination(secs + 60L, TimeUnit.SECONDS);
+            long[] w = widget.stream().mapToLong(Long::longValue).sorted().toArray();
+            long[] a = api.stream().mapToLong(Long::longValue).sorted().toArray();
+            log("same questions, %d customers, %d s: widget %d messages p50 %.1f ms p99 %.1f ms; API channel %d messages p50 %.1f ms p99 %.1f ms",
+                    count, secs, w.length, percentile(w, 0.5), percentile(w, 0.99), a.length, percentile(a, 0.5), percentile(a, 0.99));
+            return new ChannelComparison(w, a, receiver.accepted().size());
         }
     }
 

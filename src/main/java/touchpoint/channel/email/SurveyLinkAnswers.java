@@ -7,11 +7,13 @@ import org.slf4j.LoggerFactory;
 import touchpoint.channel.ChannelInbox;
 import touchpoint.channel.ChannelThread;
 import touchpoint.chat.Transcript;
+import touchpoint.infra.Conflict;
+import touchpoint.survey.ChannelSurveys;
 
 /**
- * Records the score of a clicked survey link through the chat core's survey step, exactly as if the customer had
- * replied with the number: the survey code checks the question is still open and on the scale. The link's question
- * names the message id, so a second click (or a mail scanner opening it again) is the same message, stored once.
+ * Records the score of a clicked survey link as a survey answer given by link, through the survey feature's own checks
+ * (the question was asked, is still open, the score is on its scale) and follow-up. A second click (or a mail scanner
+ * opening the link again) finds the question closed and stores nothing.
  */
 @Singleton
 class SurveyLinkAnswers {
@@ -43,13 +45,16 @@ class SurveyLinkAnswers {
         if (!pending(a.conversationId(), a.questionId())) {
             return Outcome.ALREADY_ANSWERED;
         }
-        ChannelInbox.Received received = inbox.receive(new ChannelInbox.Inbound(thread.get().channelId(), thread.get().externalKey(),
-                "survey-link." + a.questionId(), String.valueOf(a.score()), null, null));
-        LOG.info("survey link answered conversation={} question={} duplicate={}", a.conversationId(), a.questionId(), received.duplicate());
-        return received.duplicate() ? Outcome.ALREADY_ANSWERED : Outcome.RECORDED;
+        try {
+            inbox.answerSurvey(thread.get().channelId(), thread.get().externalKey(), a.questionId(), a.score(), ChannelSurveys.VIA_LINK);
+        } catch (Conflict e) {
+            return Outcome.ALREADY_ANSWERED;
+        }
+        LOG.info("survey link answered conversation={} question={}", a.conversationId(), a.questionId());
+        return Outcome.RECORDED;
     }
 
-    /** The question is the one open now: a link to an older, closed question must not become a stray customer message. */
+    /** The question is the one open now: a link in an older mail must not answer a question the conversation left behind. */
     private boolean pending(String conversationId, String questionId) {
         return transcript.state(conversationId).pendingSurveyQuestion().map(questionId::equals).orElse(false);
     }

@@ -1,6 +1,8 @@
 package touchpoint.channel.email;
 
+import io.micronaut.context.event.StartupEvent;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.runtime.event.annotation.EventListener;
 import jakarta.inject.Singleton;
 import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;
@@ -80,6 +82,15 @@ class SurveyLinks {
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }
+    }
+
+    /**
+     * The key is found or made at start rather than on first use: otherwise the first request to the link endpoint,
+     * a forged link as likely as a real one, would be what writes it.
+     */
+    @EventListener
+    void onStartup(StartupEvent event) {
+        key();
     }
 
     private byte[] sign(String payload) {

@@ -42,6 +42,8 @@ class TelegramUpdates {
     private static final Logger LOG = LoggerFactory.getLogger(TelegramUpdates.class);
     static final String MOVED_ON = "That question has moved on. Please type your question again.";
     static final String SURVEY_CLOSED = "This survey has closed. Thank you!";
+    /** A survey scale button's value; Skip and clarify options go through the chat as text. */
+    private static final java.util.regex.Pattern SCALE_POINT = java.util.regex.Pattern.compile("-?[0-9]{1,3}");
     static final String EXPIRED = "This button has expired.";
     static final String TOO_LONG = "Sorry, that message is too long for me. Please keep it under "
             + ChannelInbox.MAX_TEXT + " characters.";
@@ -173,6 +175,12 @@ class TelegramUpdates {
         if (refusal.isPresent()) {
             done(channel, q, chatId, message.messageId(), refusal.get());
             return Outcome.IGNORED;
+        }
+        Optional<String> surveyQuestion = event.data(EventData.SurveyAsked.class).map(EventData.SurveyAsked::questionId);
+        if (surveyQuestion.isPresent() && SCALE_POINT.matcher(option.value()).matches()) {
+            boolean recorded = feedback.answerSurvey(thread.get(), surveyQuestion.get(), Integer.parseInt(option.value()));
+            done(channel, q, chatId, message.messageId(), recorded ? null : SURVEY_CLOSED);
+            return recorded ? Outcome.HANDLED : Outcome.IGNORED;
         }
         inbox.receive(new ChannelInbox.Inbound(channel.id(), String.valueOf(chatId), messageId, option.value(), null, contact));
         done(channel, q, chatId, message.messageId(), null);

@@ -242,6 +242,7 @@ class EmailChannelIT {
         assertThat(transcript.events(conversation)).anySatisfy(e -> {
             assertThat(e.type()).isEqualTo(EventType.SURVEY_ANSWERED);
             assertThat(e.data(touchpoint.chat.EventData.SurveyAnswered.class).orElseThrow().score()).isEqualTo(1);
+            assertThat(e.data(touchpoint.chat.EventData.SurveyAnswered.class).orElseThrow().via()).isEqualTo("link");
         });
         assertThat(http.toBlocking().retrieve(HttpRequest.GET(firstLink))).contains("already been answered");
         String tampered = firstLink.substring(0, firstLink.length() - 3) + (firstLink.endsWith("AAA") ? "BBB" : "AAA");

@@ -252,8 +252,8 @@ class TelegramChannelIT implements TestPropertyProvider {
         List<TranscriptEvent> log = log(user);
         assertThat(log.stream().flatMap(e -> e.data(EventData.AnswerRated.class).stream()))
                 .containsExactly(new EventData.AnswerRated("return-policy", true, answer(log).seq(), "thumbs"));
-        assertThat(log.stream().flatMap(e -> e.data(EventData.SurveyAnswered.class).stream()).map(a -> a.type() + "=" + a.score()))
-                .containsExactly("CES=6", "CSAT=5");
+        assertThat(log.stream().flatMap(e -> e.data(EventData.SurveyAnswered.class).stream()).map(a -> a.type() + "=" + a.score() + " via " + a.via()))
+                .containsExactly("CES=6 via button", "CSAT=5 via button");
     }
 
     private static TranscriptEvent answer(List<TranscriptEvent> log) {
