@@ -86,7 +86,9 @@ class AgentWorkspaceBrowserIT extends BrowserTestSupport {
         expect(console.locator("#search-results li")).hasCount(1);
         expect(console.locator("#search-summary")).hasText("1 of 1 conversations");
 
-        // Typing shows on the other side, both ways.
+        // Typing shows on the other side, both ways. Each side says so at most every 2 s: the customer typed a
+        // moment ago when asking for a person, so the test waits out that interval first, as it does for the console.
+        page.waitForTimeout(2100);
         input(page).pressSequentially("one more thing");
         expect(console.locator("#typing")).isVisible();
         // The console said it was typing a moment ago ("Thanks for the photo."); it says so again only 2 s later.
