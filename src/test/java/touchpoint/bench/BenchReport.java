@@ -14,6 +14,12 @@ final class BenchReport {
 
     private final Map<String, Object> values = new LinkedHashMap<>();
 
+    static BenchReport of(Map<String, ?> figures) {
+        BenchReport report = new BenchReport();
+        figures.forEach(report::put);
+        return report;
+    }
+
     BenchReport put(String key, Object value) {
         values.put(key, value);
         return this;
@@ -33,6 +39,27 @@ final class BenchReport {
             throw new UncheckedIOException(e);
         }
         System.out.println("[bench] " + file + " " + toJson());
+        return file;
+    }
+
+    /** Adds these figures to a report an earlier suite wrote (or starts it): one faults.json for every fault suite. */
+    Path mergeInto(String name) {
+        Path file = Path.of("target", "bench", name);
+        String added = toJson();
+        String merged = added;
+        try {
+            if (Files.exists(file)) {
+                String existing = Files.readString(file).strip();
+                if (existing.endsWith("}") && existing.length() > 2) {
+                    merged = existing.substring(0, existing.length() - 1) + ", " + added.substring(1);
+                }
+            }
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, merged + "\n");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        System.out.println("[bench] " + file + " " + added);
         return file;
     }
 

@@ -13,8 +13,6 @@ import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.net.ServerSocket;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -114,7 +112,7 @@ class FaultsEmailBench {
             figures.put("email.replies_lost", mails - perId.size());
             figures.put("email.seconds_to_drain_after_smtp_back", recoverySeconds);
             figures.put("email.seconds_total", (System.nanoTime() - started) / 1e9);
-            merge("faults.json", figures);
+            BenchReport.of(figures).mergeInto("faults.json");
 
             assertThat(stored).isEqualTo(mails);
             assertThat(storedTwice).isZero();
@@ -162,23 +160,5 @@ class FaultsEmailBench {
         m.setText(text);
         m.saveChanges();
         Transport.send(m);
-    }
-
-    /** Adds the figures to a report an earlier suite wrote (or starts it): one faults.json for every fault suite. */
-    private static void merge(String name, Map<String, Object> figures) throws IOException {
-        Path file = Path.of("target", "bench", name);
-        BenchReport report = new BenchReport();
-        figures.forEach(report::put);
-        String added = report.toJson();
-        String merged = added;
-        if (Files.exists(file)) {
-            String existing = Files.readString(file).strip();
-            if (existing.endsWith("}") && existing.length() > 2) {
-                merged = existing.substring(0, existing.length() - 1) + ", " + added.substring(1);
-            }
-        }
-        Files.createDirectories(file.getParent());
-        Files.writeString(file, merged + "\n");
-        System.out.println("[bench] " + file + " " + added);
     }
 }

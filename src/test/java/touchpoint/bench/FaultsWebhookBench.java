@@ -10,8 +10,6 @@ import io.micronaut.security.token.jwt.generator.JwtTokenGenerator;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -49,7 +47,7 @@ class FaultsWebhookBench {
         Map<String, Object> figures = new LinkedHashMap<>();
         failingThenStallingEndpoint(figures);
         stoppedInstance(figures);
-        merge("faults.json", figures);
+        BenchReport.of(figures).mergeInto("faults.json");
     }
 
     private void failingThenStallingEndpoint(Map<String, Object> figures) throws Exception {
@@ -317,23 +315,5 @@ class FaultsWebhookBench {
         public void close() {
             server.stop(0);
         }
-    }
-
-    /** Adds the figures to a report an earlier suite wrote (or starts it): one faults.json for every fault suite. */
-    private static void merge(String name, Map<String, Object> figures) throws IOException {
-        Path file = Path.of("target", "bench", name);
-        BenchReport report = new BenchReport();
-        figures.forEach(report::put);
-        String added = report.toJson();
-        String merged = added;
-        if (Files.exists(file)) {
-            String existing = Files.readString(file).strip();
-            if (existing.endsWith("}") && existing.length() > 2) {
-                merged = existing.substring(0, existing.length() - 1) + ", " + added.substring(1);
-            }
-        }
-        Files.createDirectories(file.getParent());
-        Files.writeString(file, merged + "\n");
-        System.out.println("[bench] " + file + " " + added);
     }
 }
