@@ -275,7 +275,8 @@ button[disabled] { cursor: default; }
     'aria-label': 'Open chat', onclick: () => (panel.hidden ? open(true) : close()) });
   launcher.append(icon(CHAT_ICON), badge);
 
-  const log = el('ol', { class: 'log', 'aria-label': 'Conversation' });
+  // Focusable so a keyboard user can scroll back through a long conversation (the list scrolls, its items don't take focus).
+  const log = el('ol', { class: 'log', 'aria-label': 'Conversation', tabindex: '0' });
   const typing = el('div', { class: 'typing', hidden: true },
     el('span', { class: 'dot', 'aria-hidden': 'true' }), el('span', { class: 'dot', 'aria-hidden': 'true' }),
     el('span', { class: 'dot', 'aria-hidden': 'true' }), el('span', { text: 'Typing…' }));
