@@ -15,6 +15,10 @@ import java.time.Duration;
  * @param retryFor how long a failing delivery is retried before it is given up as FAILED (the spec asks for a day at least)
  * @param backoffInitial the wait after the first failure; it doubles with every further failure, with jitter
  * @param backoffMax the longest wait between two attempts
+ * @param probeInterval the longest wait between two attempts while later deliveries of the channel wait behind the
+ *     failing one: a queue held back by a long outage is released soon after the endpoint answers again, for one
+ *     request per interval to an endpoint that is still down; a failing delivery with nothing behind it backs off up
+ *     to {@code backoffMax}
  * @param lease how long an instance holds a channel's queue without renewing it; after a crash another instance takes
  *     over after at most this long
  */
@@ -27,5 +31,6 @@ public record ChannelsConfig(
         @Bindable(defaultValue = "26h") Duration retryFor,
         @Bindable(defaultValue = "1s") Duration backoffInitial,
         @Bindable(defaultValue = "1h") Duration backoffMax,
+        @Bindable(defaultValue = "30s") Duration probeInterval,
         @Bindable(defaultValue = "60s") Duration lease) {
 }

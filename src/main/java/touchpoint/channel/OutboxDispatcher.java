@@ -31,7 +31,8 @@ import touchpoint.infra.Ids;
 /**
  * Delivers the channel outbox: for each channel with due rows, one worker at a time (a lease in the database, so across
  * instances too) hands the rows to the channel's type oldest first. A failure stops the channel's queue until the
- * failed row's next attempt (exponential backoff with jitter), which keeps the order per channel; after
+ * failed row's next attempt (exponential backoff with jitter, no longer than {@code probe-interval} while later rows
+ * wait behind it), which keeps the order per channel; after
  * {@code retry-for} the row is given up as FAILED and the rest go on. Deliveries run on their own threads, woken after
  * the commit of an event, so a slow or dead endpoint never holds up a customer's turn.
  */
@@ -142,9 +143,17 @@ class OutboxDispatcher {
                 if (head.isEmpty()) {
                     return;
                 }
-                for (OutboxRow row : head) {
+                for (int i = 0; i < head.size(); i++) {
+                    OutboxRow row = head.get(i);
+                    boolean queueBehind = i + 1 < head.size();
                     Instant now = clock.instant();
-                    if (row.nextAttemptAt().isAfter(now) || stopping) {
+                    if (stopping) {
+                        return;
+                    }
+                    if (row.nextAttemptAt().isAfter(now)) {
+                        if (queueBehind) {
+                            probeSooner(row, now);
+                        }
                         return;
                     }
                     if (Duration.between(leasedAt, now).compareTo(config.lease().dividedBy(3)) > 0) {
@@ -153,7 +162,7 @@ class OutboxDispatcher {
                             return;
                         }
                     }
-                    if (!deliver(channel.get(), type.get(), row, threads)) {
+                    if (!deliver(channel.get(), type.get(), row, threads, queueBehind)) {
                         return;
                     }
                 }
@@ -163,8 +172,20 @@ class OutboxDispatcher {
         }
     }
 
+    /**
+     * Deliveries queued behind a row that backs off for long (it failed while alone, and the backoff grew): its next
+     * attempt comes within {@code probe-interval}, so the queue is not held back an hour by an endpoint that has
+     * recovered. Only ever brings the attempt forward; once it is within the interval nothing is written.
+     */
+    private void probeSooner(OutboxRow row, Instant now) {
+        if (row.nextAttemptAt().isAfter(now.plus(config.probeInterval()))) {
+            outbox.bringForward(row.id(), now.plus(probeWait()));
+        }
+    }
+
     /** True when the row is done with (delivered or given up), so the next one may go. */
-    private boolean deliver(Channel channel, ChannelType type, OutboxRow row, Map<String, ChannelThread> threads) {
+    private boolean deliver(Channel channel, ChannelType type, OutboxRow row, Map<String, ChannelThread> threads,
+                            boolean queueBehind) {
         Optional<TranscriptEvent> event = transcript.message(row.conversationId(), row.messageId());
         ChannelThread thread = threads.computeIfAbsent(row.conversationId(), c -> inbox.thread(c)
                 .orElse(new ChannelThread(row.channelId(), row.externalKey(), row.conversationId(), Contact.UNKNOWN)));
@@ -186,7 +207,13 @@ class OutboxDispatcher {
                 LOG.warn("channel {} delivery {} given up after {} attempts: {}", channel.id(), row.id(), row.attempts() + 1, error);
                 return true;
             }
-            outbox.attemptFailed(row.id(), OutboxRow.PENDING, now.plus(backoff(row.attempts() + 1)), error);
+            Duration wait = backoff(row.attempts() + 1);
+            if (queueBehind && wait.compareTo(config.probeInterval()) > 0) {
+                // Later deliveries wait for this one: try the endpoint again within the probe interval, so the first
+                // answer after an outage releases the queue instead of the backoff's next, longer, wait.
+                wait = probeWait();
+            }
+            outbox.attemptFailed(row.id(), OutboxRow.PENDING, now.plus(wait), error);
             LOG.info("channel {} delivery {} attempt {} failed, retrying later: {}", channel.id(), row.id(), row.attempts() + 1, error);
             return false;
         }
@@ -202,6 +229,12 @@ class OutboxDispatcher {
         long exp = failures >= 40 ? max : Math.min(max, initial * (1L << Math.min(failures - 1, 39)));
         long jittered = exp / 2 + ThreadLocalRandom.current().nextLong(exp / 2 + 1);
         return Duration.ofMillis(Math.max(1, jittered));
+    }
+
+    /** The probe interval with a random half taken off, as the backoff's waits. */
+    private Duration probeWait() {
+        long interval = Math.max(2, config.probeInterval().toMillis());
+        return Duration.ofMillis(interval / 2 + ThreadLocalRandom.current().nextLong(interval / 2 + 1));
     }
 
     private static String describe(Exception e) {

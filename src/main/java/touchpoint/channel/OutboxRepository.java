@@ -23,6 +23,10 @@ interface OutboxRepository extends CrudRepository<OutboxRow, Long> {
     @Query("UPDATE channel_outbox SET status = :status, attempts = attempts + 1, next_attempt_at = :next, last_error = :error WHERE id = :id AND status = 'PENDING'")
     int attemptFailed(long id, String status, Instant next, String error);
 
+    /** Brings a waiting row's next attempt forward to {@code at}; never puts it later. */
+    @Query("UPDATE channel_outbox SET next_attempt_at = :at WHERE id = :id AND status = 'PENDING' AND next_attempt_at > :at")
+    int bringForward(long id, Instant at);
+
     @Query("SELECT * FROM channel_outbox WHERE channel_id = :channelId ORDER BY id DESC LIMIT :limit")
     List<OutboxRow> latest(String channelId, int limit);
 

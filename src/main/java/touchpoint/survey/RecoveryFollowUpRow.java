@@ -6,7 +6,7 @@ import io.micronaut.data.annotation.Id;
 import io.micronaut.data.annotation.MappedEntity;
 import java.time.Instant;
 
-/** A follow-up sent from a recovery task; see V101__recovery_follow_up.sql. */
+/** A follow-up sent from a recovery task; see V101__recovery_follow_up.sql and V110 (how it was delivered). */
 @MappedEntity("recovery_follow_up")
 record RecoveryFollowUpRow(
         @Id @GeneratedValue @Nullable Long id,
@@ -16,5 +16,7 @@ record RecoveryFollowUpRow(
         @Nullable String agentName,
         String text,
         long seq,
-        Instant sentAt) {
+        Instant sentAt,
+        @Nullable String deliveredVia,
+        @Nullable String maskedAddress) {
 }

@@ -27,7 +27,9 @@ import touchpoint.infra.NotFound;
  * An agent's follow-up to a customer with a bad experience, sent from the recovery task. It is an agent's message in
  * the conversation's transcript, so it leaves through the conversation's own channel like any agent reply (the
  * widget shows it when the customer returns, email mails it, the API channel sends a {@code message.created}
- * webhook, Telegram sends it to the chat); the task records who sent what and when.
+ * webhook, Telegram sends it to the chat). A widget conversation whose customer's email address is known continues
+ * by email first ({@link FollowUpRoutes}), so the follow-up reaches them without their coming back. The draft says
+ * which way it will go; the task records who sent what, when and how.
  */
 @Singleton
 public class RecoveryFollowUps {
@@ -42,30 +44,43 @@ public class RecoveryFollowUps {
     private final RecoveryFollowUpRepository followUps;
     private final Transcript transcript;
     private final FollowUpNames names;
+    private final FollowUpRoutes routes;
     private final SurveyConfig config;
     private final Clock clock;
 
     RecoveryFollowUps(RecoveryTaskRepository tasks, RecoveryFollowUpRepository followUps, Transcript transcript,
-                      @Nullable FollowUpNames names, SurveyConfig config, Clock clock) {
+                      @Nullable FollowUpNames names, @Nullable FollowUpRoutes routes, SurveyConfig config, Clock clock) {
         this.tasks = tasks;
         this.followUps = followUps;
         this.transcript = transcript;
         this.names = names;
+        this.routes = routes;
         this.config = config;
         this.clock = clock;
     }
 
-    /** What the agent starts from: a greeting with the customer's name if known and the low score, to edit. */
+    /**
+     * What the agent starts from: a greeting with the customer's name if known and the low score, to edit; and how it
+     * will reach the customer.
+     *
+     * @param channelType the conversation's channel now
+     * @param deliveredVia how the follow-up will go: {@code web} (shown when the customer comes back to the widget),
+     *     {@code email}, or the conversation's channel ({@code api}, {@code telegram}...)
+     * @param maskedAddress where the mail goes, masked, when {@code deliveredVia} is {@code email}
+     * @param routeNote why it goes that way, when that is worth telling the agent (no address known, no email channel)
+     */
     @Serdeable
-    public record Draft(String text, @Nullable String customerName, String channelType) {
+    public record Draft(String text, @Nullable String customerName, String channelType, String deliveredVia,
+                        @Nullable String maskedAddress, @Nullable String routeNote) {
     }
 
     public Draft draft(long taskId, Actor actor) {
         RecoveryTaskRow task = tasks.findById(taskId).orElseThrow(() -> new NotFound("No recovery task " + taskId));
         ConversationSummary conversation = transcript.conversation(task.conversationId()).orElseThrow(ConversationNotFound::new);
         Optional<String> name = names == null ? Optional.empty() : names.nameOf(task.conversationId());
+        FollowUpRoutes.Route route = routes == null ? FollowUpRoutes.Route.of(conversation.channelType()) : routes.plan(task.conversationId());
         return new Draft(template(name.orElse(null), task.reason(), actor.displayName()), name.orElse(null),
-                conversation.channelType());
+                conversation.channelType(), route.deliveredVia(), route.maskedAddress(), route.note());
     }
 
     static String template(@Nullable String customerName, String reason, @Nullable String agentName) {
@@ -96,26 +111,31 @@ public class RecoveryFollowUps {
             throw new InvalidRequest("text", "must be at most " + MAX_TEXT + " characters");
         }
         RecoveryTaskRow task = tasks.findById(taskId).orElseThrow(() -> new NotFound("No recovery task " + taskId));
+        ConversationSummary conversation = transcript.conversation(task.conversationId()).orElseThrow(ConversationNotFound::new);
+        FollowUpRoutes.Route route = routes == null ? FollowUpRoutes.Route.of(conversation.channelType()) : routes.take(task.conversationId());
         TranscriptEvent sent = transcript.write(task.conversationId(), session -> session.append(
                         NewEvent.of(new EventData.AgentReplied(actor.agentId(), actor.displayName(), null, taskId)).text(body)))
                 .orElseThrow(ConversationNotFound::new).value();
         Instant now = clock.instant();
         followUps.save(new RecoveryFollowUpRow(null, taskId, task.conversationId(), actor.agentId(), actor.displayName(), body,
-                sent.seq(), now));
+                sent.seq(), now, route.deliveredVia(), route.maskedAddress()));
         RecoveryTaskRow updated = tasks.update(new RecoveryTaskRow(task.id(), task.conversationId(), task.reason(), task.status(),
                 task.assignee(), task.agentId(), task.createdAt(), now));
-        LOG.info("recovery follow-up sent task={} conversation={} seq={} agent={}", taskId, task.conversationId(), sent.seq(),
-                actor.agentId());
+        LOG.info("recovery follow-up sent task={} conversation={} seq={} agent={} via={}", taskId, task.conversationId(), sent.seq(),
+                actor.agentId(), route.deliveredVia());
         return RecoveryTask.of(updated, config.recoveryLinkPrefix(), followUps.findByTaskIdInListOrderBySentAt(List.of(taskId)));
     }
 
-    /** An erased conversation's follow-ups keep who sent them and when, not the words (they may name the customer). */
+    /**
+     * An erased conversation's follow-ups keep who sent them, when and which way, not the words (they may name the
+     * customer) nor the address.
+     */
     @Transactional
     void redact(String conversationId) {
         for (RecoveryFollowUpRow row : followUps.findByConversationId(conversationId)) {
-            if (!EventData.ERASED.equals(row.text())) {
+            if (!EventData.ERASED.equals(row.text()) || row.maskedAddress() != null) {
                 followUps.update(new RecoveryFollowUpRow(row.id(), row.taskId(), row.conversationId(), row.agentId(),
-                        row.agentName(), EventData.ERASED, row.seq(), row.sentAt()));
+                        row.agentName(), EventData.ERASED, row.seq(), row.sentAt(), row.deliveredVia(), null));
             }
         }
     }

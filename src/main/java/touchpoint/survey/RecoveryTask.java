@@ -23,12 +23,16 @@ public record RecoveryTask(long id, String conversationId, String link, String r
                            List<FollowUp> followUps, @Nullable Instant followedUpAt) {
 
     /**
-     * A message an agent sent the customer from this task, through the conversation's channel.
+     * A message an agent sent the customer from this task, through the conversation's channel or by email.
      *
      * @param seq where it stands in the conversation's transcript
+     * @param deliveredVia how it went ({@code web}, {@code email}, {@code api}, {@code telegram}...); absent for
+     *     follow-ups sent before this was recorded
+     * @param maskedAddress the mailbox, masked, when it went by email
      */
     @Serdeable
-    public record FollowUp(String agentId, @Nullable String agentName, String text, long seq, Instant sentAt) {
+    public record FollowUp(String agentId, @Nullable String agentName, String text, long seq, Instant sentAt,
+                           @Nullable String deliveredVia, @Nullable String maskedAddress) {
     }
 
     /** The lifecycle of a task; stored and sent in lower case. */
@@ -48,7 +52,8 @@ public record RecoveryTask(long id, String conversationId, String link, String r
     static RecoveryTask of(RecoveryTaskRow row, String linkPrefix, Collection<RecoveryFollowUpRow> followUps) {
         List<FollowUp> sent = followUps.stream().filter(f -> f.taskId() == row.id())
                 .sorted(Comparator.comparing(RecoveryFollowUpRow::sentAt).thenComparing(RecoveryFollowUpRow::seq))
-                .map(f -> new FollowUp(f.agentId(), f.agentName(), f.text(), f.seq(), f.sentAt())).toList();
+                .map(f -> new FollowUp(f.agentId(), f.agentName(), f.text(), f.seq(), f.sentAt(), f.deliveredVia(), f.maskedAddress()))
+                .toList();
         return new RecoveryTask(row.id(), row.conversationId(), linkPrefix + row.conversationId(), row.reason(), row.status(),
                 row.assignee(), row.agentId(), row.createdAt(), row.updatedAt(), sent,
                 sent.isEmpty() ? null : sent.get(sent.size() - 1).sentAt());

@@ -18,6 +18,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import touchpoint.chat.Transcript;
+import touchpoint.testing.AccessibilityCheck;
 import touchpoint.testing.Chromium;
 import touchpoint.testing.ChromiumExtension;
 import touchpoint.testing.CustomerClient;
@@ -26,7 +27,8 @@ import touchpoint.testing.TranscriptScript;
 
 /**
  * The feedback loop in a real browser, from the analytics dashboard: a customer's low score is a follow-up the
- * admin takes, opens in the agent console from the dashboard's link and marks done there; questions the bot could
+ * admin takes, messages the customer about from the dashboard and again from the agent console (each time told which
+ * way the message goes), opens in the console from the dashboard's link and marks done there; questions the bot could
  * not answer are a knowledge gap the admin turns into a new FAQ draft with one click.
  */
 @MicronautTest(transactional = false)
@@ -90,6 +92,7 @@ class FeedbackLoopBrowserIT {
             followUp.locator("button", new com.microsoft.playwright.Locator.LocatorOptions().setHasText("Message customer")).click();
             var text = dashboard.locator("#followups textarea[name=follow-up-text]");
             assertThat(text).hasValue(java.util.regex.Pattern.compile("rated your recent conversation with us 1 out of 5"));
+            assertThat(dashboard.locator("#followups .route")).containsText("Goes in the chat widget");
             text.fill("Sorry about the sofa: the replacement leg ships tomorrow.");
             dashboard.locator("#followups button", new com.microsoft.playwright.Page.LocatorOptions().setHasText("Send follow-up")).click();
             assertThat(dashboard.locator("#status")).containsText("Follow-up sent by web");
@@ -107,7 +110,30 @@ class FeedbackLoopBrowserIT {
             var inConsole = console.locator("#followups li[data-task]");
             assertThat(inConsole).hasCount(1);
             assertThat(inConsole).containsText("low CSAT 1");
+            // The task shows what was sent from the dashboard, and which way it went.
+            assertThat(inConsole.locator(".sent-follow-ups li")).hasCount(1);
+            assertThat(inConsole.locator(".sent-follow-ups")).containsText("in the chat widget");
+            assertThat(inConsole.locator(".sent-follow-ups")).containsText("the replacement leg ships tomorrow");
+
+            // A second follow-up from the console: the draft says where it goes before the agent sends it.
+            inConsole.locator("button", new com.microsoft.playwright.Locator.LocatorOptions().setHasText("Send follow-up")).click();
+            var composer = inConsole.locator(".follow-up-composer");
+            assertThat(composer.locator(".route")).containsText("Goes in the chat widget");
+            assertThat(composer.locator(".route")).containsText("No email address is known for this customer");
+            var consoleText = composer.getByLabel("Follow-up to the customer");
+            assertThat(consoleText).hasValue(java.util.regex.Pattern.compile("^Hello,[\\s\\S]*1 out of 5"));
+            AccessibilityCheck.assertNoViolations(console, "the agent console (writing a follow-up)");
             Chromium.screenshot(console, "agent-console-follow-up");
+            consoleText.fill("One more thing: the new leg comes with a fitting kit.");
+            composer.locator("button", new com.microsoft.playwright.Locator.LocatorOptions().setHasText("Send")).first().click();
+            assertThat(console.locator("#status")).containsText("Follow-up sent in the chat widget");
+            assertThat(inConsole.locator(".follow-up-composer")).hasCount(0);
+            assertThat(inConsole.locator(".sent-follow-ups li")).hasCount(2);
+            assertThat(inConsole.locator(".sent-follow-ups")).containsText("the new leg comes with a fitting kit");
+            assertThat(customers.messages(unhappy.string("id"), unhappy.string("token"), 0).list("messages"))
+                    .anySatisfy(m -> org.assertj.core.api.Assertions.assertThat(m.get("text"))
+                            .isEqualTo("One more thing: the new leg comes with a fitting kit."));
+            AccessibilityCheck.assertNoViolations(console, "the agent console (a follow-up sent)");
 
             inConsole.locator("button", new com.microsoft.playwright.Locator.LocatorOptions().setHasText("Done")).click();
             assertThat(inConsole).hasCount(0);

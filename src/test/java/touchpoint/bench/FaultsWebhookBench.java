@@ -28,9 +28,12 @@ import touchpoint.chat.Transcript;
 import touchpoint.testing.EmbeddedInfra;
 
 /**
- * The API channel's faults. First its webhook endpoint answers 500 for a while, then stalls past
- * {@code touchpoint.webhooks.timeout} for a while, then recovers, while customers keep sending messages through
- * {@code POST /api/channels/{id}/messages} (some sent twice, as a client retrying after a lost answer would). Then two
+ * The API channel's faults. First its webhook endpoint answers 500 for a minute, then stalls past
+ * {@code touchpoint.webhooks.timeout} for two minutes, then recovers, while customers keep sending messages through
+ * {@code POST /api/channels/{id}/messages} (some sent twice, as a client retrying after a lost answer would); the
+ * outbox backs off as it does in production (from 1 s doubling towards its cap), so the figures show how long a queue
+ * held back by a long outage takes to drain once the endpoint answers again. The phases' lengths are
+ * {@code -Dbench.webhookErrorSeconds} (60) and {@code -Dbench.webhookTimeoutSeconds} (120). Then two
  * instances share one PostgreSQL and the instance that holds the channel's delivery lease is stopped in the middle of
  * its deliveries. In both: every outbox event reaches the endpoint at least once, none is lost, the endpoint never sees
  * a delivery after a later one, and no customer message is stored twice. Runs after {@link FaultsEmailBench}
@@ -38,9 +41,12 @@ import touchpoint.testing.EmbeddedInfra;
  */
 class FaultsWebhookBench {
 
-    private final int messages = BenchReport.intSetting("bench.webhookMessages", 40);
-    private final int failingSeconds = BenchReport.intSetting("bench.webhookFailingSeconds", 8);
-    private final int stallingSeconds = BenchReport.intSetting("bench.webhookStallingSeconds", 8);
+    private final int failingSeconds = BenchReport.intSetting("bench.webhookErrorSeconds", 60);
+    private final int stallingSeconds = BenchReport.intSetting("bench.webhookTimeoutSeconds", 120);
+    /** A customer message every two seconds of the outage: traffic goes on all through it. */
+    private final int outageMessages = BenchReport.intSetting("bench.webhookMessages", Math.max(40, (failingSeconds + stallingSeconds) / 2));
+    /** The second part (a stopped instance) keeps its own, shorter run. */
+    private final int messages = 40;
 
     @Test
     void should_deliver_every_webhook_once_or_more_in_order_through_500s_timeouts_and_a_stopped_instance() throws Exception {
@@ -55,10 +61,11 @@ class FaultsWebhookBench {
         props.put("touchpoint.test.scripted-knowledge", "true");
         props.put("touchpoint.webhooks.allow-private-networks", "true");
         props.put("touchpoint.webhooks.timeout", "1s");
-        props.put("touchpoint.channels.delivery-poll", "200ms");
-        props.put("touchpoint.channels.backoff-initial", "200ms");
-        props.put("touchpoint.channels.backoff-max", "2s");
         props.put("touchpoint.survey.enabled", "false");
+        // The outbox's own backoff (touchpoint.channels.backoff-*), unless a run asks for another one.
+        copySetting(props, "bench.webhookBackoffMax", "touchpoint.channels.backoff-max");
+        copySetting(props, "bench.webhookProbeInterval", "touchpoint.channels.probe-interval");
+        int messages = outageMessages;
         try (Receiver receiver = new Receiver();
              EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class, props, "test")) {
             ApplicationContext ctx = server.getApplicationContext();
@@ -94,10 +101,14 @@ class FaultsWebhookBench {
             while (System.nanoTime() < recoverAt) {
                 Thread.sleep(100);
             }
+            DeliveryLog log = ctx.getBean(DeliveryLog.class);
+            List<DeliveryLog.Entry> waiting = log.latest(channelId, "PENDING", DeliveryLog.MAX_LIMIT);
             receiver.stallMillis = 0;
             long recovered = System.nanoTime();
-            DeliveryLog log = ctx.getBean(DeliveryLog.class);
-            long deadline = recovered + 60_000_000_000L;
+            java.time.Instant recoveredAt = java.time.Instant.now();
+            DeliveryLog.Entry head = waiting.isEmpty() ? null : waiting.get(waiting.size() - 1);
+            // Long enough for the longest wait the backoff can reach after this outage, and then some.
+            long deadline = recovered + Math.max(120, 2L * (failingSeconds + stallingSeconds)) * 1_000_000_000L;
             while (System.nanoTime() < deadline && !drained(log, channelId)) {
                 Thread.sleep(100);
             }
@@ -122,6 +133,12 @@ class FaultsWebhookBench {
             figures.put(p + "seconds_answering_500", failingSeconds);
             figures.put(p + "seconds_stalling_past_timeout", stallingSeconds);
             figures.put(p + "webhook_timeout_ms", 1000);
+            figures.put(p + "backoff_max", ctx.getProperty("touchpoint.channels.backoff-max", String.class).orElse("1h (default)"));
+            figures.put(p + "probe_interval", ctx.getProperty("touchpoint.channels.probe-interval", String.class).orElse("default"));
+            figures.put(p + "waiting_at_recovery", waiting.size());
+            figures.put(p + "head_attempts_at_recovery", head == null ? 0 : head.attempts());
+            figures.put(p + "head_next_attempt_seconds_after_recovery", head == null || head.nextAttemptAt() == null ? 0.0
+                    : java.time.Duration.between(recoveredAt, head.nextAttemptAt()).toMillis() / 1000.0);
             figures.put(p + "customer_turn_p50_ms_during_faults", turnMillis.get(turnMillis.size() / 2));
             figures.put(p + "customer_turn_max_ms_during_faults", turnMillis.get(turnMillis.size() - 1));
             figures.put(p + "customer_messages_stored", stored);
@@ -131,6 +148,9 @@ class FaultsWebhookBench {
             figures.put(p + "delivered_at_least_once", check.delivered());
             figures.put(p + "lost", check.lost());
             figures.put(p + "out_of_order", check.outOfOrder());
+            figures.put(p + "seconds_to_first_delivery_after_recovery", receiver.arrivals.stream()
+                    .filter(a -> a.accepted() && a.atNanos() >= recovered).mapToLong(Receiver.Arrival::atNanos).min()
+                    .stream().mapToDouble(at -> (at - recovered) / 1e9).findFirst().orElse(-1));
             figures.put(p + "seconds_to_drain_after_recovery", drainSeconds);
 
             assertThat(outbox.size()).isLessThan(DeliveryLog.MAX_LIMIT);
@@ -226,6 +246,13 @@ class FaultsWebhookBench {
         }
     }
 
+    private static void copySetting(Map<String, Object> props, String benchName, String serviceName) {
+        String value = System.getProperty(benchName);
+        if (value != null && !value.isBlank()) {
+            props.put(serviceName, value.strip());
+        }
+    }
+
     private static boolean drained(DeliveryLog log, String channelId) {
         return log.latest(channelId, "PENDING", 1).isEmpty();
     }
@@ -244,7 +271,7 @@ class FaultsWebhookBench {
      */
     private static final class Receiver implements AutoCloseable {
 
-        record Arrival(long id, boolean accepted) {
+        record Arrival(long id, boolean accepted, long atNanos) {
         }
 
         private final HttpServer server;
@@ -263,7 +290,8 @@ class FaultsWebhookBench {
                 int answer = status;
                 String id = exchange.getRequestHeaders().getFirst("webhook-id");
                 // Stalled requests outlast the sender's timeout and so never count as delivered.
-                arrivals.add(new Arrival(Long.parseLong(id.substring("msg_".length())), answer / 100 == 2 && stall < 1000));
+                arrivals.add(new Arrival(Long.parseLong(id.substring("msg_".length())), answer / 100 == 2 && stall < 1000,
+                        System.nanoTime()));
                 if (stall > 0) {
                     try {
                         Thread.sleep(stall);

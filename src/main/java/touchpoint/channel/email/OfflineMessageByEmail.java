@@ -2,14 +2,10 @@ package touchpoint.channel.email;
 
 import io.micronaut.runtime.event.annotation.EventListener;
 import jakarta.inject.Singleton;
-import java.time.Clock;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import touchpoint.channel.Channel;
-import touchpoint.channel.ChannelDirectory;
-import touchpoint.channel.ChannelInbox;
-import touchpoint.channel.Contact;
 import touchpoint.chat.EventData;
 import touchpoint.chat.EventType;
 import touchpoint.chat.TranscriptAppended;
@@ -30,18 +26,10 @@ class OfflineMessageByEmail {
     private static final Logger LOG = LoggerFactory.getLogger(OfflineMessageByEmail.class);
     static final String KEY_PREFIX = "offline:";
 
-    private final ChannelDirectory channels;
-    private final ChannelInbox inbox;
-    private final EmailStore store;
-    private final EmailInbound inbound;
-    private final Clock clock;
+    private final WidgetToEmail widgetToEmail;
 
-    OfflineMessageByEmail(ChannelDirectory channels, ChannelInbox inbox, EmailStore store, EmailInbound inbound, Clock clock) {
-        this.channels = channels;
-        this.inbox = inbox;
-        this.store = store;
-        this.inbound = inbound;
-        this.clock = clock;
+    OfflineMessageByEmail(WidgetToEmail widgetToEmail) {
+        this.widgetToEmail = widgetToEmail;
     }
 
     @EventListener
@@ -50,9 +38,7 @@ class OfflineMessageByEmail {
             return;
         }
         String conversationId = appended.conversation().id();
-        Optional<Channel> channel = channels.list().stream()
-                .filter(c -> c.enabled() && EmailChannelType.TYPE.equals(c.type()))
-                .findFirst();
+        Optional<Channel> channel = widgetToEmail.channel();
         if (channel.isEmpty()) {
             LOG.info("offline message conversation={} stays in the widget: no email channel is enabled", conversationId);
             return;
@@ -60,8 +46,7 @@ class OfflineMessageByEmail {
         try {
             String email = HeaderValues.canonical(HeaderValues.address("email",
                     appended.event().data(EventData.OfflineMessageLeft.class).orElseThrow().email()));
-            store.insertThread(conversationId, channel.get().id(), inbound.newRef(), "Your message to us", email, clock.instant());
-            inbox.continueOn(conversationId, channel.get().id(), KEY_PREFIX + conversationId, new Contact(null, email, null));
+            widgetToEmail.continueOn(conversationId, channel.get(), email, "Your message to us", KEY_PREFIX, null);
             LOG.info("offline message conversation={} continues by email on channel={}", conversationId, channel.get().id());
         } catch (DomainException e) {
             LOG.warn("offline message conversation={} stays in the widget: {}", conversationId, e.detail());

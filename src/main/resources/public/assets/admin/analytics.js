@@ -300,7 +300,11 @@ import * as session from '/assets/session.js';
         const draft = await (await api('/api/recovery/tasks/' + task.id + '/follow-up')).json();
         const cell = el('td');
         cell.colSpan = 7;
-        const label = el('label', 'Follow-up to the customer (sent by ' + draft.channelType + ')');
+        const via = draft.deliveredVia || draft.channelType;
+        const route = el('p', 'Goes ' + (via === 'email' ? 'by email' + (draft.maskedAddress ? ' to ' + draft.maskedAddress : '')
+          : via === 'web' ? 'in the chat widget, seen when the customer comes back' : 'through the ' + via + ' channel') + '.'
+          + (draft.routeNote ? ' ' + draft.routeNote : ''), 'route');
+        const label = el('label', 'Follow-up to the customer (sent by ' + via + ')');
         const text = el('textarea');
         text.name = 'follow-up-text';
         text.rows = 6;
@@ -317,14 +321,14 @@ import * as session from '/assets/session.js';
             await api('/api/recovery/tasks/' + task.id + '/follow-up', {
               method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ text: text.value })
             });
-            status('Follow-up sent by ' + draft.channelType + '.');
+            status('Follow-up sent by ' + via + '.');
             await loadFollowUps();
           } catch (e) { send.disabled = false; status(e.message); }
         });
         const cancel = el('button', 'Cancel', 'quiet');
         cancel.type = 'button';
         cancel.addEventListener('click', () => { composer.hidden = true; });
-        cell.append(label, el('br'), send, document.createTextNode(' '), cancel);
+        cell.append(route, label, el('br'), send, document.createTextNode(' '), cancel);
         composer.replaceChildren(cell);
         composer.hidden = false;
         text.focus();

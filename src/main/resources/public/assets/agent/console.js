@@ -89,7 +89,9 @@ import { safeFragment } from '/assets/safe-html.js';
   const FOLLOW_UP_REFRESH_MS = 30000;
   let followUpTimer = null;
 
-  async function loadFollowUps() {
+  async function loadFollowUps(force) {
+    // The periodic refresh redraws the list; it waits while an agent is writing a follow-up in it.
+    if (!force && $('followups').querySelector('.follow-up-composer')) return;
     let tasks;
     try { tasks = await api('GET', '/api/recovery/tasks'); } catch (e) { status(e.message); return; }
     const open = tasks.filter(function (t) { return t.status !== 'done'; });
@@ -114,10 +116,92 @@ import { safeFragment } from '/assets/safe-html.js';
       actions.appendChild(taskButton('Take', t, { status: 'in_progress', assignee: me.sub }, 'Follow-up taken.'));
     }
     actions.appendChild(taskButton('Done', t, { status: 'done', assignee: t.assignee || me.sub }, 'Follow-up done.'));
+    actions.appendChild(sendFollowUpButton(t, li));
     li.append(reason, meta, actions);
+    if ((t.followUps || []).length) li.appendChild(sentFollowUps(t.followUps));
     li.addEventListener('click', function () { openConversation(t.conversationId); });
     li.addEventListener('keydown', function (e) { if (e.key === 'Enter' && e.target === li) openConversation(t.conversationId); });
     return li;
+  }
+
+  // Where a follow-up goes: the conversation's channel, or by email when a widget customer's address is known.
+  function routeText(deliveredVia, maskedAddress) {
+    if (deliveredVia === 'email') return 'by email' + (maskedAddress ? ' to ' + maskedAddress : '');
+    if (deliveredVia === 'web') return 'in the chat widget, seen when the customer comes back';
+    return 'through the conversation\'s ' + deliveredVia + ' channel';
+  }
+
+  function sentFollowUps(followUps) {
+    const list = document.createElement('ul');
+    list.className = 'sent-follow-ups';
+    followUps.forEach(function (f) {
+      const item = document.createElement('li');
+      const head = document.createElement('div');
+      head.className = 'muted';
+      head.textContent = 'Sent ' + ago(f.sentAt) + ' ago by ' + (f.agentName || f.agentId)
+        + (f.deliveredVia ? ', ' + routeText(f.deliveredVia, f.maskedAddress) : '');
+      const text = document.createElement('div');
+      text.className = 'sent-text';
+      text.textContent = f.text;
+      item.append(head, text);
+      list.appendChild(item);
+    });
+    return list;
+  }
+
+  // Loads the draft into the task: the route it will take, the text to edit, Send and Cancel.
+  function sendFollowUpButton(task, li) {
+    const b = document.createElement('button');
+    b.type = 'button';
+    b.textContent = 'Send follow-up';
+    b.addEventListener('click', async function (e) {
+      e.stopPropagation();
+      const open = li.querySelector('.follow-up-composer');
+      if (open) { open.remove(); return; }
+      let draft;
+      try { draft = await api('GET', '/api/recovery/tasks/' + task.id + '/follow-up'); } catch (err) { status(err.message); return; }
+      const box = document.createElement('div');
+      box.className = 'follow-up-composer';
+      box.addEventListener('click', function (ev) { ev.stopPropagation(); });
+      const route = document.createElement('p');
+      route.className = 'route';
+      route.textContent = 'Goes ' + routeText(draft.deliveredVia, draft.maskedAddress) + '.'
+        + (draft.routeNote ? ' ' + draft.routeNote : '');
+      const id = 'follow-up-text-' + task.id;
+      const label = document.createElement('label');
+      label.htmlFor = id;
+      label.textContent = 'Follow-up to the customer';
+      const text = document.createElement('textarea');
+      text.id = id;
+      text.name = 'follow-up-text';
+      text.rows = 7;
+      text.maxLength = 4000;
+      text.value = draft.text;
+      const send = document.createElement('button');
+      send.type = 'button';
+      send.textContent = 'Send';
+      send.addEventListener('click', async function () {
+        if (!text.value.trim()) { status('Write a message first.'); text.focus(); return; }
+        send.disabled = true;
+        try {
+          const sent = await api('POST', '/api/recovery/tasks/' + task.id + '/follow-up', { text: text.value });
+          const last = (sent.followUps || [])[sent.followUps.length - 1];
+          status('Follow-up sent ' + routeText(last ? last.deliveredVia : draft.deliveredVia, last ? last.maskedAddress : draft.maskedAddress) + '.');
+          loadFollowUps(true);
+        } catch (err) { send.disabled = false; status(err.message); }
+      });
+      const cancel = document.createElement('button');
+      cancel.type = 'button';
+      cancel.textContent = 'Cancel';
+      cancel.addEventListener('click', function () { box.remove(); b.focus(); });
+      const buttons = document.createElement('div');
+      buttons.className = 'task-actions';
+      buttons.append(send, cancel);
+      box.append(route, label, text, buttons);
+      li.appendChild(box);
+      text.focus();
+    });
+    return b;
   }
 
   function taskButton(label, task, body, done) {
@@ -129,7 +213,7 @@ import { safeFragment } from '/assets/safe-html.js';
       try {
         await api('PUT', '/api/recovery/tasks/' + task.id, body);
         status(done);
-        loadFollowUps();
+        loadFollowUps(true);
       } catch (err) { status(err.message); }
     });
     return b;
