@@ -219,6 +219,8 @@ public class Transcript {
         R value = writer.write(session);
         ConversationRow updated = row;
         if (!session.stored.isEmpty()) {
+            List<TranscriptEvent> appended = List.copyOf(session.stored);
+            projections.forEach(p -> p.applyWrite(session, appended));
             updated = conversations.update(row.advancedTo(state, clock.instant()));
         }
         return new Written<>(value, List.copyOf(session.stored), ConversationSummary.of(updated), session.state);
