@@ -236,7 +236,7 @@ public class Transcript {
                 liveBus.publish(topic, toJson(event));
             }
             for (TranscriptEvent event : written.stored()) {
-                appended.publishEvent(new TranscriptAppended(event, written.conversation(), written.state()));
+                appended.publishEvent(new TranscriptAppended(event, written.conversation(), written.state(), written.stored()));
             }
         }
         return written;
