@@ -300,7 +300,7 @@ public class Transcript {
             long seq = state.lastSeq() + 1;
             EventRow saved = events.save(new EventRow(null, row.id(), seq, ids.newId(), e.type.name(), e.clientMessageId,
                     inReplyTo, clock.instant(), codec.payload(e)));
-            TranscriptEvent event = toEvent(saved);
+            TranscriptEvent event = codec.stored(saved, e);
             state.apply(event);
             stored.add(event);
             projections.forEach(p -> p.apply(this, event));
