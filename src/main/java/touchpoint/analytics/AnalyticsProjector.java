@@ -121,7 +121,7 @@ class AnalyticsProjector implements AutoCloseable {
             if (conversation == null) {
                 return;
             }
-            List<TranscriptEvent> events = transcript.events(conversationId);
+            List<TranscriptEvent> events = transcript.events(conversation);
             store.replace(ConversationProjection.of(conversation, events));
         } catch (RuntimeException e) {
             // Not the customer's problem: the conversation's next write, or the reconciler, projects it again.
