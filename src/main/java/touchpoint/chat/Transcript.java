@@ -89,9 +89,11 @@ public class Transcript {
      * from them instead of reading the log again.
      */
     public <R> Optional<Written<R>> write(String conversationId, List<TranscriptEvent> readBefore, Writer<R> writer) {
+        // Inside a caller's transaction the log read here may hold that caller's uncommitted events: never keep it.
+        boolean nested = tx.findTransactionStatus().isPresent();
         Written<R> result = commitThenPublish(() -> conversations.findByIdForUpdate(conversationId)
-                .map(row -> runWriter(row,
-                        stillCurrent(readBefore, row) ? readBefore : logEndingAt(conversationId, row.lastSeq()), writer))
+                .map(row -> runWriter(row, stillCurrent(readBefore, row) ? readBefore
+                        : nested ? load(conversationId) : logEndingAt(conversationId, row.lastSeq()), writer))
                 .orElse(null));
         return Optional.ofNullable(result);
     }
@@ -254,10 +256,14 @@ public class Transcript {
     }
 
     private <R> Written<R> commitThenPublish(java.util.function.Supplier<Written<R>> work) {
+        boolean nested = tx.findTransactionStatus().isPresent();
         Written<R> written = tx.executeWrite(status -> work.get());
         if (written != null && !written.stored().isEmpty()) {
             String conversationId = written.stored().get(0).conversationId();
-            if (written.stored().stream().anyMatch(e -> e.is(EventType.TRANSCRIPT_REDACTED))) {
+            if (nested) {
+                // Joined a caller's transaction, which may still roll back: these events are not committed yet.
+                recent.forget(conversationId);
+            } else if (written.stored().stream().anyMatch(e -> e.is(EventType.TRANSCRIPT_REDACTED))) {
                 // The earlier events were rewritten in this write: what is held of them is the text being erased.
                 recent.forget(conversationId);
             } else {
