@@ -1,13 +1,18 @@
 package touchpoint.analytics;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.runtime.event.annotation.EventListener;
 import io.micronaut.scheduling.annotation.Scheduled;
 import io.micronaut.transaction.annotation.Transactional;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -50,6 +55,12 @@ class AnalyticsProjector implements AutoCloseable {
     private final Clock clock;
     private final Duration delay;
     private final Set<String> pending = ConcurrentHashMap.newKeySet();
+    /**
+     * The rows this instance last stored per conversation, so a re-projection writes only what changed: a busy
+     * conversation is projected about once a second and gains a row or two each time. Bounded by count: a
+     * projection is a few rows of ids, numbers and the customer's questions.
+     */
+    private final Cache<String, ConversationProjection> lastStored = Caffeine.newBuilder().maximumSize(2_000).build();
     private final AtomicBoolean scheduled = new AtomicBoolean();
     private final ScheduledExecutorService worker = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "analytics-projector");
@@ -121,8 +132,13 @@ class AnalyticsProjector implements AutoCloseable {
             if (conversation == null) {
                 return;
             }
-            List<TranscriptEvent> events = transcript.events(conversationId);
-            store.replace(ConversationProjection.of(conversation, events));
+            List<TranscriptEvent> events = transcript.events(conversation);
+            ConversationProjection projection = ConversationProjection.of(conversation, events);
+            ConversationProjection before = lastStored.getIfPresent(conversationId);
+            // Forgotten until the new rows are committed: a failed write must not be taken for what is stored.
+            lastStored.invalidate(conversationId);
+            store.replace(projection, before);
+            lastStored.put(conversationId, projection);
         } catch (RuntimeException e) {
             // Not the customer's problem: the conversation's next write, or the reconciler, projects it again.
             LOG.warn("analytics projection failed conversation={}", conversationId, e);
@@ -150,20 +166,44 @@ class AnalyticsProjector implements AutoCloseable {
             this.gaps = gaps;
         }
 
+        /**
+         * Replaces the conversation's rows with {@code p}. When the stored fact row is at the same point of the log
+         * as {@code before} (what this instance stored last), the stored rows are {@code before}'s, whoever wrote
+         * them, as a projection is a function of the log: then a table whose rows did not change is left alone and
+         * one that only gained rows gets just those. Otherwise every table is replaced.
+         *
+         * @param before what this instance stored last for the conversation; null when it does not know
+         */
         @Transactional
-        void replace(ConversationProjection p) {
+        void replace(ConversationProjection p, @Nullable ConversationProjection before) {
             String id = p.fact().conversationId();
-            if (facts.existsById(id)) {
-                facts.update(p.fact());
-            } else {
+            Optional<ConversationFactRow> current = facts.findById(id);
+            boolean known = before != null && current.isPresent()
+                    && current.get().lastSeq() == before.fact().lastSeq()
+                    && current.get().projectionVersion() == before.fact().projectionVersion();
+            if (current.isEmpty()) {
                 facts.save(p.fact());
+            } else if (!known || !p.fact().equals(before.fact())) {
+                facts.update(p.fact());
             }
-            surveys.deleteByConversationId(id);
-            surveys.saveAll(p.surveys());
-            answers.deleteByConversationId(id);
-            answers.saveAll(p.answers());
-            gaps.deleteByConversationId(id);
-            gaps.saveAll(p.gaps());
+            replaceRows(id, known ? before.surveys() : null, p.surveys(), surveys::deleteByConversationId, surveys::saveAll);
+            replaceRows(id, known ? before.answers() : null, p.answers(), answers::deleteByConversationId, answers::saveAll);
+            replaceRows(id, known ? before.gaps() : null, p.gaps(), gaps::deleteByConversationId, gaps::saveAll);
+        }
+
+        private static <T> void replaceRows(String conversationId, @Nullable List<T> stored, List<T> rows,
+                                            Consumer<String> deleteAll, Consumer<List<T>> saveAll) {
+            if (stored != null && stored.equals(rows)) {
+                return;
+            }
+            if (stored != null && stored.size() <= rows.size() && rows.subList(0, stored.size()).equals(stored)) {
+                saveAll.accept(rows.subList(stored.size(), rows.size()));
+                return;
+            }
+            deleteAll.accept(conversationId);
+            if (!rows.isEmpty()) {
+                saveAll.accept(rows);
+            }
         }
     }
 }

@@ -116,7 +116,7 @@ public class ChatService {
     private Optional<Sent> send(ConversationSummary conversation, String clientMessageId, String text) {
         String conversationId = conversation.id();
         long started = System.nanoTime();
-        List<TranscriptEvent> readBefore = transcript.events(conversationId);
+        List<TranscriptEvent> readBefore = transcript.events(conversation);
         PreparedAnswer prepared = prepare(conversation, readBefore, clientMessageId, text);
         Optional<Transcript.Written<Sent>> written = transcript.write(conversationId, readBefore, session -> {
             if (clientMessageId != null) {

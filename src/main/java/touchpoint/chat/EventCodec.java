@@ -47,6 +47,15 @@ final class EventCodec {
         return payload(tombstone);
     }
 
+    /**
+     * The event just stored from {@code e}, built from what was written instead of parsing the payload back: reading
+     * it back gives the same event ({@code EventDataJsonTest}), and parsing was the larger part of an append.
+     */
+    TranscriptEvent stored(EventRow row, NewEvent e) {
+        return new TranscriptEvent(row.conversationId(), row.seq(), row.messageId(), e.type, e.text, e.html, e.faqId,
+                e.confidence, e.options, e.survey, e.data, row.clientMessageId(), row.inReplyTo(), row.createdAt());
+    }
+
     TranscriptEvent event(EventRow row) {
         try {
             EventPayload p = json.readValue(row.payload(), EventPayload.class);

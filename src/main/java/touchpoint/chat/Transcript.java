@@ -34,6 +34,7 @@ public class Transcript {
     private final ApplicationEventPublisher<TranscriptAppended> appended;
     private final List<TranscriptProjection> projections;
     private final TranscriptRedactions redactions;
+    private final RecentLogs recent = new RecentLogs();
 
     Transcript(ConversationRepository conversations, EventRepository events, TransactionOperations<Connection> tx,
                JsonMapper json, Ids ids, Clock clock, LiveBus liveBus, ApplicationEventPublisher<TranscriptAppended> appended,
@@ -73,7 +74,7 @@ public class Transcript {
             Instant now = clock.instant();
             ConversationRow row = conversations.save(new ConversationRow(id, tokenHash, touchpoint, locale,
                     ConversationStatus.BOT.name(), 0, now, now, null, null, channelId, channelType));
-            return runWriter(row, ConversationState.replay(id, List.of()), writer);
+            return runWriter(row, List.of(), writer);
         });
     }
 
@@ -88,9 +89,11 @@ public class Transcript {
      * from them instead of reading the log again.
      */
     public <R> Optional<Written<R>> write(String conversationId, List<TranscriptEvent> readBefore, Writer<R> writer) {
+        // Inside a caller's transaction the log read here may hold that caller's uncommitted events: never keep it.
+        boolean nested = tx.findTransactionStatus().isPresent();
         Written<R> result = commitThenPublish(() -> conversations.findByIdForUpdate(conversationId)
-                .map(row -> runWriter(row, ConversationState.replay(conversationId,
-                        stillCurrent(readBefore, row) ? readBefore : load(conversationId)), writer))
+                .map(row -> runWriter(row, stillCurrent(readBefore, row) ? readBefore
+                        : nested ? load(conversationId) : logEndingAt(conversationId, row.lastSeq()), writer))
                 .orElse(null));
         return Optional.ofNullable(result);
     }
@@ -112,6 +115,30 @@ public class Transcript {
 
     public List<TranscriptEvent> events(String conversationId) {
         return load(conversationId);
+    }
+
+    /**
+     * The conversation's log, at least up to the row's last sequence number: from memory when this instance holds
+     * exactly that log, otherwise read (and then possibly longer, if a write committed since the row was read).
+     *
+     * @param conversation the conversation's row, read before this call
+     */
+    public List<TranscriptEvent> events(ConversationSummary conversation) {
+        return logEndingAt(conversation.id(), conversation.lastSeq());
+    }
+
+    private List<TranscriptEvent> logEndingAt(String conversationId, long lastSeq) {
+        return recent.endingAt(conversationId, lastSeq).orElseGet(() -> {
+            List<TranscriptEvent> read = load(conversationId);
+            recent.read(conversationId, read);
+            return read;
+        });
+    }
+
+    /** Drops what this instance holds of a redacted transcript, whichever instance redacted it. */
+    @io.micronaut.runtime.event.annotation.EventListener
+    void onRedacted(TranscriptRedactions.TranscriptRedacted redacted) {
+        recent.forget(redacted.conversationId());
     }
 
     public List<TranscriptEvent> eventsAfter(String conversationId, long seq) {
@@ -188,7 +215,7 @@ public class Transcript {
                 session.append(NewEvent.of(new EventData.TranscriptRedacted(reason)));
                 return null;
             };
-            return runWriter(row, ConversationState.replay(conversationId, load(conversationId)), marker);
+            return runWriter(row, load(conversationId), marker);
         }).orElse(null));
         if (written == null) {
             return false;
@@ -214,18 +241,35 @@ public class Transcript {
         return events.findByConversationIdOrderBySeq(conversationId).stream().map(this::toEvent).toList();
     }
 
-    private <R> Written<R> runWriter(ConversationRow row, ConversationState state, Writer<R> writer) {
-        Session session = new Session(row, state);
+    /** @param log every event of the conversation up to the locked row's last sequence number */
+    private <R> Written<R> runWriter(ConversationRow row, List<TranscriptEvent> log, Writer<R> writer) {
+        ConversationState state = ConversationState.replay(row.id(), log);
+        Session session = new Session(row, state, log);
         R value = writer.write(session);
         ConversationRow updated = row;
         if (!session.stored.isEmpty()) {
+            List<TranscriptEvent> appended = List.copyOf(session.stored);
+            projections.forEach(p -> p.applyWrite(session, appended));
             updated = conversations.update(row.advancedTo(state, clock.instant()));
         }
         return new Written<>(value, List.copyOf(session.stored), ConversationSummary.of(updated), session.state);
     }
 
     private <R> Written<R> commitThenPublish(java.util.function.Supplier<Written<R>> work) {
+        boolean nested = tx.findTransactionStatus().isPresent();
         Written<R> written = tx.executeWrite(status -> work.get());
+        if (written != null && !written.stored().isEmpty()) {
+            String conversationId = written.stored().get(0).conversationId();
+            if (nested) {
+                // Joined a caller's transaction, which may still roll back: these events are not committed yet.
+                recent.forget(conversationId);
+            } else if (written.stored().stream().anyMatch(e -> e.is(EventType.TRANSCRIPT_REDACTED))) {
+                // The earlier events were rewritten in this write: what is held of them is the text being erased.
+                recent.forget(conversationId);
+            } else {
+                recent.written(conversationId, written.stored());
+            }
+        }
         if (written != null) {
             // Live delivery first: a listener may write again (an escalation after a fallback), and its events
             // must reach sockets after the ones that caused them, not before.
@@ -234,7 +278,7 @@ public class Transcript {
                 liveBus.publish(topic, toJson(event));
             }
             for (TranscriptEvent event : written.stored()) {
-                appended.publishEvent(new TranscriptAppended(event, written.conversation(), written.state()));
+                appended.publishEvent(new TranscriptAppended(event, written.conversation(), written.state(), written.stored()));
             }
         }
         return written;
@@ -266,11 +310,13 @@ public class Transcript {
     public final class Session {
         private final ConversationRow row;
         private final ConversationState state;
+        private final List<TranscriptEvent> log;
         private final List<TranscriptEvent> stored = new ArrayList<>();
 
-        private Session(ConversationRow row, ConversationState state) {
+        private Session(ConversationRow row, ConversationState state, List<TranscriptEvent> log) {
             this.row = row;
             this.state = state;
+            this.log = log;
         }
 
         public ConversationState state() {
@@ -298,7 +344,7 @@ public class Transcript {
             long seq = state.lastSeq() + 1;
             EventRow saved = events.save(new EventRow(null, row.id(), seq, ids.newId(), e.type.name(), e.clientMessageId,
                     inReplyTo, clock.instant(), codec.payload(e)));
-            TranscriptEvent event = toEvent(saved);
+            TranscriptEvent event = codec.stored(saved, e);
             state.apply(event);
             stored.add(event);
             projections.forEach(p -> p.apply(this, event));
@@ -310,12 +356,18 @@ public class Transcript {
             return stored.stream().filter(e -> e.seq() > seq).toList();
         }
 
-        /** The events already stored for a client message id, with the replies to it: what a retry should see again. */
+        /**
+         * The events already stored for a client message id, with the replies to it: what a retry should see again.
+         * Looked up in the log the state was replayed from, which under the lock is every event stored so far.
+         */
         public Optional<List<TranscriptEvent>> replayOf(String clientMessageId) {
-            return events.findByConversationIdAndClientMessageId(row.id(), clientMessageId).map(original -> {
+            List<TranscriptEvent> all = new ArrayList<>(log.size() + stored.size());
+            all.addAll(log);
+            all.addAll(stored);
+            return all.stream().filter(e -> clientMessageId.equals(e.clientMessageId())).findFirst().map(original -> {
                 List<TranscriptEvent> result = new ArrayList<>();
-                result.add(toEvent(original));
-                events.findByConversationIdAndInReplyToOrderBySeq(row.id(), original.seq()).forEach(r -> result.add(toEvent(r)));
+                result.add(original);
+                all.stream().filter(e -> Long.valueOf(original.seq()).equals(e.inReplyTo())).forEach(result::add);
                 return result;
             });
         }

@@ -64,7 +64,26 @@ final class FollowUps {
         return w.length > 1 && TRAILING_CUES.contains(w[w.length - 1]);
     }
 
-    private static int words(String text) {
-        return text.isEmpty() ? 0 : text.split("\\s+").length;
+    /**
+     * How many pieces {@code text.split("\\s+")} would give, without compiling that regex for every question: the
+     * runs of characters other than ASCII whitespace, plus the empty piece split keeps before leading whitespace.
+     */
+    static int words(String text) {
+        int words = 0;
+        boolean inWord = false;
+        for (int i = 0; i < text.length(); i++) {
+            if (isRegexSpace(text.charAt(i))) {
+                inWord = false;
+            } else if (!inWord) {
+                inWord = true;
+                words++;
+            }
+        }
+        return words > 0 && isRegexSpace(text.charAt(0)) ? words + 1 : words;
+    }
+
+    /** What {@code \\s} matches without UNICODE_CHARACTER_CLASS. */
+    private static boolean isRegexSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
     }
 }

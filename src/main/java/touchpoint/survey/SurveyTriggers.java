@@ -39,7 +39,9 @@ class SurveyTriggers {
     void on(TranscriptAppended appended) {
         TranscriptEvent event = appended.event();
         try {
-            timers.track(event);
+            if (appended.lastOfWrite()) {
+                timers.track(appended);
+            }
             switch (event.type()) {
                 case CONVERSATION_RESOLVED -> flow.start(event.conversationId(), SurveyRule.RESOLVED, s -> true);
                 case ANSWER_RATED -> {

@@ -48,8 +48,8 @@ class SearchProjection implements TranscriptProjection {
     }
 
     @Override
-    public void apply(Transcript.Session session, TranscriptEvent event) {
-        fold(session.touchpoint(), session.state(), event);
+    public void applyWrite(Transcript.Session session, List<TranscriptEvent> appended) {
+        fold(session.touchpoint(), session.state(), appended);
     }
 
     /**
@@ -62,10 +62,9 @@ class SearchProjection implements TranscriptProjection {
             for (String table : List.of("conversation_label", "conversation_text", "conversation_search")) {
                 update("DELETE FROM " + table + " WHERE conversation_id = ?", conversationId);
             }
-            ConversationState state = ConversationState.replay(conversationId, List.of());
-            for (TranscriptEvent event : log.events(conversationId)) {
-                state.apply(event);
-                fold(session.touchpoint(), state, event);
+            List<TranscriptEvent> events = log.events(conversationId);
+            if (!events.isEmpty()) {
+                fold(session.touchpoint(), ConversationState.replay(conversationId, events), events);
             }
             return null;
         });
@@ -98,28 +97,55 @@ class SearchProjection implements TranscriptProjection {
         }
     }
 
-    private void fold(String touchpoint, ConversationState state, TranscriptEvent event) {
-        Timestamp at = Timestamp.from(event.createdAt());
+    /**
+     * Folds a run of consecutive events (one write, or the whole log on a rebuild) with the state after the last
+     * of them: the search row only keeps the latest status, team, agent and time, so one statement per run gives
+     * the same row as one per event. Labels are applied event by event, in order, as a label may come and go
+     * within the run.
+     */
+    private void fold(String touchpoint, ConversationState state, List<TranscriptEvent> events) {
+        TranscriptEvent first = events.get(0);
+        String conversationId = first.conversationId();
+        Timestamp at = Timestamp.from(events.get(events.size() - 1).createdAt());
         String team = state.team().orElse(null);
         String agent = state.agentId().orElse(null);
         int changed = update("UPDATE conversation_search SET status = ?, team = ?, agent_id = ?, updated_at = ? WHERE conversation_id = ?",
-                state.status().name(), team, agent, at, event.conversationId());
+                state.status().name(), team, agent, at, conversationId);
         if (changed == 0) {
             update("INSERT INTO conversation_search (conversation_id, touchpoint, status, team, agent_id, started_at, updated_at) "
-                    + "VALUES (?, ?, ?, ?, ?, ?, ?)", event.conversationId(), touchpoint, state.status().name(), team, agent, at, at);
+                    + "VALUES (?, ?, ?, ?, ?, ?, ?)", conversationId, touchpoint, state.status().name(), team, agent,
+                    Timestamp.from(first.createdAt()), at);
         }
-        String text = searchable(event);
-        if (text != null) {
-            update("INSERT INTO conversation_text (conversation_id, seq, text_lower) VALUES (?, ?, ?)",
-                    event.conversationId(), event.seq(), text);
+        insertTexts(events);
+        for (TranscriptEvent event : events) {
+            event.data(EventData.LabelsChanged.class).ifPresent(change -> {
+                for (String label : change.removed()) {
+                    update("DELETE FROM conversation_label WHERE conversation_id = ? AND label = ?", conversationId, label);
+                }
+                for (String label : change.added()) {
+                    update("INSERT INTO conversation_label (conversation_id, label) VALUES (?, ?)", conversationId, label);
+                }
+            });
         }
-        event.data(EventData.LabelsChanged.class).ifPresent(change -> {
-            for (String label : change.removed()) {
-                update("DELETE FROM conversation_label WHERE conversation_id = ? AND label = ?", event.conversationId(), label);
+    }
+
+    private void insertTexts(List<TranscriptEvent> events) {
+        List<Object[]> rows = new ArrayList<>();
+        for (TranscriptEvent event : events) {
+            String text = searchable(event);
+            if (text != null) {
+                rows.add(new Object[] {event.conversationId(), event.seq(), text});
             }
-            for (String label : change.added()) {
-                update("INSERT INTO conversation_label (conversation_id, label) VALUES (?, ?)", event.conversationId(), label);
+        }
+        if (rows.isEmpty()) {
+            return;
+        }
+        jdbc.prepareStatement("INSERT INTO conversation_text (conversation_id, seq, text_lower) VALUES (?, ?, ?)", ps -> {
+            for (Object[] row : rows) {
+                bind(ps, row);
+                ps.addBatch();
             }
+            return ps.executeBatch();
         });
     }
 

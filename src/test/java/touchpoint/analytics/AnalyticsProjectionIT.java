@@ -9,7 +9,12 @@ import io.micronaut.http.client.annotation.Client;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
+import touchpoint.chat.Transcript;
 import touchpoint.testing.CustomerClient;
 import touchpoint.testing.CustomerClient.Reply;
 
@@ -33,6 +38,15 @@ class AnalyticsProjectionIT {
     @Inject
     Repositories.Facts facts;
 
+    @Inject
+    Repositories.Answers answers;
+
+    @Inject
+    Repositories.GapQuestions gaps;
+
+    @Inject
+    Transcript transcript;
+
     @Test
     void should_project_a_written_conversation_shortly_after_without_anyone_reading() {
         String id = conversationWithAQuestion();
@@ -51,6 +65,51 @@ class AnalyticsProjectionIT {
         projector.reconcile();
 
         assertThat(facts.findById(id)).hasValueSatisfying(f -> assertThat(f.customerMessages()).isEqualTo(1));
+    }
+
+    @Test
+    void should_store_the_same_rows_as_a_fresh_projection_when_a_conversation_is_projected_after_every_message() {
+        CustomerClient customer = new CustomerClient(http.toBlocking());
+        Reply started = customer.start(null);
+        String id = started.string("id");
+        for (String text : List.of("How do I return a lamp?", "Do you sell spaceships?", "How do I return a lamp?", "What about the moon?")) {
+            customer.say(id, started.string("token"), "m-" + text.hashCode() + "-" + text.length(), text);
+            projector.flush();
+        }
+
+        ConversationProjection fresh = ConversationProjection.of(transcript.conversation(id).orElseThrow(), transcript.events(id));
+        assertThat(stored(answers.findAll(), id, AnswerRow::conversationId, r -> new AnswerRow(null, r.conversationId(), r.seq(),
+                r.faqId(), r.question(), r.confidence(), r.helpful(), r.answeredAt().truncatedTo(ChronoUnit.MILLIS))))
+                .containsExactlyInAnyOrderElementsOf(fresh.answers().stream().map(r -> new AnswerRow(null, r.conversationId(), r.seq(),
+                        r.faqId(), r.question(), r.confidence(), r.helpful(), r.answeredAt().truncatedTo(ChronoUnit.MILLIS))).toList())
+                .isNotEmpty();
+        assertThat(stored(gaps.findAll(), id, GapQuestionRow::conversationId, GapQuestionRow::seq))
+                .containsExactlyInAnyOrderElementsOf(fresh.gaps().stream().map(GapQuestionRow::seq).toList())
+                .isNotEmpty();
+        assertThat(facts.findById(id)).hasValueSatisfying(f -> assertThat(f.lastSeq()).isEqualTo(fresh.fact().lastSeq()));
+    }
+
+    @Test
+    void should_replace_every_row_when_the_stored_rows_are_not_the_ones_this_instance_wrote() {
+        String id = conversationWithAQuestion();
+        projector.flush();
+        facts.deleteById(id);
+
+        projector.reconcile();
+
+        ConversationProjection fresh = ConversationProjection.of(transcript.conversation(id).orElseThrow(), transcript.events(id));
+        assertThat(stored(answers.findAll(), id, AnswerRow::conversationId, AnswerRow::seq))
+                .containsExactlyElementsOf(fresh.answers().stream().map(AnswerRow::seq).toList());
+    }
+
+    private static <R, T> List<T> stored(Iterable<R> rows, String id, Function<R, String> conversation, Function<R, T> view) {
+        List<T> result = new ArrayList<>();
+        rows.forEach(r -> {
+            if (id.equals(conversation.apply(r))) {
+                result.add(view.apply(r));
+            }
+        });
+        return result;
     }
 
     private String conversationWithAQuestion() {

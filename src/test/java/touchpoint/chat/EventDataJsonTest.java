@@ -64,6 +64,23 @@ class EventDataJsonTest {
         assertThat(read.text()).isEqualTo("t");
     }
 
+    @ParameterizedTest
+    @MethodSource("samples")
+    void should_build_a_stored_event_equal_to_the_one_read_back(EventData data) {
+        NewEvent written = NewEvent.of(data).text("t").html("<p>t</p>").faq("f", 0.5).options(List.of(new Option("Yes", "yes")));
+        EventRow row = row(data.eventType(), codec.payload(written));
+
+        assertThat(codec.stored(row, written)).isEqualTo(codec.event(row));
+    }
+
+    @Test
+    void should_build_a_stored_event_without_data_equal_to_the_one_read_back() {
+        NewEvent written = NewEvent.of(EventType.CUSTOMER_ASKED).text("hello");
+        EventRow row = row(EventType.CUSTOMER_ASKED, codec.payload(written));
+
+        assertThat(codec.stored(row, written)).isEqualTo(codec.event(row));
+    }
+
     @Test
     void should_have_a_sample_for_every_event_type_that_carries_data() {
         List<EventType> withData = Arrays.stream(EventType.values()).filter(t -> t.dataType() != null).toList();

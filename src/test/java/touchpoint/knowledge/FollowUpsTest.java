@@ -58,4 +58,12 @@ class FollowUpsTest {
         FollowUps.Reading first = followUps.read(Question.of("and Ireland?"), t -> new Ranking(List.of(), 0, true, 0.1));
         assertThat(first.text()).isEqualTo("and Ireland?");
     }
+
+    @Test
+    void should_count_words_as_splitting_on_whitespace_does() {
+        for (String text : List.of("", "a", "two words", "  leading", "trailing  ", "tab\tand\nnew line", " \u000B\f\r",
+                "non\u00a0breaking", "em\u2003space x", "\u2003", "x  y   z", "\ta")) {
+            assertThat(FollowUps.words(text)).as(text).isEqualTo(text.isEmpty() ? 0 : text.split("\\s+").length);
+        }
+    }
 }

@@ -45,6 +45,9 @@ class SurveyRulesIT {
     SurveyTriggers triggers;
 
     @Inject
+    SurveyTimerRepository timerRows;
+
+    @Inject
     JwtTokenGenerator jwt;
 
     CustomerClient customer;
@@ -192,6 +195,22 @@ class SurveyRulesIT {
         TranscriptEvent asked = script.last(id);
         assertThat(asked.type()).isEqualTo(EventType.SURVEY_ASKED);
         assertThat(asked.data(EventData.SurveyAsked.class).map(EventData.SurveyAsked::rule)).contains("idle");
+    }
+
+    @Test
+    void should_keep_one_idle_timer_at_the_latest_bot_answer() {
+        customer.say(id, token, "q2", "How do I return a lamp?");
+
+        TranscriptEvent last = script.last(id);
+        assertThat(last.type()).isEqualTo(EventType.BOT_ANSWERED);
+        assertThat(timerRows.findByConversationIdAndKind(id, SurveyTimerRow.IDLE)).map(SurveyTimerRow::refSeq).contains(last.seq());
+    }
+
+    @Test
+    void should_clear_the_idle_timer_when_the_customer_writes_after_the_answer() {
+        customer.say(id, token, "q2", "Do you sell spaceships?");
+
+        assertThat(timerRows.findByConversationIdAndKind(id, SurveyTimerRow.IDLE)).isEmpty();
     }
 
     @Test
