@@ -14,10 +14,6 @@ interface EventRepository extends CrudRepository<EventRow, Long> {
 
     List<EventRow> findByConversationIdAndSeqGreaterThanOrderBySeq(String conversationId, long seq);
 
-    Optional<EventRow> findByConversationIdAndClientMessageId(String conversationId, String clientMessageId);
-
-    List<EventRow> findByConversationIdAndInReplyToOrderBySeq(String conversationId, Long inReplyTo);
-
     Optional<EventRow> findByMessageId(String messageId);
 
     List<EventRow> findByCreatedAtBetweenOrderByCreatedAt(Instant from, Instant to);
