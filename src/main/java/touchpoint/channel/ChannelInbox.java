@@ -68,6 +68,8 @@ public class ChannelInbox {
     }
 
     /**
+     * @param thread the thread; its contact is read afresh when this message brought contact details, otherwise it is
+     *     the contact as this instance last saw it
      * @param started this message opened the conversation
      * @param duplicate the message id was received before: {@code accepted} and {@code replies} are the first ones
      * @param contactChanged this message told more about the contact than the thread knew (a moment to identify them)
@@ -159,8 +161,15 @@ public class ChannelInbox {
 
     private Opened open(Channel channel, String externalKey, Contact contact, String locale) {
         checkKey(externalKey);
-        ChannelThreadRow.Key key = new ChannelThreadRow.Key(channel.id(), externalKey);
         Contact given = contact == null ? Contact.UNKNOWN : contact;
+        Optional<ChannelThreads.Known> known = mapping.started(channel.id(), externalKey);
+        if (known.isPresent() && Contact.UNKNOWN.equals(given)) {
+            // The usual later message of a thread: its conversation exists and there is no contact to merge, so nothing
+            // needs reading. A message with contact details reads the row below, since another instance may have
+            // changed the contact since.
+            return new Opened(known.get().thread(), false, false);
+        }
+        ChannelThreadRow.Key key = new ChannelThreadRow.Key(channel.id(), externalKey);
         ChannelThreadRow row = threads.findById(key).orElseGet(() -> {
             // The mapping is written before the conversation exists: a second delivery racing this one reads the same
             // id back, and a crash between the two leaves a mapping whose conversation the next message starts.
@@ -168,7 +177,7 @@ public class ChannelInbox {
             return threads.findById(key).orElseThrow();
         });
         boolean started = false;
-        if (transcript.conversation(row.conversationId()).isEmpty()) {
+        if (known.isEmpty() && transcript.conversation(row.conversationId()).isEmpty()) {
             try {
                 chat.startOnChannel(row.conversationId(), channel.id(), channel.type(),
                         channel.setting("touchpoint").orElse(channel.type()), locale);
@@ -186,7 +195,9 @@ public class ChannelInbox {
         if (changed) {
             threads.updateContact(channel.id(), externalKey, write(merged), clock.instant());
         }
-        return new Opened(new ChannelThread(channel.id(), externalKey, row.conversationId(), merged), started, changed);
+        ChannelThread thread = new ChannelThread(channel.id(), externalKey, row.conversationId(), merged);
+        mapping.startedWith(thread);
+        return new Opened(thread, started, changed);
     }
 
     /** "2." or "#2" after a numbered list of options is the option's value, as pressing its button would send. */
