@@ -56,6 +56,8 @@ class OutboxDispatcher {
     private final Set<String> running = ConcurrentHashMap.newKeySet();
     /** Channels woken since their worker last looked: it looks again before it stops. */
     private final Set<String> dirty = ConcurrentHashMap.newKeySet();
+    /** Channels whose lease row this instance has seen exist: lease rows are never deleted, so it is written once. */
+    private final Set<String> leaseRows = ConcurrentHashMap.newKeySet();
     private volatile boolean stopping;
 
     OutboxDispatcher(OutboxRepository outbox, OutboxLeaseRepository leases, ChannelDirectory directory, ChannelInbox inbox,
@@ -125,7 +127,10 @@ class OutboxDispatcher {
     }
 
     private void drain(String channelId) {
-        leases.ensure(channelId, PAST);
+        if (!leaseRows.contains(channelId)) {
+            leases.ensure(channelId, PAST);
+            leaseRows.add(channelId);
+        }
         Instant leasedAt = clock.instant();
         if (leases.acquire(channelId, holder, leasedAt, leasedAt.plus(config.lease())) == 0) {
             return;
@@ -133,15 +138,13 @@ class OutboxDispatcher {
         try {
             Map<String, ChannelThread> threads = new HashMap<>();
             while (!stopping) {
+                // From the directory's snapshot: an admin's disabling reaches it at once, and it costs no query per batch.
                 Optional<Channel> channel = directory.find(channelId).filter(Channel::enabled);
                 Optional<ChannelType> type = channel.flatMap(directory::typeOf);
                 if (type.isEmpty()) {
                     return;
                 }
                 List<OutboxRow> head = outbox.head(channelId, config.deliveryBatch());
-                if (head.isEmpty()) {
-                    return;
-                }
                 for (OutboxRow row : head) {
                     Instant now = clock.instant();
                     if (row.nextAttemptAt().isAfter(now) || stopping) {
@@ -156,6 +159,12 @@ class OutboxDispatcher {
                     if (!deliver(channel.get(), type.get(), row, threads)) {
                         return;
                     }
+                }
+                // A short batch was the whole queue when read. A row this instance commits later wakes the channel again
+                // (the worker then drains once more), and another instance's rows are found by the poll, so asking the
+                // database again now would mostly find nothing.
+                if (head.size() < config.deliveryBatch()) {
+                    return;
                 }
             }
         } finally {
