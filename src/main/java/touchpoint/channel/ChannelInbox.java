@@ -170,14 +170,18 @@ public class ChannelInbox {
             return new Opened(known.get().thread(), false, false);
         }
         ChannelThreadRow.Key key = new ChannelThreadRow.Key(channel.id(), externalKey);
+        String offered = ids.newId();
         ChannelThreadRow row = threads.findById(key).orElseGet(() -> {
             // The mapping is written before the conversation exists: a second delivery racing this one reads the same
             // id back, and a crash between the two leaves a mapping whose conversation the next message starts.
-            threads.insertIfAbsent(channel.id(), externalKey, ids.newId(), write(given), clock.instant());
+            threads.insertIfAbsent(channel.id(), externalKey, offered, write(given), clock.instant());
             return threads.findById(key).orElseThrow();
         });
+        // A mapping to the id just offered is this message's own: its conversation cannot exist unless a racing delivery
+        // started it already, which the start's failure below tells.
+        boolean mappedNow = row.conversationId().equals(offered);
         boolean started = false;
-        if (known.isEmpty() && transcript.conversation(row.conversationId()).isEmpty()) {
+        if (known.isEmpty() && (mappedNow || transcript.conversation(row.conversationId()).isEmpty())) {
             try {
                 chat.startOnChannel(row.conversationId(), channel.id(), channel.type(),
                         channel.setting("touchpoint").orElse(channel.type()), locale);
