@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.WeakHashMap;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import touchpoint.chat.ConversationStatus;
 import touchpoint.chat.ConversationSummary;
 import touchpoint.chat.Transcript;
@@ -26,7 +28,8 @@ class ChannelOutbox implements TranscriptProjection {
     private final ChannelThreads threads;
 
     ChannelOutbox(ChannelStore store, ChannelDirectory directory, OutboxRepository outbox,
-                  ChannelThreads threads) {
+                  ChannelThreads threads, ChannelsConfig config) {
+        this.delivering = config.deliveryEnabled();
         this.store = store;
         this.directory = directory;
         this.outbox = outbox;
@@ -38,6 +41,19 @@ class ChannelOutbox implements TranscriptProjection {
      * status from before the write, and one write can append several events. Weak keys: a finished write is forgotten.
      */
     private final Map<Transcript.Session, ConversationStatus> lastStatus = Collections.synchronizedMap(new WeakHashMap<>());
+
+    /**
+     * Conversations whose write added outbox rows not yet handed to the dispatcher. A write that rolls back leaves its
+     * entry, which only makes that conversation's next write wake the dispatcher once more.
+     */
+    private final Set<String> unannounced = ConcurrentHashMap.newKeySet();
+    /** An instance that delivers nothing has no dispatcher to take the entries. */
+    private final boolean delivering;
+
+    /** Whether rows were written for the conversation since last asked: the dispatcher wakes only for those writes. */
+    boolean takeWritten(String conversationId) {
+        return unannounced.remove(conversationId);
+    }
 
     @Override
     public void apply(Transcript.Session session, TranscriptEvent event) {
@@ -58,6 +74,9 @@ class ChannelOutbox implements TranscriptProjection {
             return;
         }
         List<String> topics = type.get().deliveries(new Outbound(channel, thread.get().thread(), event, previous, session.state().status()));
+        if (delivering && !topics.isEmpty()) {
+            unannounced.add(conversation.id());
+        }
         for (String topic : topics) {
             outbox.save(new OutboxRow(null, channel.id(), conversation.id(), thread.get().externalKey(), event.seq(), event.id(),
                     topic, session.state().status().name(), OutboxRow.PENDING, 0, event.createdAt(), event.createdAt(), null, null, null));

@@ -1,5 +1,7 @@
 package touchpoint.channel;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.event.ShutdownEvent;
 import io.micronaut.runtime.event.annotation.EventListener;
@@ -26,6 +28,7 @@ import touchpoint.chat.ConversationStatus;
 import touchpoint.chat.Transcript;
 import touchpoint.chat.TranscriptAppended;
 import touchpoint.chat.TranscriptEvent;
+import touchpoint.chat.TranscriptRedactions;
 import touchpoint.infra.Ids;
 
 /**
@@ -46,6 +49,7 @@ class OutboxDispatcher {
     private final OutboxRepository outbox;
     private final OutboxLeaseRepository leases;
     private final ChannelDirectory directory;
+    private final ChannelOutbox rows;
     private final ChannelInbox inbox;
     private final Transcript transcript;
     private final ChannelsConfig config;
@@ -56,13 +60,21 @@ class OutboxDispatcher {
     private final Set<String> running = ConcurrentHashMap.newKeySet();
     /** Channels woken since their worker last looked: it looks again before it stops. */
     private final Set<String> dirty = ConcurrentHashMap.newKeySet();
+    /**
+     * Events of channel conversations as committed on this instance, so a delivery right after the commit does not read
+     * its event back; a delivery that misses (a retry, another instance's row) reads the transcript. An erasure drops
+     * the conversation's events here as it redacts them there.
+     */
+    private final Cache<String, TranscriptEvent> committed = Caffeine.newBuilder().maximumSize(5_000)
+            .expireAfterWrite(Duration.ofMinutes(1)).build();
     /** Channels whose lease row this instance has seen exist: lease rows are never deleted, so it is written once. */
     private final Set<String> leaseRows = ConcurrentHashMap.newKeySet();
     private volatile boolean stopping;
 
     OutboxDispatcher(OutboxRepository outbox, OutboxLeaseRepository leases, ChannelDirectory directory, ChannelInbox inbox,
-                     Transcript transcript, ChannelsConfig config, Clock clock, Ids ids) {
+                     Transcript transcript, ChannelsConfig config, Clock clock, Ids ids, ChannelOutbox rows) {
         this.outbox = outbox;
+        this.rows = rows;
         this.leases = leases;
         this.directory = directory;
         this.inbox = inbox;
@@ -80,9 +92,21 @@ class OutboxDispatcher {
 
     @EventListener
     void onAppended(TranscriptAppended appended) {
-        if (!Channel.WEB.equals(appended.conversation().channelType())) {
+        if (Channel.WEB.equals(appended.conversation().channelType())) {
+            return;
+        }
+        TranscriptEvent event = appended.event();
+        committed.put(event.id(), event);
+        // One wake-up per write, after its last event, and only for a write that added rows: they all committed together,
+        // so one drain finds them all. Waking for each event made a second drain of an empty queue on every turn.
+        if (event.seq() == appended.state().lastSeq() && rows.takeWritten(event.conversationId())) {
             wake(appended.conversation().channelId());
         }
+    }
+
+    @EventListener
+    void onRedacted(TranscriptRedactions.TranscriptRedacted redacted) {
+        committed.asMap().values().removeIf(e -> e.conversationId().equals(redacted.conversationId()));
     }
 
     @Scheduled(fixedDelay = "${touchpoint.channels.delivery-poll:1s}", initialDelay = "${touchpoint.channels.delivery-poll:1s}")
@@ -174,7 +198,9 @@ class OutboxDispatcher {
 
     /** True when the row is done with (delivered or given up), so the next one may go. */
     private boolean deliver(Channel channel, ChannelType type, OutboxRow row, Map<String, ChannelThread> threads) {
-        Optional<TranscriptEvent> event = transcript.message(row.conversationId(), row.messageId());
+        Optional<TranscriptEvent> event = Optional.ofNullable(committed.getIfPresent(row.messageId()))
+                .filter(e -> e.conversationId().equals(row.conversationId()))
+                .or(() -> transcript.message(row.conversationId(), row.messageId()));
         ChannelThread thread = threads.computeIfAbsent(row.conversationId(), c -> inbox.thread(c)
                 .orElse(new ChannelThread(row.channelId(), row.externalKey(), row.conversationId(), Contact.UNKNOWN)));
         if (event.isEmpty()) {
