@@ -185,7 +185,7 @@ class ChannelStore {
         return s != null && s.changes() == changes.get() && clock.instant().isBefore(s.readAt().plus(config.cacheFor()));
     }
 
-    private Channel toChannel(ChannelRow row) {
+    Channel toChannel(ChannelRow row) {
         return new Channel(row.id(), row.type(), row.name(), row.enabled(), settings(row),
                 java.util.Collections.unmodifiableSet(new LinkedHashSet<>(secrets(row).keySet())), row.createdAt(), row.updatedAt());
     }
