@@ -1,5 +1,6 @@
 package touchpoint.channel;
 
+import io.micronaut.context.BeanProvider;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import java.time.Clock;
@@ -40,9 +41,13 @@ public class ChannelInbox {
     private final Clock clock;
     private final ChannelThumbs thumbs;
     private final ChannelSurveys surveys;
+    /** Absent on an instance that delivers nothing. */
+    private final BeanProvider<OutboxDispatcher> dispatcher;
 
     ChannelInbox(ChannelDirectory channels, ChannelThreadRepository threads, ChannelThreads mapping, ChatService chat,
-                 Transcript transcript, Ids ids, Clock clock, ChannelThumbs thumbs, ChannelSurveys surveys) {
+                 Transcript transcript, Ids ids, Clock clock, ChannelThumbs thumbs, ChannelSurveys surveys,
+                 BeanProvider<OutboxDispatcher> dispatcher) {
+        this.dispatcher = dispatcher;
         this.channels = channels;
         this.threads = threads;
         this.mapping = mapping;
@@ -87,11 +92,32 @@ public class ChannelInbox {
             throw new InvalidRequest("text", "must be at most " + MAX_TEXT + " characters");
         }
         Channel channel = channels.enabled(in.channelId());
-        Opened opened = open(channel, in.externalKey(), in.contact(), in.locale());
-        String text = numberedChoice(opened.thread().conversationId(), in.text());
-        ChatService.Sent sent = chat.sendFromChannel(opened.thread().conversationId(), clientMessageId(in.messageId()), text)
-                .orElseThrow(() -> new IllegalStateException("conversation " + opened.thread().conversationId() + " vanished"));
-        return new Received(opened.thread(), opened.started(), sent.accepted(), sent.replies(), sent.duplicate(), opened.contactChanged());
+        Turn turn = new Turn();
+        try {
+            Opened opened = open(channel, in.externalKey(), in.contact(), in.locale(), turn);
+            String text = numberedChoice(opened.thread().conversationId(), in.text());
+            ChatService.Sent sent = chat.sendFromChannel(opened.thread().conversationId(), clientMessageId(in.messageId()), text)
+                    .orElseThrow(() -> new IllegalStateException("conversation " + opened.thread().conversationId() + " vanished"));
+            return new Received(opened.thread(), opened.started(), sent.accepted(), sent.replies(), sent.duplicate(), opened.contactChanged());
+        } finally {
+            turn.end(channel.id());
+        }
+    }
+
+    /** Holds the conversation's deliveries from when its id is known until the customer's turn is over. */
+    private final class Turn {
+        private String conversationId;
+
+        void begin(String id) {
+            conversationId = id;
+            dispatcher.ifPresent(d -> d.turnStarted(id));
+        }
+
+        void end(String channelId) {
+            if (conversationId != null) {
+                dispatcher.ifPresent(d -> d.turnEnded(conversationId, channelId));
+            }
+        }
     }
 
     /**
@@ -99,7 +125,7 @@ public class ChannelInbox {
      * as an email follow-up to a widget visitor who left a message).
      */
     public ChannelThread open(String channelId, String externalKey, @Nullable Contact contact, @Nullable String locale) {
-        return open(channels.enabled(channelId), externalKey, contact, locale).thread();
+        return open(channels.enabled(channelId), externalKey, contact, locale, null).thread();
     }
 
     /**
@@ -159,7 +185,8 @@ public class ChannelInbox {
     private record Opened(ChannelThread thread, boolean started, boolean contactChanged) {
     }
 
-    private Opened open(Channel channel, String externalKey, Contact contact, String locale) {
+    /** @param turn the customer's turn this opens the thread for, which holds its deliveries; null for none */
+    private Opened open(Channel channel, String externalKey, Contact contact, String locale, @Nullable Turn turn) {
         checkKey(externalKey);
         Contact given = contact == null ? Contact.UNKNOWN : contact;
         Optional<ChannelThreads.Known> known = mapping.started(channel.id(), externalKey);
@@ -167,6 +194,9 @@ public class ChannelInbox {
             // The usual later message of a thread: its conversation exists and there is no contact to merge, so nothing
             // needs reading. A message with contact details reads the row below, since another instance may have
             // changed the contact since.
+            if (turn != null) {
+                turn.begin(known.get().conversationId());
+            }
             return new Opened(known.get().thread(), false, false);
         }
         ChannelThreadRow.Key key = new ChannelThreadRow.Key(channel.id(), externalKey);
@@ -180,6 +210,9 @@ public class ChannelInbox {
         // A mapping to the id just offered is this message's own: its conversation cannot exist unless a racing delivery
         // started it already, which the start's failure below tells.
         boolean mappedNow = row.conversationId().equals(offered);
+        if (turn != null) {
+            turn.begin(row.conversationId());
+        }
         boolean started = false;
         if (known.isEmpty() && (mappedNow || transcript.conversation(row.conversationId()).isEmpty())) {
             try {

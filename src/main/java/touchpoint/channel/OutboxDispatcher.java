@@ -50,7 +50,7 @@ class OutboxDispatcher {
     private final OutboxLeaseRepository leases;
     private final ChannelDirectory directory;
     private final ChannelOutbox rows;
-    private final ChannelInbox inbox;
+    private final ChannelThreads mapping;
     private final Transcript transcript;
     private final ChannelsConfig config;
     private final Clock clock;
@@ -67,17 +67,22 @@ class OutboxDispatcher {
      */
     private final Cache<String, TranscriptEvent> committed = Caffeine.newBuilder().maximumSize(5_000)
             .expireAfterWrite(Duration.ofMinutes(1)).build();
+    /**
+     * Conversations with a customer's turn in progress on this instance. Two overlapping turns of one conversation
+     * share the entry: the first to end wakes the worker for both, and the later one's writes wake it as usual.
+     */
+    private final Set<String> inTurn = ConcurrentHashMap.newKeySet();
     /** Channels whose lease row this instance has seen exist: lease rows are never deleted, so it is written once. */
     private final Set<String> leaseRows = ConcurrentHashMap.newKeySet();
     private volatile boolean stopping;
 
-    OutboxDispatcher(OutboxRepository outbox, OutboxLeaseRepository leases, ChannelDirectory directory, ChannelInbox inbox,
+    OutboxDispatcher(OutboxRepository outbox, OutboxLeaseRepository leases, ChannelDirectory directory, ChannelThreads mapping,
                      Transcript transcript, ChannelsConfig config, Clock clock, Ids ids, ChannelOutbox rows) {
         this.outbox = outbox;
         this.rows = rows;
         this.leases = leases;
         this.directory = directory;
-        this.inbox = inbox;
+        this.mapping = mapping;
         this.transcript = transcript;
         this.config = config;
         this.clock = clock;
@@ -99,8 +104,26 @@ class OutboxDispatcher {
         committed.put(event.id(), event);
         // One wake-up per write, after its last event, and only for a write that added rows: they all committed together,
         // so one drain finds them all. Waking for each event made a second drain of an empty queue on every turn.
-        if (event.seq() == appended.state().lastSeq() && rows.takeWritten(event.conversationId())) {
+        if (event.seq() == appended.state().lastSeq() && !inTurn.contains(event.conversationId())
+                && rows.takeWritten(event.conversationId())) {
             wake(appended.conversation().channelId());
+        }
+    }
+
+    /**
+     * A customer's message on the conversation is being answered: its writes wake no worker until {@link #turnEnded}, so
+     * the webhooks of a turn (a new thread's greeting and the bot's reply) go out in one drain after the reply is
+     * decided, instead of competing with the turn for the same cores while it runs.
+     */
+    void turnStarted(String conversationId) {
+        inTurn.add(conversationId);
+    }
+
+    /** The turn is over, answered or failed: what its writes added is delivered now. */
+    void turnEnded(String conversationId, String channelId) {
+        inTurn.remove(conversationId);
+        if (rows.takeWritten(conversationId)) {
+            wake(channelId);
         }
     }
 
@@ -201,7 +224,7 @@ class OutboxDispatcher {
         Optional<TranscriptEvent> event = Optional.ofNullable(committed.getIfPresent(row.messageId()))
                 .filter(e -> e.conversationId().equals(row.conversationId()))
                 .or(() -> transcript.message(row.conversationId(), row.messageId()));
-        ChannelThread thread = threads.computeIfAbsent(row.conversationId(), c -> inbox.thread(c)
+        ChannelThread thread = threads.computeIfAbsent(row.conversationId(), c -> mapping.ofConversation(c)
                 .orElse(new ChannelThread(row.channelId(), row.externalKey(), row.conversationId(), Contact.UNKNOWN)));
         if (event.isEmpty()) {
             outbox.attemptFailed(row.id(), OutboxRow.FAILED, clock.instant(), "the event is not in the transcript");
