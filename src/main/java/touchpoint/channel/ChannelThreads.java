@@ -19,8 +19,11 @@ import java.util.Optional;
 @Singleton
 class ChannelThreads {
 
-    /** Bounded: a few hundred bytes each, and a thread that drops out costs one indexed read the next time. */
-    private static final int REMEMBERED = 20_000;
+    /**
+     * Bounded for the service's memory aim: a few hundred bytes each, twice, and a thread that drops out costs one
+     * indexed read the next time.
+     */
+    private static final int REMEMBERED = 10_000;
 
     /**
      * A thread and its conversation.

@@ -62,11 +62,12 @@ class OutboxDispatcher {
     private final Set<String> dirty = ConcurrentHashMap.newKeySet();
     /**
      * Events of channel conversations as committed on this instance, so a delivery right after the commit does not read
-     * its event back; a delivery that misses (a retry, another instance's row) reads the transcript. An erasure drops
-     * the conversation's events here as it redacts them there.
+     * its event back; a delivery that misses (a retry, another instance's row) reads the transcript. Small and short-lived
+     * (an event carries up to 2,000 characters of text and its HTML): deliveries normally follow within milliseconds.
+     * An erasure drops the conversation's events here as it redacts them there.
      */
-    private final Cache<String, TranscriptEvent> committed = Caffeine.newBuilder().maximumSize(5_000)
-            .expireAfterWrite(Duration.ofMinutes(1)).build();
+    private final Cache<String, TranscriptEvent> committed = Caffeine.newBuilder().maximumSize(1_000)
+            .expireAfterWrite(Duration.ofSeconds(30)).build();
     /**
      * Conversations with a customer's turn in progress on this instance. Two overlapping turns of one conversation
      * share the entry: the first to end wakes the worker for both, and the later one's writes wake it as usual.
