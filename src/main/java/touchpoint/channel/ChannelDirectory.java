@@ -78,7 +78,8 @@ public class ChannelDirectory {
         if (Channel.WEB.equals(row.type())) {
             throw new InvalidRequest("id", "the website widget's channel is built in and has nothing to configure");
         }
-        Channel existing = store.find(id).orElseThrow(ChannelNotFound::new);
+        // From the row just read, not the snapshot: an update starts from what the table holds now.
+        Channel existing = store.toChannel(row);
         ChannelSetup setup = configure(type(existing), fields, existing);
         Map<String, Object> settings = new LinkedHashMap<>();
         try {

@@ -1,5 +1,6 @@
 package touchpoint.channel;
 
+import io.micronaut.context.BeanProvider;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import java.time.Clock;
@@ -40,9 +41,13 @@ public class ChannelInbox {
     private final Clock clock;
     private final ChannelThumbs thumbs;
     private final ChannelSurveys surveys;
+    /** Absent on an instance that delivers nothing. */
+    private final BeanProvider<OutboxDispatcher> dispatcher;
 
     ChannelInbox(ChannelDirectory channels, ChannelThreadRepository threads, ChannelThreads mapping, ChatService chat,
-                 Transcript transcript, Ids ids, Clock clock, ChannelThumbs thumbs, ChannelSurveys surveys) {
+                 Transcript transcript, Ids ids, Clock clock, ChannelThumbs thumbs, ChannelSurveys surveys,
+                 BeanProvider<OutboxDispatcher> dispatcher) {
+        this.dispatcher = dispatcher;
         this.channels = channels;
         this.threads = threads;
         this.mapping = mapping;
@@ -68,6 +73,8 @@ public class ChannelInbox {
     }
 
     /**
+     * @param thread the thread; its contact is read afresh when this message brought contact details, otherwise it is
+     *     the contact as this instance last saw it
      * @param started this message opened the conversation
      * @param duplicate the message id was received before: {@code accepted} and {@code replies} are the first ones
      * @param contactChanged this message told more about the contact than the thread knew (a moment to identify them)
@@ -85,11 +92,32 @@ public class ChannelInbox {
             throw new InvalidRequest("text", "must be at most " + MAX_TEXT + " characters");
         }
         Channel channel = channels.enabled(in.channelId());
-        Opened opened = open(channel, in.externalKey(), in.contact(), in.locale());
-        String text = numberedChoice(opened.thread().conversationId(), in.text());
-        ChatService.Sent sent = chat.sendFromChannel(opened.thread().conversationId(), clientMessageId(in.messageId()), text)
-                .orElseThrow(() -> new IllegalStateException("conversation " + opened.thread().conversationId() + " vanished"));
-        return new Received(opened.thread(), opened.started(), sent.accepted(), sent.replies(), sent.duplicate(), opened.contactChanged());
+        Turn turn = new Turn();
+        try {
+            Opened opened = open(channel, in.externalKey(), in.contact(), in.locale(), turn);
+            String text = numberedChoice(opened.thread().conversationId(), in.text());
+            ChatService.Sent sent = chat.sendFromChannel(opened.thread().conversationId(), clientMessageId(in.messageId()), text)
+                    .orElseThrow(() -> new IllegalStateException("conversation " + opened.thread().conversationId() + " vanished"));
+            return new Received(opened.thread(), opened.started(), sent.accepted(), sent.replies(), sent.duplicate(), opened.contactChanged());
+        } finally {
+            turn.end(channel.id());
+        }
+    }
+
+    /** Holds the conversation's deliveries from when its id is known until the customer's turn is over. */
+    private final class Turn {
+        private String conversationId;
+
+        void begin(String id) {
+            conversationId = id;
+            dispatcher.ifPresent(d -> d.turnStarted(id));
+        }
+
+        void end(String channelId) {
+            if (conversationId != null) {
+                dispatcher.ifPresent(d -> d.turnEnded(conversationId, channelId));
+            }
+        }
     }
 
     /**
@@ -97,7 +125,7 @@ public class ChannelInbox {
      * as an email follow-up to a widget visitor who left a message).
      */
     public ChannelThread open(String channelId, String externalKey, @Nullable Contact contact, @Nullable String locale) {
-        return open(channels.enabled(channelId), externalKey, contact, locale).thread();
+        return open(channels.enabled(channelId), externalKey, contact, locale, null).thread();
     }
 
     /**
@@ -157,18 +185,36 @@ public class ChannelInbox {
     private record Opened(ChannelThread thread, boolean started, boolean contactChanged) {
     }
 
-    private Opened open(Channel channel, String externalKey, Contact contact, String locale) {
+    /** @param turn the customer's turn this opens the thread for, which holds its deliveries; null for none */
+    private Opened open(Channel channel, String externalKey, Contact contact, String locale, @Nullable Turn turn) {
         checkKey(externalKey);
-        ChannelThreadRow.Key key = new ChannelThreadRow.Key(channel.id(), externalKey);
         Contact given = contact == null ? Contact.UNKNOWN : contact;
+        Optional<ChannelThreads.Known> known = mapping.started(channel.id(), externalKey);
+        if (known.isPresent() && Contact.UNKNOWN.equals(given)) {
+            // The usual later message of a thread: its conversation exists and there is no contact to merge, so nothing
+            // needs reading. A message with contact details reads the row below, since another instance may have
+            // changed the contact since.
+            if (turn != null) {
+                turn.begin(known.get().conversationId());
+            }
+            return new Opened(known.get().thread(), false, false);
+        }
+        ChannelThreadRow.Key key = new ChannelThreadRow.Key(channel.id(), externalKey);
+        String offered = ids.newId();
         ChannelThreadRow row = threads.findById(key).orElseGet(() -> {
             // The mapping is written before the conversation exists: a second delivery racing this one reads the same
             // id back, and a crash between the two leaves a mapping whose conversation the next message starts.
-            threads.insertIfAbsent(channel.id(), externalKey, ids.newId(), write(given), clock.instant());
+            threads.insertIfAbsent(channel.id(), externalKey, offered, write(given), clock.instant());
             return threads.findById(key).orElseThrow();
         });
+        // A mapping to the id just offered is this message's own: its conversation cannot exist unless a racing delivery
+        // started it already, which the start's failure below tells.
+        boolean mappedNow = row.conversationId().equals(offered);
+        if (turn != null) {
+            turn.begin(row.conversationId());
+        }
         boolean started = false;
-        if (transcript.conversation(row.conversationId()).isEmpty()) {
+        if (known.isEmpty() && (mappedNow || transcript.conversation(row.conversationId()).isEmpty())) {
             try {
                 chat.startOnChannel(row.conversationId(), channel.id(), channel.type(),
                         channel.setting("touchpoint").orElse(channel.type()), locale);
@@ -186,7 +232,9 @@ public class ChannelInbox {
         if (changed) {
             threads.updateContact(channel.id(), externalKey, write(merged), clock.instant());
         }
-        return new Opened(new ChannelThread(channel.id(), externalKey, row.conversationId(), merged), started, changed);
+        ChannelThread thread = new ChannelThread(channel.id(), externalKey, row.conversationId(), merged);
+        mapping.startedWith(thread);
+        return new Opened(thread, started, changed);
     }
 
     /** "2." or "#2" after a numbered list of options is the option's value, as pressing its button would send. */

@@ -1,14 +1,13 @@
 package touchpoint.channel;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import jakarta.inject.Singleton;
-import java.time.Duration;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.WeakHashMap;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import touchpoint.chat.ConversationStatus;
 import touchpoint.chat.ConversationSummary;
 import touchpoint.chat.Transcript;
@@ -27,11 +26,10 @@ class ChannelOutbox implements TranscriptProjection {
     private final ChannelDirectory directory;
     private final OutboxRepository outbox;
     private final ChannelThreads threads;
-    /** Channels change rarely and a delivery reads its channel afresh; this only spares a query per appended event. */
-    private final Cache<String, Channel> channels = Caffeine.newBuilder().maximumSize(1_000).expireAfterWrite(Duration.ofSeconds(10)).build();
 
     ChannelOutbox(ChannelStore store, ChannelDirectory directory, OutboxRepository outbox,
-                  ChannelThreads threads) {
+                  ChannelThreads threads, ChannelsConfig config) {
+        this.delivering = config.deliveryEnabled();
         this.store = store;
         this.directory = directory;
         this.outbox = outbox;
@@ -44,6 +42,19 @@ class ChannelOutbox implements TranscriptProjection {
      */
     private final Map<Transcript.Session, ConversationStatus> lastStatus = Collections.synchronizedMap(new WeakHashMap<>());
 
+    /**
+     * Conversations whose write added outbox rows not yet handed to the dispatcher. A write that rolls back leaves its
+     * entry, which only makes that conversation's next write wake the dispatcher once more.
+     */
+    private final Set<String> unannounced = ConcurrentHashMap.newKeySet();
+    /** An instance that delivers nothing has no dispatcher to take the entries. */
+    private final boolean delivering;
+
+    /** Whether rows were written for the conversation since last asked: the dispatcher wakes only for those writes. */
+    boolean takeWritten(String conversationId) {
+        return unannounced.remove(conversationId);
+    }
+
     @Override
     public void apply(Transcript.Session session, TranscriptEvent event) {
         ConversationSummary conversation = session.conversation();
@@ -52,16 +63,20 @@ class ChannelOutbox implements TranscriptProjection {
         }
         ConversationStatus previous = lastStatus.getOrDefault(session, conversation.status());
         lastStatus.put(session, session.state().status());
-        Channel channel = channels.get(conversation.channelId(), id -> store.find(id).orElse(null));
+        // Both from memory on a channel's turn: the channel from the store's snapshot, the thread as the inbox just saw it.
+        Channel channel = store.find(conversation.channelId()).orElse(null);
         if (channel == null) {
             return;
         }
         Optional<ChannelType> type = directory.typeOf(channel);
-        Optional<ChannelThread> thread = threads.ofConversation(conversation.id());
+        Optional<ChannelThreads.Known> thread = threads.keyOf(conversation.id());
         if (type.isEmpty() || thread.isEmpty()) {
             return;
         }
-        List<String> topics = type.get().deliveries(new Outbound(channel, thread.get(), event, previous, session.state().status()));
+        List<String> topics = type.get().deliveries(new Outbound(channel, thread.get().thread(), event, previous, session.state().status()));
+        if (delivering && !topics.isEmpty()) {
+            unannounced.add(conversation.id());
+        }
         for (String topic : topics) {
             outbox.save(new OutboxRow(null, channel.id(), conversation.id(), thread.get().externalKey(), event.seq(), event.id(),
                     topic, session.state().status().name(), OutboxRow.PENDING, 0, event.createdAt(), event.createdAt(), null, null, null));

@@ -25,6 +25,7 @@ class ChannelRedaction {
 
     @EventListener
     void onRedacted(TranscriptRedactions.TranscriptRedacted redacted) {
+        mapping.forgetContact(redacted.conversationId());
         threads.findByConversationId(redacted.conversationId()).ifPresent(row -> threads.updateContact(row.key().channelId(),
                 row.key().externalKey(), mapping.write(Contact.UNKNOWN), clock.instant()));
     }

@@ -21,6 +21,9 @@ import java.time.Duration;
  *     to {@code backoffMax}
  * @param lease how long an instance holds a channel's queue without renewing it; after a crash another instance takes
  *     over after at most this long
+ * @param cacheFor the longest an instance serves channels from memory without reading the table again; changes reach
+ *     every instance at once over the live bus, so this only bounds how long a change announced while Redis was
+ *     unreachable goes unseen
  */
 @ConfigurationProperties("touchpoint.channels")
 public record ChannelsConfig(
@@ -32,5 +35,6 @@ public record ChannelsConfig(
         @Bindable(defaultValue = "1s") Duration backoffInitial,
         @Bindable(defaultValue = "1h") Duration backoffMax,
         @Bindable(defaultValue = "30s") Duration probeInterval,
-        @Bindable(defaultValue = "60s") Duration lease) {
+        @Bindable(defaultValue = "60s") Duration lease,
+        @Bindable(defaultValue = "10s") Duration cacheFor) {
 }

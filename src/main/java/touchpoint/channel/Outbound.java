@@ -7,6 +7,7 @@ import touchpoint.chat.TranscriptEvent;
  * An event just appended to a conversation of a channel, as {@link ChannelType#deliveries} sees it inside the
  * appending transaction.
  *
+ * @param thread the thread; its contact as this instance last saw it
  * @param previousStatus the conversation's status right before this event
  * @param status the conversation's status right after this event
  */

@@ -1,5 +1,7 @@
 package touchpoint.channel;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.event.ShutdownEvent;
 import io.micronaut.runtime.event.annotation.EventListener;
@@ -26,6 +28,7 @@ import touchpoint.chat.ConversationStatus;
 import touchpoint.chat.Transcript;
 import touchpoint.chat.TranscriptAppended;
 import touchpoint.chat.TranscriptEvent;
+import touchpoint.chat.TranscriptRedactions;
 import touchpoint.infra.Ids;
 
 /**
@@ -47,7 +50,8 @@ class OutboxDispatcher {
     private final OutboxRepository outbox;
     private final OutboxLeaseRepository leases;
     private final ChannelDirectory directory;
-    private final ChannelInbox inbox;
+    private final ChannelOutbox rows;
+    private final ChannelThreads mapping;
     private final Transcript transcript;
     private final ChannelsConfig config;
     private final Clock clock;
@@ -57,14 +61,30 @@ class OutboxDispatcher {
     private final Set<String> running = ConcurrentHashMap.newKeySet();
     /** Channels woken since their worker last looked: it looks again before it stops. */
     private final Set<String> dirty = ConcurrentHashMap.newKeySet();
+    /**
+     * Events of channel conversations as committed on this instance, so a delivery right after the commit does not read
+     * its event back; a delivery that misses (a retry, another instance's row) reads the transcript. Small and short-lived
+     * (an event carries up to 2,000 characters of text and its HTML): deliveries normally follow within milliseconds.
+     * An erasure drops the conversation's events here as it redacts them there.
+     */
+    private final Cache<String, TranscriptEvent> committed = Caffeine.newBuilder().maximumSize(1_000)
+            .expireAfterWrite(Duration.ofSeconds(30)).build();
+    /**
+     * Conversations with a customer's turn in progress on this instance. Two overlapping turns of one conversation
+     * share the entry: the first to end wakes the worker for both, and the later one's writes wake it as usual.
+     */
+    private final Set<String> inTurn = ConcurrentHashMap.newKeySet();
+    /** Channels whose lease row this instance has seen exist: lease rows are never deleted, so it is written once. */
+    private final Set<String> leaseRows = ConcurrentHashMap.newKeySet();
     private volatile boolean stopping;
 
-    OutboxDispatcher(OutboxRepository outbox, OutboxLeaseRepository leases, ChannelDirectory directory, ChannelInbox inbox,
-                     Transcript transcript, ChannelsConfig config, Clock clock, Ids ids) {
+    OutboxDispatcher(OutboxRepository outbox, OutboxLeaseRepository leases, ChannelDirectory directory, ChannelThreads mapping,
+                     Transcript transcript, ChannelsConfig config, Clock clock, Ids ids, ChannelOutbox rows) {
         this.outbox = outbox;
+        this.rows = rows;
         this.leases = leases;
         this.directory = directory;
-        this.inbox = inbox;
+        this.mapping = mapping;
         this.transcript = transcript;
         this.config = config;
         this.clock = clock;
@@ -79,9 +99,39 @@ class OutboxDispatcher {
 
     @EventListener
     void onAppended(TranscriptAppended appended) {
-        if (!Channel.WEB.equals(appended.conversation().channelType())) {
+        if (Channel.WEB.equals(appended.conversation().channelType())) {
+            return;
+        }
+        TranscriptEvent event = appended.event();
+        committed.put(event.id(), event);
+        // One wake-up per write, after its last event, and only for a write that added rows: they all committed together,
+        // so one drain finds them all. Waking for each event made a second drain of an empty queue on every turn.
+        if (event.seq() == appended.state().lastSeq() && !inTurn.contains(event.conversationId())
+                && rows.takeWritten(event.conversationId())) {
             wake(appended.conversation().channelId());
         }
+    }
+
+    /**
+     * A customer's message on the conversation is being answered: its writes wake no worker until {@link #turnEnded}, so
+     * the webhooks of a turn (a new thread's greeting and the bot's reply) go out in one drain after the reply is
+     * decided, instead of competing with the turn for the same cores while it runs.
+     */
+    void turnStarted(String conversationId) {
+        inTurn.add(conversationId);
+    }
+
+    /** The turn is over, answered or failed: what its writes added is delivered now. */
+    void turnEnded(String conversationId, String channelId) {
+        inTurn.remove(conversationId);
+        if (rows.takeWritten(conversationId)) {
+            wake(channelId);
+        }
+    }
+
+    @EventListener
+    void onRedacted(TranscriptRedactions.TranscriptRedacted redacted) {
+        committed.asMap().values().removeIf(e -> e.conversationId().equals(redacted.conversationId()));
     }
 
     @Scheduled(fixedDelay = "${touchpoint.channels.delivery-poll:1s}", initialDelay = "${touchpoint.channels.delivery-poll:1s}")
@@ -126,7 +176,10 @@ class OutboxDispatcher {
     }
 
     private void drain(String channelId) {
-        leases.ensure(channelId, PAST);
+        if (!leaseRows.contains(channelId)) {
+            leases.ensure(channelId, PAST);
+            leaseRows.add(channelId);
+        }
         Instant leasedAt = clock.instant();
         if (leases.acquire(channelId, holder, leasedAt, leasedAt.plus(config.lease())) == 0) {
             return;
@@ -134,6 +187,7 @@ class OutboxDispatcher {
         try {
             Map<String, ChannelThread> threads = new HashMap<>();
             while (!stopping) {
+                // From the directory's snapshot: an admin's disabling reaches it at once, and it costs no query per batch.
                 Optional<Channel> channel = directory.find(channelId).filter(Channel::enabled);
                 Optional<ChannelType> type = channel.flatMap(directory::typeOf);
                 if (type.isEmpty()) {
@@ -166,6 +220,12 @@ class OutboxDispatcher {
                         return;
                     }
                 }
+                // A short batch was the whole queue when read. A row this instance commits later wakes the channel again
+                // (the worker then drains once more), and another instance's rows are found by the poll, so asking the
+                // database again now would mostly find nothing.
+                if (head.size() < config.deliveryBatch()) {
+                    return;
+                }
             }
         } finally {
             leases.release(channelId, holder, PAST);
@@ -186,8 +246,10 @@ class OutboxDispatcher {
     /** True when the row is done with (delivered or given up), so the next one may go. */
     private boolean deliver(Channel channel, ChannelType type, OutboxRow row, Map<String, ChannelThread> threads,
                             boolean queueBehind) {
-        Optional<TranscriptEvent> event = transcript.message(row.conversationId(), row.messageId());
-        ChannelThread thread = threads.computeIfAbsent(row.conversationId(), c -> inbox.thread(c)
+        Optional<TranscriptEvent> event = Optional.ofNullable(committed.getIfPresent(row.messageId()))
+                .filter(e -> e.conversationId().equals(row.conversationId()))
+                .or(() -> transcript.message(row.conversationId(), row.messageId()));
+        ChannelThread thread = threads.computeIfAbsent(row.conversationId(), c -> mapping.ofConversation(c)
                 .orElse(new ChannelThread(row.channelId(), row.externalKey(), row.conversationId(), Contact.UNKNOWN)));
         if (event.isEmpty()) {
             outbox.attemptFailed(row.id(), OutboxRow.FAILED, clock.instant(), "the event is not in the transcript");
