@@ -222,7 +222,8 @@ public class KnowledgeEngine implements KnowledgeBase, FaqIndex, TextEmbedder {
 
     private void install(List<Faq> faqs, LoadReport report) {
         List<Faq> unique = new ArrayList<>(byId(faqs).values());
-        RetrievalIndex index = RetrievalIndex.build(unique, embedder(), config.retrievalSettings()).withNotOurs(notOurs);
+        RetrievalIndex index = RetrievalIndex.build(unique, embedder(), config.retrievalSettings(), true)
+                .withNotOurs(notOurs);
         snapshot = new Snapshot(List.copyOf(unique), views(unique), index, report);
         LOG.info("Serving {} FAQs", unique.size());
     }

@@ -76,6 +76,11 @@ public final class Embedder {
         return models.stream().map(Encoder::name).collect(Collectors.joining("+"));
     }
 
+    /** Where an index built on these vectors keeps what it trains ({@link IndexFile}); null without a directory. */
+    Path indexFile() {
+        return file == null ? null : file.resolveSibling(name() + ".index");
+    }
+
     /** The cheaper embedder a cascade ranks with first, if this is a cascade's. */
     Optional<Embedder> quick() {
         return Optional.ofNullable(quick);
