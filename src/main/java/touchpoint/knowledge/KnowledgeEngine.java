@@ -97,6 +97,11 @@ public class KnowledgeEngine implements KnowledgeBase, FaqIndex, TextEmbedder {
         return embedder().embed(text).clone();
     }
 
+    /** Opens the embedding model the first question needs (see {@link Embedder#warmUp}). */
+    void warmUp() {
+        embedder().warmUp();
+    }
+
     /** Whether a small model ranks questions first and the large one only those it is unsure of. */
     public boolean cascades() {
         return snapshot().index.cascades();

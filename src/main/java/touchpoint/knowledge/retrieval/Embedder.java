@@ -104,6 +104,15 @@ public final class Embedder {
         return out;
     }
 
+    /**
+     * Opens the model that ranks a question first (a cascade's small one) by embedding a word, so the first
+     * customer does not wait for the session to open; the large model of a cascade stays closed until a question
+     * needs it.
+     */
+    public void warmUp() {
+        (quick != null ? quick : this).embed("hello");
+    }
+
     /** Embeds many texts, batching the ones not cached yet; {@code progress} gets (done, total). */
     public List<float[]> embedAll(List<String> texts, BiConsumer<Integer, Integer> progress) {
         List<String> missing = texts.stream().map(Embedder::key).distinct().filter(t -> !cache.containsKey(t)).toList();
