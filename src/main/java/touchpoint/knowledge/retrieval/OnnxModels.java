@@ -101,6 +101,9 @@ final class OnnxModels {
             // The arena keeps the largest buffers any question ever needed, per session, for the life of the
             // process; a question's tensors are small and malloc serves them as fast. About 40 MB resident less.
             options.setCPUArenaAllocator(false);
+            // Memory patterns are planned and kept per input shape, and every question length and batch size is a
+            // shape of its own: under load they pile up for the life of the session.
+            options.setMemoryPatternOptimization(false);
             OrtSession session = env.createSession(modelBytes, options);
             return new Session(new OnnxBertBiEncoder(env, session, tokenizerIn, pooling));
         } catch (IOException e) {
