@@ -65,17 +65,13 @@ final class IndexFile {
         for (String id : ids) {
             string(sha, id);
         }
-        ByteBuffer vector = ByteBuffer.allocate(vectors.length == 0 ? 0 : vectors[0].length * Float.BYTES);
         for (int i = 0; i < texts.size(); i++) {
             b.clear().putInt(labels[i]).put((byte) (isTitle[i] ? 1 : 0)).putInt(vectors[i].length);
             sha.update(b.flip());
             string(sha, texts.get(i));
-            vector.clear();
-            if (vector.capacity() != vectors[i].length * Float.BYTES) {
-                vector = ByteBuffer.allocate(vectors[i].length * Float.BYTES);
-            }
+            ByteBuffer vector = ByteBuffer.allocate(vectors[i].length * Float.BYTES);
             vector.asFloatBuffer().put(vectors[i]);
-            sha.update(vector.array(), 0, vectors[i].length * Float.BYTES);
+            sha.update(vector);
         }
         return sha.digest();
     }
