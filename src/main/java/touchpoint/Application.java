@@ -5,6 +5,8 @@ import io.micronaut.runtime.Micronaut;
 import io.swagger.v3.oas.annotations.OpenAPIDefinition;
 import io.swagger.v3.oas.annotations.info.Info;
 import java.util.Arrays;
+import touchpoint.knowledge.KnowledgeBase;
+import touchpoint.knowledge.Question;
 import touchpoint.knowledge.eval.EvalCommand;
 
 @OpenAPIDefinition(info = @Info(title = "touchpoint", version = "1.0",
@@ -19,6 +21,9 @@ public class Application {
         }
         ApplicationContext context = Micronaut.run(Application.class, args);
         if (Boolean.getBoolean(EXIT_AFTER_START)) {
+            // One decision before stopping, so the archive also holds what the first question loads: the tokenizer,
+            // the small model's session and the ranking.
+            context.getBean(KnowledgeBase.class).decide(Question.of("how do I return an item?"));
             context.close();
             System.exit(0);
         }
