@@ -13,7 +13,8 @@ RUN useradd --system --uid 10001 touchpoint && mkdir -p /app/data && chown touch
 COPY --from=build /src/target/touchpoint.jar /app/touchpoint.jar
 COPY faq-content /app/faq-content
 COPY prompts /app/prompts
-# One start at build time, stopped as soon as it is up, writes the classes a start loads to a class-data archive;
+# One start at build time, stopped once it is up and has decided one question, writes the classes a start and the
+# first question load to a class-data archive;
 # every later start maps them instead of loading, verifying and linking them again (a restart's CPU 9 s -> 6 s on
 # two cores). The archive belongs to this JRE and jar; a start with another ignores it with a warning.
 RUN TOUCHPOINT_DATA_DIR=/tmp/class-archive-data MALLOC_ARENA_MAX=2 java -Xms32m -Xmx256m -XX:+UseSerialGC \
