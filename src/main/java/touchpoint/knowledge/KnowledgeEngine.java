@@ -97,6 +97,11 @@ public class KnowledgeEngine implements KnowledgeBase, FaqIndex, TextEmbedder {
         return embedder().embed(text).clone();
     }
 
+    /** Opens the embedding model the first question needs (see {@link Embedder#warmUp}). */
+    void warmUp() {
+        embedder().warmUp();
+    }
+
     /** Whether a small model ranks questions first and the large one only those it is unsure of. */
     public boolean cascades() {
         return snapshot().index.cascades();
@@ -222,7 +227,8 @@ public class KnowledgeEngine implements KnowledgeBase, FaqIndex, TextEmbedder {
 
     private void install(List<Faq> faqs, LoadReport report) {
         List<Faq> unique = new ArrayList<>(byId(faqs).values());
-        RetrievalIndex index = RetrievalIndex.build(unique, embedder(), config.retrievalSettings()).withNotOurs(notOurs);
+        RetrievalIndex index = RetrievalIndex.build(unique, embedder(), config.retrievalSettings(), true)
+                .withNotOurs(notOurs);
         snapshot = new Snapshot(List.copyOf(unique), views(unique), index, report);
         LOG.info("Serving {} FAQs", unique.size());
     }

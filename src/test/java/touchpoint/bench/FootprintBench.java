@@ -60,6 +60,12 @@ class FootprintBench {
         Launch launch = Launch.fromDockerfile(Path.of("Dockerfile"));
         Path dataDir = Files.createTempDirectory(Files.createDirectories(Path.of("target", "bench")), "footprint-data-");
         log("jar %s; JVM options %s; environment %s; %s", jar, launch.jvmOptions(), launch.environment(), LoadBench.cpuModel());
+        Path classArchive = Path.of("target", "bench", "touchpoint.jsa");
+        launch = launch.withClassArchive(classArchive);
+        if (launch.usesClassArchive()) {
+            long trained = launch.trainClassArchive(jar, classArchive, freePort());
+            log("class archive %s written by a start-and-exit run, as the image's build does: %d ms", classArchive, trained);
+        }
 
         long firstStart;
         Instant firstLaunched = Instant.now();
@@ -96,6 +102,7 @@ class FootprintBench {
                     .put("customers", customers)
                     .put("seconds", seconds)
                     .put("jvmOptions", String.join(" ", launch.jvmOptions()))
+                    .put("classArchive", launch.usesClassArchive())
                     .put("environment", launch.environment().toString())
                     .put("cpu", LoadBench.cpuModel())
                     .put("cores", Runtime.getRuntime().availableProcessors())
@@ -139,6 +146,41 @@ class FootprintBench {
                 }
             }
             return new Launch(List.copyOf(options), env);
+        }
+
+        private static final String SHARED_ARCHIVE = "-XX:SharedArchiveFile=";
+
+        boolean usesClassArchive() {
+            return jvmOptions.stream().anyMatch(o -> o.startsWith(SHARED_ARCHIVE));
+        }
+
+        /** These options with the Dockerfile's class archive (a path in the image) at {@code archive} instead. */
+        Launch withClassArchive(Path archive) {
+            return new Launch(jvmOptions.stream()
+                    .map(o -> o.startsWith(SHARED_ARCHIVE) ? SHARED_ARCHIVE + archive.toAbsolutePath() : o).toList(),
+                    environment);
+        }
+
+        /**
+         * What the Dockerfile's build does: one start on a throw-away data directory with
+         * {@code -XX:ArchiveClassesAtExit} and {@code touchpoint.exit-after-start}; returns its milliseconds.
+         */
+        long trainClassArchive(Path jar, Path archive, int port) throws Exception {
+            Files.deleteIfExists(archive);
+            Path scratch = Files.createTempDirectory(archive.toAbsolutePath().getParent(), "class-archive-data-");
+            List<String> options = new ArrayList<>(jvmOptions.stream().filter(o -> !o.startsWith(SHARED_ARCHIVE)).toList());
+            options.add("-XX:ArchiveClassesAtExit=" + archive.toAbsolutePath());
+            options.add("-Dtouchpoint.exit-after-start=true");
+            long started = System.nanoTime();
+            Process p = new Launch(options, environment).start(jar, scratch, port).process();
+            try {
+                assertThat(p.waitFor(300, TimeUnit.SECONDS)).as("the class archive run exits by itself").isTrue();
+            } finally {
+                p.destroyForcibly();
+                deleteTree(scratch);
+            }
+            assertThat(archive).as("class archive written").exists();
+            return (System.nanoTime() - started) / 1_000_000;
         }
 
         Running start(Path jar, Path dataDir, int port) throws IOException {

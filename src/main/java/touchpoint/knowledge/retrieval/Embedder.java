@@ -76,6 +76,11 @@ public final class Embedder {
         return models.stream().map(Encoder::name).collect(Collectors.joining("+"));
     }
 
+    /** Where an index built on these vectors keeps what it trains ({@link IndexFile}); null without a directory. */
+    Path indexFile() {
+        return file == null ? null : file.resolveSibling(name() + ".index");
+    }
+
     /** The cheaper embedder a cascade ranks with first, if this is a cascade's. */
     Optional<Embedder> quick() {
         return Optional.ofNullable(quick);
@@ -97,6 +102,15 @@ public final class Embedder {
         }
         normalize(out);
         return out;
+    }
+
+    /**
+     * Opens the model that ranks a question first (a cascade's small one) by embedding a word, so the first
+     * customer does not wait for the session to open; the large model of a cascade stays closed until a question
+     * needs it.
+     */
+    public void warmUp() {
+        (quick != null ? quick : this).embed("hello");
     }
 
     /** Embeds many texts, batching the ones not cached yet; {@code progress} gets (done, total). */

@@ -29,6 +29,11 @@ final class FeatureIndex {
 
     /** {@code vectors[i]} is a unit vector of a phrasing of FAQ {@code labels[i]}; docs are per FAQ. */
     FeatureIndex(float[][] vectors, int[] labels, int classes, int dim, List<String> lexicalDocs) {
+        this(vectors, labels, classes, dim, lexicalDocs, SoftmaxHead.train(vectors, labels, dim, classes));
+    }
+
+    /** As above with a head already trained on exactly these vectors and labels (a stored index, see {@link IndexFile}). */
+    FeatureIndex(float[][] vectors, int[] labels, int classes, int dim, List<String> lexicalDocs, SoftmaxHead head) {
         this.classes = classes;
         this.dim = dim;
         this.rows = vectors.length;
@@ -39,12 +44,16 @@ final class FeatureIndex {
                 phrasingsT[j][i] = vectors[i][j];
             }
         }
-        this.head = SoftmaxHead.train(vectors, labels, dim, classes);
+        this.head = head;
         this.lexical = new LexicalIndex(lexicalDocs);
     }
 
     int classes() {
         return classes;
+    }
+
+    SoftmaxHead head() {
+        return head;
     }
 
     /** Writes the cosine of unit vector {@code q} to each indexed phrasing, in index order, into {@code out}. */

@@ -1,8 +1,11 @@
 package touchpoint.knowledge.retrieval;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -46,10 +49,13 @@ final class IndexBuilder {
 
     private final Embedder embedder;
     private final RetrievalSettings settings;
+    private final boolean keep;
 
-    IndexBuilder(Embedder embedder, RetrievalSettings settings) {
+    /** {@code keep}: store what is trained beside the phrasing vectors ({@link IndexFile}) for the next start. */
+    IndexBuilder(Embedder embedder, RetrievalSettings settings, boolean keep) {
         this.embedder = embedder;
         this.settings = settings;
+        this.keep = keep;
     }
 
     /** One held-out phrasing: its features against the other fold, and its FAQ ordinal. */
@@ -86,7 +92,23 @@ final class IndexBuilder {
         int[] allLabels = labels.stream().mapToInt(Integer::intValue).toArray();
         if (classes == 0) {
             return new RetrievalIndex(ids, embedder, null, Fusion.DEFAULT, Calibration.NEVER, all, allLabels, Scope.NONE,
-                    notOursBudget());
+                    notOursBudget(), false);
+        }
+
+        boolean[] titles = titles(isTitle);
+        Path file = embedder.indexFile();
+        byte[] key = file == null ? null : IndexFile.key(ids, texts, allLabels, titles, all, settings);
+        Optional<IndexFile.Trained> stored = stored(file, key, classes);
+        if (stored.isPresent()) {
+            IndexFile.Trained t = stored.get();
+            FeatureIndex index = new FeatureIndex(all, allLabels, classes, embedder.dimension(),
+                    lexicalDocs(faqs, texts, allLabels, null), t.head());
+            Calibration calibration = withOverride(t.scope().calibration());
+            LOG.info("Knowledge index ready ({}): {} FAQs, {} phrasings, trained earlier on {} held-out checks, {}, {}, "
+                            + "read from {} in {} ms", embedder.name(), classes, all.length, t.heldOutChecks(), t.fusion(),
+                    calibration, file, (System.nanoTime() - started) / 1_000_000);
+            return new RetrievalIndex(ids, embedder, index, t.fusion(), calibration, all, allLabels, t.scope(),
+                    notOursBudget(), true);
         }
 
         // The final index and the two cross-validation folds are independent: train them side by side.
@@ -102,22 +124,22 @@ final class IndexBuilder {
                     lexicalDocs(faqs, texts, allLabels, null)));
             List<Sample> samples = classes >= 2 ? crossValidate(pool, faqs, texts, all, allLabels, isTitle) : List.of();
             Fusion fusion = Fusion.DEFAULT;
-            Calibration calibration = Calibration.NEVER;
+            Calibration calibration;
             Scope scope = Scope.NONE;
             if (!samples.isEmpty()) {
                 fusion = chooseWeights(samples);
                 fusion = chooseTemperature(samples, fusion);
-                scope = calibrate(full.get(), all, allLabels, titles(isTitle), classes);
-                calibration = scope.calibration();
-            }
-            if (settings.fallbackThreshold() != null) {
-                calibration = calibration.withThreshold(settings.fallbackThreshold());
+                scope = calibrate(full.get(), all, allLabels, titles, classes);
             }
             FeatureIndex index = full.get();
+            if (keep && file != null) {
+                keep(file, key, new IndexFile.Trained(index.head(), fusion, scope, samples.size()));
+            }
+            calibration = withOverride(scope.calibration());
             LOG.info("Knowledge index ready ({}): {} FAQs, {} phrasings, {} held-out checks, {}, {} in {} ms",
                     embedder.name(), classes, all.length, samples.size(), fusion, calibration,
                     (System.nanoTime() - started) / 1_000_000);
-            return new RetrievalIndex(ids, embedder, index, fusion, calibration, all, allLabels, scope, notOursBudget());
+            return new RetrievalIndex(ids, embedder, index, fusion, calibration, all, allLabels, scope, notOursBudget(), false);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("index build interrupted", e);
@@ -125,6 +147,30 @@ final class IndexBuilder {
             throw new IllegalStateException("index build failed", e.getCause());
         } finally {
             pool.shutdownNow();
+        }
+    }
+
+    private Calibration withOverride(Calibration calibration) {
+        return settings.fallbackThreshold() == null ? calibration : calibration.withThreshold(settings.fallbackThreshold());
+    }
+
+    private Optional<IndexFile.Trained> stored(Path file, byte[] key, int classes) {
+        if (file == null) {
+            return Optional.empty();
+        }
+        try {
+            return IndexFile.read(file, key, classes, embedder.dimension());
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("Ignoring the stored knowledge index in {}: {}", file, e.toString());
+            return Optional.empty();
+        }
+    }
+
+    private void keep(Path file, byte[] key, IndexFile.Trained trained) {
+        try {
+            IndexFile.write(file, key, trained);
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("Cannot keep the knowledge index in {}: {}", file, e.toString());
         }
     }
 

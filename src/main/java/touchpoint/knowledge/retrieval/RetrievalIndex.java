@@ -34,17 +34,19 @@ public final class RetrievalIndex {
     private final NotOurs notOurs;
     private final RetrievalIndex quick;
     private final double quickConfidence;
+    private final boolean restored;
 
     RetrievalIndex(List<String> ids, Embedder embedder, FeatureIndex features, Fusion fusion,
                    Calibration calibration, float[][] phrasings, int[] phrasingLabels, IndexBuilder.Scope scope,
-                   double notOursBudget) {
+                   double notOursBudget, boolean restored) {
         this(ids, embedder, features, fusion, calibration, phrasings, phrasingLabels, scope, notOursBudget, NotOurs.NONE,
-                null, Double.POSITIVE_INFINITY);
+                null, Double.POSITIVE_INFINITY, restored);
     }
 
     private RetrievalIndex(List<String> ids, Embedder embedder, FeatureIndex features, Fusion fusion,
                            Calibration calibration, float[][] phrasings, int[] phrasingLabels, IndexBuilder.Scope scope,
-                           double notOursBudget, NotOurs notOurs, RetrievalIndex quick, double quickConfidence) {
+                           double notOursBudget, NotOurs notOurs, RetrievalIndex quick, double quickConfidence,
+                           boolean restored) {
         this.ids = List.copyOf(ids);
         this.embedder = embedder;
         this.features = features;
@@ -57,6 +59,7 @@ public final class RetrievalIndex {
         this.notOurs = notOurs;
         this.quick = quick;
         this.quickConfidence = quickConfidence;
+        this.restored = restored;
     }
 
     private static final java.util.concurrent.Executor QUICK_BUILDER = task -> {
@@ -66,19 +69,28 @@ public final class RetrievalIndex {
     };
 
     public static RetrievalIndex build(List<Faq> faqs, Embedder embedder, RetrievalSettings settings) {
+        return build(faqs, embedder, settings, false);
+    }
+
+    /**
+     * {@code keep}: store what the build trains beside the phrasing vectors, so the next start with the same
+     * knowledge loads it (the served index; a draft tried in the editor would only displace it). A stored index for
+     * the same inputs is read either way.
+     */
+    public static RetrievalIndex build(List<Faq> faqs, Embedder embedder, RetrievalSettings settings, boolean keep) {
         if (embedder.quick().isEmpty() || settings.cascadeConfidence() > 1) {
-            return new IndexBuilder(embedder, settings).build(faqs);
+            return new IndexBuilder(embedder, settings, keep).build(faqs);
         }
         // The two models' indexes are independent. Built side by side, one's single-threaded steps (fitting the
         // fusion weights, calibrating) overlap the other's, which matters most at start-up, when the phrasing
         // vectors are stored and training is all that is left.
         java.util.concurrent.CompletableFuture<RetrievalIndex> quickBuild = java.util.concurrent.CompletableFuture.supplyAsync(
-                () -> new IndexBuilder(embedder.quick().get(), settings).build(faqs), QUICK_BUILDER);
-        RetrievalIndex index = new IndexBuilder(embedder, settings).build(faqs);
+                () -> new IndexBuilder(embedder.quick().get(), settings, keep).build(faqs), QUICK_BUILDER);
+        RetrievalIndex index = new IndexBuilder(embedder, settings, keep).build(faqs);
         RetrievalIndex first = quickBuild.join();
         return new RetrievalIndex(index.ids, embedder, index.features, index.fusion, index.calibration,
                 index.phrasings, index.phrasingLabels, index.scope, index.notOursBudget, NotOurs.NONE, first,
-                settings.cascadeConfidence());
+                settings.cascadeConfidence(), index.restored && first.restored);
     }
 
     /**
@@ -96,12 +108,17 @@ public final class RetrievalIndex {
                     String.format(java.util.Locale.ROOT, "%.3f", evidence.margin()));
         }
         return new RetrievalIndex(ids, embedder, features, fusion, calibration, phrasings, phrasingLabels, scope,
-                notOursBudget, evidence, quickWith, quickConfidence);
+                notOursBudget, evidence, quickWith, quickConfidence, restored);
     }
 
     /** How many "not ours" examples this index holds (the large model's, in a cascade). */
     public int notOursExamples() {
         return notOurs.size();
+    }
+
+    /** Whether what this index learned was read from an {@link IndexFile} instead of trained (a cascade: both). */
+    boolean restored() {
+        return restored;
     }
 
     /** Whether a small model ranks questions first (see the class comment). */

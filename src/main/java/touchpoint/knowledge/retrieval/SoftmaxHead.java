@@ -37,6 +37,32 @@ final class SoftmaxHead {
         this.bias = bias;
     }
 
+    /** A head trained earlier, from its weights ({@code [class][dim]}, flattened) and biases. */
+    static SoftmaxHead of(int dim, int classes, float[] weights, float[] bias) {
+        if (weights.length != dim * classes || bias.length != classes) {
+            throw new IllegalArgumentException("a head of " + classes + " classes and " + dim + " dimensions needs "
+                    + dim * classes + " weights and " + classes + " biases");
+        }
+        return new SoftmaxHead(dim, classes, weights.clone(), bias.clone());
+    }
+
+    int dimension() {
+        return dim;
+    }
+
+    int classes() {
+        return classes;
+    }
+
+    /** The weights, {@code [class][dim]} flattened; a copy. */
+    float[] weights() {
+        return weights.clone();
+    }
+
+    float[] bias() {
+        return bias.clone();
+    }
+
     static SoftmaxHead train(float[][] x, int[] y, int dim, int classes) {
         int n = x.length;
         float[][] w = new float[classes][dim];
