@@ -3,11 +3,9 @@ package touchpoint.channel.email;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetup;
-import com.icegreen.greenmail.util.ServerSetupTest;
 import io.micronaut.context.annotation.Property;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MediaType;
@@ -50,9 +48,7 @@ class EmailChannelIT {
     private static final Pattern SURVEY_LINK = Pattern.compile("http://127\\.0\\.0\\.1(/email/survey/[A-Za-z0-9_\\-.]+)");
 
     @RegisterExtension
-    static final GreenMailExtension MAIL = new GreenMailExtension(ServerSetup.dynamicPort(ServerSetupTest.SMTP_IMAP))
-            .withConfiguration(GreenMailConfiguration.aConfig().withUser(MailFixture.SUPPORT, MailFixture.IMAP_USER, MailFixture.IMAP_PASSWORD))
-            .withPerMethodLifecycle(true);
+    static final GreenMailExtension MAIL = MailFixture.supportMailbox();
 
     @Inject
     @Client("/")

@@ -1,6 +1,9 @@
 package touchpoint.channel.email;
 
+import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetup;
+import com.icegreen.greenmail.util.ServerSetupTest;
 import jakarta.mail.Message;
 import jakarta.mail.Session;
 import jakarta.mail.Transport;
@@ -19,6 +22,13 @@ final class MailFixture {
     static final String IMAP_PASSWORD = "imap-password-for-tests";
 
     private MailFixture() {
+    }
+
+    /** Real SMTP and IMAP servers on free ports with the support mailbox, emptied before each test. */
+    static GreenMailExtension supportMailbox() {
+        return new GreenMailExtension(ServerSetup.dynamicPort(ServerSetupTest.SMTP_IMAP))
+                .withConfiguration(GreenMailConfiguration.aConfig().withUser(SUPPORT, IMAP_USER, IMAP_PASSWORD))
+                .withPerMethodLifecycle(true);
     }
 
     /** Sends a mail to the support mailbox; {@code headers} are added as written (threading, Auto-Submitted...). */

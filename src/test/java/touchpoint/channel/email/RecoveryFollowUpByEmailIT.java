@@ -3,10 +3,8 @@ package touchpoint.channel.email;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetup;
-import com.icegreen.greenmail.util.ServerSetupTest;
 import io.micronaut.context.annotation.Property;
 import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpRequest;
@@ -56,9 +54,7 @@ class RecoveryFollowUpByEmailIT {
     static final String IDENTITY_SECRET = "identity-secret-for-recovery-mail-tests";
 
     @RegisterExtension
-    static final GreenMailExtension MAIL = new GreenMailExtension(ServerSetup.dynamicPort(ServerSetupTest.SMTP_IMAP))
-            .withConfiguration(GreenMailConfiguration.aConfig().withUser(MailFixture.SUPPORT, MailFixture.IMAP_USER, MailFixture.IMAP_PASSWORD))
-            .withPerMethodLifecycle(true);
+    static final GreenMailExtension MAIL = MailFixture.supportMailbox();
 
     @Inject
     @Client("/")
