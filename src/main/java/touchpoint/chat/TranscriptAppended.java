@@ -16,12 +16,7 @@ public record TranscriptAppended(TranscriptEvent event, ConversationSummary conv
                                  List<TranscriptEvent> write) {
 
     public TranscriptAppended {
-        write = write == null || write.isEmpty() ? List.of(event) : List.copyOf(write);
-    }
-
-    /** A write of this one event. */
-    public TranscriptAppended(TranscriptEvent event, ConversationSummary conversation, ConversationState state) {
-        this(event, conversation, state, List.of(event));
+        write = List.copyOf(write);
     }
 
     /** Whether {@code event} is the last event its write stored. */

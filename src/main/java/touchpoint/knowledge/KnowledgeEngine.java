@@ -227,7 +227,7 @@ public class KnowledgeEngine implements KnowledgeBase, FaqIndex, TextEmbedder {
 
     private void install(List<Faq> faqs, LoadReport report) {
         List<Faq> unique = new ArrayList<>(byId(faqs).values());
-        RetrievalIndex index = RetrievalIndex.build(unique, embedder(), config.retrievalSettings(), true)
+        RetrievalIndex index = RetrievalIndex.buildServed(unique, embedder(), config.retrievalSettings())
                 .withNotOurs(notOurs);
         snapshot = new Snapshot(List.copyOf(unique), views(unique), index, report);
         LOG.info("Serving {} FAQs", unique.size());

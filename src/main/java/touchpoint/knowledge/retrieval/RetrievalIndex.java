@@ -68,16 +68,21 @@ public final class RetrievalIndex {
         t.start();
     };
 
+    /** An index to try (an editor's draft): a stored training for the same inputs is read, nothing is stored. */
     public static RetrievalIndex build(List<Faq> faqs, Embedder embedder, RetrievalSettings settings) {
         return build(faqs, embedder, settings, false);
     }
 
     /**
-     * {@code keep}: store what the build trains beside the phrasing vectors, so the next start with the same
-     * knowledge loads it (the served index; a draft tried in the editor would only displace it). A stored index for
-     * the same inputs is read either way.
+     * The index customers are served from: what the build trains is also stored beside the phrasing vectors, so the
+     * next start with the same knowledge loads it instead of training. A draft would only displace it, hence apart.
      */
-    public static RetrievalIndex build(List<Faq> faqs, Embedder embedder, RetrievalSettings settings, boolean keep) {
+    public static RetrievalIndex buildServed(List<Faq> faqs, Embedder embedder, RetrievalSettings settings) {
+        return build(faqs, embedder, settings, true);
+    }
+
+    /** {@code keep}: store what the build trains (see {@link #buildServed}). */
+    static RetrievalIndex build(List<Faq> faqs, Embedder embedder, RetrievalSettings settings, boolean keep) {
         if (embedder.quick().isEmpty() || settings.cascadeConfidence() > 1) {
             return new IndexBuilder(embedder, settings, keep).build(faqs);
         }
